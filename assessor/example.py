@@ -1,0 +1,333 @@
+"""A small fictional caseload for trying the app and for demonstrations.
+
+Every name, address and story here is invented. NHS numbers come from the NHS's published test
+range (starting 999) with valid check digits. Ids are fixed, so loading it twice adds nothing.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from assessor.record import (
+    ConsentHow,
+    Contact,
+    ContactPreference,
+    Conversation,
+    ConversationKind,
+    Entry,
+    Followed,
+    InformationFormat,
+    Person,
+    PersonFile,
+    PersonWhoMatters,
+    Place,
+    Relationship,
+    Route,
+)
+from assessor.validation import nhs_check_digit
+
+_NAMESPACE = uuid.UUID("6f1c1d2e-2b7a-4f57-9a43-5a0e3c1b7d10")
+
+
+def example_id(key: str) -> str:
+    return str(uuid.uuid5(_NAMESPACE, key))
+
+
+def test_nhs_number(serial: int) -> str:
+    """A valid NHS number in the test range 999 000 0000 to 999 999 9999."""
+    while True:
+        first_nine = f"999{serial:06d}"
+        check = nhs_check_digit(first_nine)
+        if check is not None:
+            return first_nine + str(check)
+        serial += 1
+
+
+@dataclass
+class ExampleContact:
+    contact: Contact
+    entries: dict[str, Entry] = field(default_factory=dict)
+
+
+@dataclass
+class ExamplePerson:
+    person: Person
+    contacts: list[ExampleContact]
+
+    def as_file(self) -> PersonFile:
+        return PersonFile(
+            person=self.person,
+            contacts=[item.contact for item in self.contacts],
+            conversations={
+                item.contact.id: Conversation(item.contact.id, item.entries)
+                for item in self.contacts
+            },
+        )
+
+
+def _said(text: str) -> Entry:
+    return Entry(text, own_words=True)
+
+
+def _noted(text: str) -> Entry:
+    return Entry(text, own_words=False)
+
+
+def example_caseload(today: date) -> list[PersonFile]:
+    """Six people at different points, dated relative to today so the timeline looks live."""
+    return [example.as_file() for example in _examples(today)]
+
+
+def _examples(today: date) -> list[ExamplePerson]:
+
+    def ago(days: int) -> date:
+        return today - timedelta(days=days)
+
+    def contact(key: str, person: str, days: int, **kw: object) -> Contact:
+        return Contact(person_id=example_id(person), on=ago(days), id=example_id(key), **kw)  # type: ignore[arg-type]
+
+    return [
+        ExamplePerson(
+            Person(
+                id=example_id("peggy"),
+                preferred_name="Peggy",
+                first_names="Margaret Ann",
+                family_name="Okafor",
+                date_of_birth=date(1941, 3, 14),
+                nhs_number=test_nhs_number(100),
+                address="14 Larkspur Row, Fernley",
+                postcode="LS6 9ZX",
+                phone="0113 496 0101",
+                contact_preference=ContactPreference.PHONE,
+                information_format=InformationFormat.LARGE_PRINT,
+                communication_needs="Hard of hearing in her left ear: sit on her right.",
+                consent_to_record=True,
+                consent_to_share=True,
+                share_with="Her GP and her daughter Grace",
+                consent_date=ago(12),
+                consent_how=ConsentHow.BY_PHONE,
+                route=Route.FAMILY_OR_FRIEND,
+                route_detail="Her daughter Grace rang the contact centre.",
+                presenting_problem="Since my fall I'm frightened of the stairs and I've stopped "
+                "going to chapel.",
+                people_who_matter=[
+                    PersonWhoMatters(
+                        "Grace Okafor",
+                        Relationship.FAMILY,
+                        "Daughter",
+                        phone="07700 900101",
+                        is_carer=True,
+                    ),
+                    PersonWhoMatters(
+                        "Len Pickering", Relationship.NEIGHBOUR, "Next door, has a key"
+                    ),
+                ],
+            ),
+            [
+                ExampleContact(
+                    contact(
+                        "peggy-1",
+                        "peggy",
+                        12,
+                        place=Place.PHONE,
+                        kind=ConversationKind.CONNECT,
+                        worker="Sam Patel",
+                        followed=frozenset({Followed.INFORMATION_AND_ADVICE}),
+                    ),
+                    {"what_matters": _said("Getting back to chapel on a Sunday.")},
+                ),
+                ExampleContact(
+                    contact(
+                        "peggy-2",
+                        "peggy",
+                        1,
+                        place=Place.TALKING_POINT,
+                        kind=ConversationKind.CONNECT,
+                        worker="Sam Patel",
+                        followed=frozenset({Followed.INTRODUCTION, Followed.SHORT_TERM_HELP}),
+                    ),
+                    {
+                        "what_matters": _said(
+                            "Chapel, my garden, and not being a burden on Grace."
+                        ),
+                        "can_do": _noted(
+                            "Washes and dresses herself. Cooks simple meals. Manages her money."
+                        ),
+                        "strengths_personal": _said("I was a school cook for thirty years."),
+                        "strengths_family": _noted(
+                            "Grace visits twice a week and does the big shop."
+                        ),
+                        "strengths_neighbourhood": _noted("Len next door checks on her daily."),
+                        "strengths_community": _noted(
+                            "Chapel friends would collect her if asked. Fernley Neighbourhood "
+                            "Network runs a lunch club on Thursdays."
+                        ),
+                        "motivation": _said("I want to sing in the choir again."),
+                        "routines": _noted("Up at seven, radio, garden if dry. Naps after lunch."),
+                        "wants": _said("A rail on the stairs and somebody to go with at first."),
+                    },
+                ),
+            ],
+        ),
+        ExamplePerson(
+            Person(
+                id=example_id("desmond"),
+                preferred_name="Des",
+                first_names="Desmond",
+                family_name="Hartley",
+                date_of_birth=date(1958, 11, 2),
+                nhs_number=test_nhs_number(200),
+                address="Flat 3, 22 Quarry Hill Court, Fernley",
+                postcode="LS9 7QT",
+                phone="07700 900202",
+                contact_preference=ContactPreference.TEXT_MESSAGE,
+                information_format=InformationFormat.EASY_READ,
+                consent_to_record=True,
+                consent_to_share=False,
+                consent_date=ago(3),
+                consent_how=ConsentHow.SPOKEN,
+                route=Route.HOSPITAL,
+                route_detail="Ward 7 discharge team.",
+                presenting_problem="I'm going home on Friday and I don't know how I'll manage "
+                "with one arm.",
+            ),
+            [
+                ExampleContact(
+                    contact(
+                        "des-1",
+                        "desmond",
+                        3,
+                        place=Place.HOSPITAL,
+                        kind=ConversationKind.AT_RISK,
+                        worker="Jo Whitcombe (OT)",
+                        followed=frozenset({Followed.SHORT_TERM_HELP, Followed.ASSESSMENT}),
+                    ),
+                    {
+                        "what_matters": _said("My own front door. I'm not going in a home."),
+                        "can_do": _noted("Walks independently. Right arm in plaster for 6 weeks."),
+                        "safety_change": _noted(
+                            "Cannot prepare food or manage his medication one-handed."
+                        ),
+                        "emergency_plan": _noted(
+                            "Reablement visits twice daily from discharge; key safe fitted; "
+                            "his brother Ray is the first person to call."
+                        ),
+                        "wants": _said("Help for a few weeks, then leave me be."),
+                    },
+                )
+            ],
+        ),
+        ExamplePerson(
+            Person(
+                id=example_id("priya"),
+                preferred_name="Priya",
+                family_name="Raman",
+                date_of_birth=date(1987, 6, 21),
+                postcode="LS11 5PQ",
+                email="priya.raman@example.org",
+                contact_preference=ContactPreference.EMAIL,
+                route=Route.SELF,
+                presenting_problem="I need some time for myself. Caring for Dad is all day.",
+            ),
+            [
+                ExampleContact(
+                    contact(
+                        "priya-1",
+                        "priya",
+                        5,
+                        place=Place.PHONE,
+                        kind=ConversationKind.CONNECT,
+                        worker="Sam Patel",
+                        followed=frozenset({Followed.SIGNPOSTED}),
+                    ),
+                    {"wants": _said("An afternoon a week where I'm not on call.")},
+                )
+            ],
+        ),
+        ExamplePerson(
+            Person(
+                id=example_id("winifred"),
+                preferred_name="Win",
+                first_names="Winifred",
+                family_name="Ashby",
+                date_of_birth=date(1936, 1, 30),
+                nhs_number=test_nhs_number(300),
+                address="The Old Forge, Back Lane, Kirkby Moor",
+                postcode="HG4 4ZZ",
+                information_format=InformationFormat.AUDIO,
+                communication_needs="Registered blind.",
+                consent_to_record=True,
+                route=Route.GP,
+                presenting_problem="Everyone keeps saying I should move but this is my home.",
+            ),
+            [
+                ExampleContact(
+                    contact(
+                        "win-1",
+                        "winifred",
+                        40,
+                        place=Place.HOME_VISIT,
+                        kind=ConversationKind.LONG_TERM,
+                        worker="Alex Morgan",
+                        followed=frozenset({Followed.ASSESSMENT}),
+                    ),
+                    {
+                        "good_life": _said(
+                            "Staying here with my cat, and the wireless, and visitors."
+                        ),
+                        "who_to_involve": _noted("Her nephew Colin and her friend Dot."),
+                    },
+                )
+            ],
+        ),
+        ExamplePerson(
+            Person(
+                id=example_id("tomasz"),
+                preferred_name="Tomek",
+                first_names="Tomasz",
+                family_name="Nowak",
+                date_of_birth=date(1972, 9, 8),
+                postcode="LS12 3AB",
+                information_format=InformationFormat.INTERPRETER,
+                interpreter_language="Polish",
+                route=Route.VOLUNTARY_SECTOR,
+                presenting_problem="Since the stroke I can't work and the flat is too much.",
+            ),
+            [],
+        ),
+        ExamplePerson(
+            Person(
+                id=example_id("eileen"),
+                preferred_name="Eileen",
+                family_name="Brannigan",
+                date_of_birth=date(1949, 4, 4),
+                nhs_number=test_nhs_number(400),
+                postcode="LS6 9ZX",
+                information_format=InformationFormat.BSL,
+                contact_preference=ContactPreference.THROUGH_SOMEONE,
+                route=Route.COMMUNITY_HEALTH,
+                presenting_problem="Lonely since Frank died.",
+            ),
+            [
+                ExampleContact(
+                    contact(
+                        "eileen-1",
+                        "eileen",
+                        20,
+                        place=Place.TALKING_POINT,
+                        kind=ConversationKind.CONNECT,
+                        worker="Sam Patel",
+                        followed=frozenset({Followed.INTRODUCTION}),
+                    ),
+                    {
+                        "what_matters": _said("Having someone to sign with."),
+                        "strengths_community": _noted(
+                            "Introduced to the Deaf club at Fernley community centre, Tuesdays."
+                        ),
+                    },
+                )
+            ],
+        ),
+    ]

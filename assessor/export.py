@@ -1,0 +1,109 @@
+"""Everything held about one person as JSON: what a subject access request needs.
+
+The shape (`format` is "assessor-export", `version` 1), which later issues extend by adding keys:
+
+    {
+      "format": "assessor-export", "version": 1, "exported_at": ISO datetime (UTC),
+      "person": {page one's fields, "id", "record": stamp,
+                 "people_who_matter": [{fields, "id", "record": stamp}, ...]},
+      "contacts": [{"id", "on", "place", "kind", "worker", "followed": [codes],
+                    "record": stamp,
+                    "conversation": {topic code: {"heading", "text", "own_words"}}}, ...],
+      "history": [{"seq", "table", "row_id", "revision", "operation", "changes",
+                   "changed_at", "changed_by"}, ...]
+    }
+
+A stamp is {"created_at", "updated_at", "updated_by", "revision"}. Dates are ISO 8601; choices
+are their stored codes; contacts are newest first; own words are exactly as stored.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import asdict, fields
+from datetime import UTC, date, datetime
+from enum import StrEnum
+from typing import Any, Protocol
+
+from assessor.prompts import TOPICS
+from assessor.record import Contact, PersonFile, Stamp
+
+FORMAT = "assessor-export"
+VERSION = 1
+_HEADINGS = {topic.code: topic.heading for topic in TOPICS}
+
+
+class HistoryEntry(Protocol):
+    """The shape `history` entries need; the store's change-log entries have it."""
+
+    seq: int
+    table: str
+    row_id: str
+    revision: int
+    operation: str
+    changes: dict[str, Any]
+    changed_at: datetime
+    changed_by: str
+
+
+def plain(value: Any) -> Any:
+    """A domain value as JSON: dates as ISO text, choices as codes, sets as sorted lists."""
+    if isinstance(value, StrEnum):
+        return value.value
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, frozenset | set):
+        return sorted(plain(item) for item in value)
+    if isinstance(value, list):
+        return [plain(item) for item in value]
+    return value
+
+
+def _stamp(stamp: Stamp | None) -> dict[str, Any] | None:
+    return None if stamp is None else {k: plain(v) for k, v in asdict(stamp).items()}
+
+
+def _object(obj: Any, skip: Iterable[str] = ()) -> dict[str, Any]:
+    """A record object's own fields as JSON, its stamp as "record"."""
+    skipped = {"stamp", *skip}
+    data = {f.name: plain(getattr(obj, f.name)) for f in fields(obj) if f.name not in skipped}
+    data["record"] = _stamp(obj.stamp)
+    return data
+
+
+def _contact(contact: Contact, file: PersonFile) -> dict[str, Any]:
+    data = _object(contact, skip={"person_id"})
+    conversation = file.conversations.get(contact.id)
+    data["conversation"] = {
+        code: {"heading": _HEADINGS[code], "text": entry.text, "own_words": entry.own_words}
+        for code, entry in (conversation.entries.items() if conversation else ())
+    }
+    return data
+
+
+def export_person(
+    file: PersonFile, history: Iterable[HistoryEntry], now: datetime | None = None
+) -> dict[str, Any]:
+    """The whole file as a JSON-ready dict, in the shape documented above."""
+    person = _object(file.person, skip={"people_who_matter"})
+    person["people_who_matter"] = [_object(who) for who in file.person.people_who_matter]
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "exported_at": (now or datetime.now(UTC)).isoformat(),
+        "person": person,
+        "contacts": [_contact(contact, file) for contact in file.contacts],
+        "history": [
+            {
+                "seq": change.seq,
+                "table": change.table,
+                "row_id": change.row_id,
+                "revision": change.revision,
+                "operation": change.operation,
+                "changes": change.changes,
+                "changed_at": plain(change.changed_at),
+                "changed_by": change.changed_by,
+            }
+            for change in history
+        ],
+    }

@@ -1,0 +1,26 @@
+"""Where the worker's store lives: --data-dir, then ASSESSOR_DATA_DIR, then the OS's data folder."""
+
+from __future__ import annotations
+
+import getpass
+import os
+from collections.abc import Mapping
+from pathlib import Path
+
+from platformdirs import user_data_dir
+
+DATA_DIR_VARIABLE = "ASSESSOR_DATA_DIR"
+WORKER_VARIABLE = "ASSESSOR_WORKER"
+
+
+def resolve_data_dir(given: str | None, environ: Mapping[str, str] = os.environ) -> Path:
+    if given:
+        return Path(given).expanduser()
+    if environ.get(DATA_DIR_VARIABLE):
+        return Path(environ[DATA_DIR_VARIABLE]).expanduser()
+    return Path(user_data_dir("Assessor", appauthor=False))
+
+
+def worker_name(environ: Mapping[str, str] = os.environ) -> str:
+    """Who is signed in to this laptop; stamped on every change until sign-in arrives with sync."""
+    return environ.get(WORKER_VARIABLE) or getpass.getuser()

@@ -1,0 +1,245 @@
+"""Finding people as the worker types: by any name, NHS number or postcode, forgiving a typo.
+
+The index lives in memory, built once from the store and kept current as people are added or
+renamed. SQLite's full-text search cannot forgive a misspelt name, and a caseload of 50,000 names
+fits in a few megabytes, so a token index with edit-distance matching answers in milliseconds.
+"""
+
+from __future__ import annotations
+
+import bisect
+import heapq
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
+
+
+@dataclass(frozen=True)
+class Findable:
+    """What the index knows of one person: enough to find them and to show them in a list."""
+
+    id: str
+    preferred_name: str
+    first_names: str = ""
+    family_name: str = ""
+    other_names: str = ""
+    nhs_number: str = ""
+    postcode: str = ""
+    date_of_birth: date | None = None
+
+    @property
+    def display_name(self) -> str:
+        return " ".join(part for part in (self.preferred_name, self.family_name) if part)
+
+    def name_tokens(self) -> set[str]:
+        names = " ".join(
+            (self.preferred_name, self.first_names, self.family_name, self.other_names)
+        )
+        return set(tokenise(names))
+
+    def sort_key(self) -> tuple[str, str]:
+        return (self.family_name.casefold(), self.preferred_name.casefold())
+
+
+def tokenise(text: str) -> list[str]:
+    """Lower-case name parts; hyphenated and apostrophised names also match by their parts."""
+    folded = text.casefold()
+    words = re.findall(r"[\w'’-]+", folded)
+    tokens: list[str] = []
+    for word in words:
+        plain = re.sub(r"['’]", "", word)
+        tokens.append(plain)
+        tokens.extend(part for part in re.split(r"-", plain) if part and part != plain)
+    return [t for t in tokens if t]
+
+
+def allowed_typos(token: str) -> int:
+    """Short names must match closely; longer ones may have one or two letters wrong."""
+    if len(token) < 4:
+        return 0
+    return 1 if len(token) < 8 else 2
+
+
+_POSTCODE_START = re.compile(r"^[a-z]{1,2}\d")
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    """The first matches, best first, and how many matched in all."""
+
+    people: list[Findable]
+    total: int
+
+
+class PeopleIndex:
+    """An in-memory index of the caseload for search as you type."""
+
+    def __init__(self, people: Iterable[Findable] = ()) -> None:
+        self._people: dict[str, Findable] = {}
+        self._by_token: defaultdict[str, set[str]] = defaultdict(set)
+        for person in people:
+            self._insert(person)
+        self._views: _Views | None = None
+
+    def __len__(self) -> int:
+        return len(self._people)
+
+    def get(self, person_id: str) -> Findable | None:
+        return self._people.get(person_id)
+
+    def put(self, person: Findable) -> None:
+        """Add a person, or replace what the index knew of them."""
+        self.remove(person.id)
+        self._insert(person)
+        self._views = None
+
+    def remove(self, person_id: str) -> None:
+        old = self._people.pop(person_id, None)
+        if old is None:
+            return
+        for token in old.name_tokens():
+            ids = self._by_token[token]
+            ids.discard(person_id)
+            if not ids:
+                del self._by_token[token]
+        self._views = None
+
+    def everyone(self) -> list[Findable]:
+        """The whole caseload in list order: family name, then preferred name."""
+        return self._current().in_order
+
+    def search(self, query: str, limit: int = 200) -> SearchResult:
+        """People matching every word of the query, closest matches first."""
+        compact = re.sub(r"\s", "", query).casefold()
+        views = self._current()
+        if not compact:
+            return SearchResult(views.in_order[:limit], len(views.in_order))
+        if compact.isdigit():
+            return self._ranked(dict.fromkeys(views.nhs.starting_with(compact), 0), limit)
+        if _POSTCODE_START.match(compact) and not compact.isalpha():
+            return self._ranked(dict.fromkeys(views.postcode.starting_with(compact), 0), limit)
+        return self._name_search(query, limit)
+
+    # --- internals ----------------------------------------------------------------------------
+
+    def _insert(self, person: Findable) -> None:
+        self._people[person.id] = person
+        for token in person.name_tokens():
+            self._by_token[token].add(person.id)
+
+    def _current(self) -> _Views:
+        if self._views is None:
+            self._views = _Views(self._people, self._by_token)
+        return self._views
+
+    def _name_search(self, query: str, limit: int) -> SearchResult:
+        scores: dict[str, int] | None = None
+        for word in tokenise(query):
+            word_scores = self._word_matches(word)
+            if scores is None:
+                scores = word_scores
+            else:
+                scores = {
+                    pid: scores[pid] + cost for pid, cost in word_scores.items() if pid in scores
+                }
+            if not scores:
+                break
+        return self._ranked(scores or {}, limit)
+
+    def _word_matches(self, word: str) -> dict[str, int]:
+        """Person ids whose names start with the word (cost 0) or nearly do (cost 1 or more)."""
+        views = self._current()
+        matches: dict[str, int] = {}
+        for token in views.tokens.starting_with(word):
+            matches.update(dict.fromkeys(self._by_token[token], 0))
+        typos = allowed_typos(word)
+        if typos:
+            near = [
+                (views.tokens.keys[i], d)
+                for _, d, i in process.extract(
+                    word,
+                    views.tokens.keys,
+                    scorer=Levenshtein.distance,
+                    score_cutoff=typos,
+                    limit=None,
+                )
+            ]
+            heads, owners = views.token_heads(len(word))
+            near += [
+                (token, d)
+                for _, d, i in process.extract(
+                    word, heads, scorer=Levenshtein.distance, score_cutoff=typos, limit=None
+                )
+                for token in owners[i]
+            ]
+            for token, distance in near:
+                for pid in self._by_token[token]:
+                    matches.setdefault(pid, 1 + int(distance))
+        return matches
+
+    def _ranked(self, scores: dict[str, int], limit: int) -> SearchResult:
+        position = self._current().position
+        best = heapq.nsmallest(limit, scores, key=lambda pid: (scores[pid], position[pid]))
+        return SearchResult([self._people[pid] for pid in best], len(scores))
+
+
+class _SortedKeys:
+    """Keys in order with the ids they belong to, for finding every key with a given start."""
+
+    def __init__(self, pairs: Iterable[tuple[str, str]]) -> None:
+        ordered = sorted(pairs)
+        self.keys = [key for key, _ in ordered]
+        self.values = [value for _, value in ordered]
+
+    def starting_with(self, prefix: str) -> list[str]:
+        start = bisect.bisect_left(self.keys, prefix)
+        end = bisect.bisect_left(self.keys, prefix + "\uffff", lo=start)
+        return self.values[start:end]
+
+
+class _Views:
+    """Orderings of the caseload, rebuilt only after a change and reused while typing."""
+
+    def __init__(self, people: dict[str, Findable], by_token: dict[str, set[str]]) -> None:
+        self.in_order = sorted(people.values(), key=Findable.sort_key)
+        self.position = {p.id: i for i, p in enumerate(self.in_order)}
+        self.tokens = _SortedKeys((token, token) for token in by_token)
+        self.nhs = _SortedKeys((p.nhs_number, p.id) for p in people.values() if p.nhs_number)
+        self.postcode = _SortedKeys(
+            (p.postcode.replace(" ", "").casefold(), p.id) for p in people.values() if p.postcode
+        )
+        self._heads: dict[int, tuple[list[str], list[list[str]]]] = {}
+
+    def token_heads(self, length: int) -> tuple[list[str], list[list[str]]]:
+        """Distinct name starts of this length, each with the names that begin so."""
+        if length not in self._heads:
+            grouped: defaultdict[str, list[str]] = defaultdict(list)
+            for token in self.tokens.keys:
+                if len(token) > length:
+                    grouped[token[:length]].append(token)
+            self._heads[length] = (list(grouped), list(grouped.values()))
+        return self._heads[length]
+
+
+def looks_like_same_person(candidate: Findable, existing: Findable) -> bool:
+    """Same NHS number, or the same date of birth and a similar name."""
+    if candidate.nhs_number and candidate.nhs_number == existing.nhs_number:
+        return True
+    if candidate.date_of_birth is None or candidate.date_of_birth != existing.date_of_birth:
+        return False
+    family_close = fuzz.ratio(candidate.family_name.casefold(), existing.family_name.casefold())
+    if family_close >= 80:
+        return True
+    return bool(candidate.name_tokens() & existing.name_tokens())
+
+
+def possible_duplicates(index: PeopleIndex, candidate: Findable) -> list[Findable]:
+    """People already recorded who may be the one about to be added."""
+    return [
+        p for p in index.everyone() if p.id != candidate.id and looks_like_same_person(candidate, p)
+    ]

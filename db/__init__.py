@@ -1,0 +1,1 @@
+"""Persistence: the SQLite store, its migrations and its change log for sync."""

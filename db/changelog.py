@@ -1,0 +1,87 @@
+"""Stamps every synced row and writes its change-log entry inside the same flush.
+
+Hooking the session rather than each store method means no change can reach the file without
+its log entry: sync later sends the log, in order, and the hub can replay it.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import event, inspect
+from sqlalchemy.orm import Session, sessionmaker
+
+from db.models import ChangeRow, Synced, new_id
+
+_STAMPS = frozenset({"created_at", "updated_at", "updated_by", "revision"})
+
+
+def utc_now() -> datetime:
+    """UTC without tzinfo, as SQLite keeps it; readers add the zone back."""
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def json_value(value: Any) -> Any:
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    return value
+
+
+def _fill_scalar_defaults(row: Synced) -> None:
+    for column in inspect(row).mapper.columns:
+        default = column.default
+        if getattr(row, column.key) is None and default is not None and default.is_scalar:
+            setattr(row, column.key, default.arg)
+
+
+def _values(row: Synced, keys: list[str]) -> dict[str, Any]:
+    return {key: json_value(getattr(row, key)) for key in keys}
+
+
+def _log(session: Session, row: Synced, operation: str, changes: dict[str, Any]) -> None:
+    session.add(
+        ChangeRow(
+            table_name=row.__tablename__,  # type: ignore[attr-defined]
+            row_id=row.id,
+            revision=row.revision,
+            operation=operation,
+            changes=changes,
+            changed_at=row.updated_at,
+            changed_by=row.updated_by,
+        )
+    )
+
+
+def _stamp_and_log(session: Session, _context: Any, _instances: Any) -> None:
+    worker = session.info.get("worker", "unknown")
+    now = utc_now()
+    for row in [r for r in session.new if isinstance(r, Synced)]:
+        row.id = row.id or new_id()
+        _fill_scalar_defaults(row)
+        row.created_at = row.updated_at = now
+        row.updated_by = worker
+        row.revision = 1
+        keys = [c.key for c in inspect(row).mapper.columns if c.key not in _STAMPS]
+        _log(session, row, "insert", _values(row, keys))
+    for row in [r for r in session.dirty if isinstance(r, Synced)]:
+        state = inspect(row)
+        changed = [
+            attr.key
+            for attr in state.attrs
+            if attr.key not in _STAMPS and attr.history.has_changes()
+        ]
+        if not changed:
+            continue
+        row.updated_at = now
+        row.updated_by = worker
+        row.revision = (row.revision or 0) + 1
+        operation = "delete" if "deleted" in changed and row.deleted else "update"
+        _log(session, row, operation, _values(row, changed))
+    if any(isinstance(r, Synced) for r in session.deleted):
+        raise RuntimeError("Synced rows are never deleted: set deleted=True (a tombstone).")
+
+
+def logged_sessions(factory: sessionmaker[Session]) -> sessionmaker[Session]:
+    event.listen(factory, "before_flush", _stamp_and_log)
+    return factory

@@ -1,0 +1,88 @@
+"""Rows to domain objects and domain values to column values, in one place."""
+
+from __future__ import annotations
+
+from datetime import UTC
+from enum import StrEnum
+from typing import Any
+
+from assessor.record import (
+    CONTACT_FIELDS,
+    PERSON_FIELDS,
+    PERSON_WHO_MATTERS_FIELDS,
+    ConsentHow,
+    Contact,
+    ContactPreference,
+    ConversationKind,
+    Followed,
+    InformationFormat,
+    Person,
+    PersonWhoMatters,
+    Place,
+    Relationship,
+    Route,
+    Stamp,
+)
+from db.models import ContactRow, PersonRow, PersonWhoMattersRow, Synced
+
+CHOICES: dict[str, type[StrEnum]] = {
+    "contact_preference": ContactPreference,
+    "information_format": InformationFormat,
+    "consent_how": ConsentHow,
+    "route": Route,
+    "relationship": Relationship,
+    "place": Place,
+    "kind": ConversationKind,
+}
+
+
+def stamp(row: Synced) -> Stamp:
+    return Stamp(
+        created_at=row.created_at.replace(tzinfo=UTC),
+        updated_at=row.updated_at.replace(tzinfo=UTC),
+        updated_by=row.updated_by,
+        revision=row.revision,
+    )
+
+
+def domain_value(field: str, stored: Any) -> Any:
+    """A column value as the domain holds it: codes back to choices, lists to sets."""
+    if stored is None:
+        return None
+    if field in CHOICES:
+        return CHOICES[field](stored)
+    if field == "followed":
+        return frozenset(Followed(code) for code in stored)
+    return stored
+
+
+def column_value(field: str, value: Any) -> Any:
+    """A domain value as a column holds it: choices as codes, sets as sorted lists."""
+    if isinstance(value, StrEnum):
+        return value.value
+    if field == "followed":
+        return sorted(Followed(item).value for item in value)
+    return value
+
+
+def _fields(row: Synced, names: frozenset[str] | set[str]) -> dict[str, Any]:
+    return {name: domain_value(name, getattr(row, name)) for name in names}
+
+
+def person(row: PersonRow, people_who_matter: list[PersonWhoMattersRow]) -> Person:
+    return Person(
+        **_fields(row, PERSON_FIELDS),
+        people_who_matter=[person_who_matters(r) for r in people_who_matter],
+        id=row.id,
+        stamp=stamp(row),
+    )
+
+
+def person_who_matters(row: PersonWhoMattersRow) -> PersonWhoMatters:
+    return PersonWhoMatters(**_fields(row, PERSON_WHO_MATTERS_FIELDS), id=row.id, stamp=stamp(row))
+
+
+def contact(row: ContactRow) -> Contact:
+    return Contact(
+        person_id=row.person_id, **_fields(row, CONTACT_FIELDS), id=row.id, stamp=stamp(row)
+    )

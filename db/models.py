@@ -1,0 +1,121 @@
+"""The store's tables. Every row is sync-ready: a UUID made here, stamps, a revision, a tombstone.
+
+Rows never leave `db`: the `Store` turns them into `assessor.record` objects.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Synced:
+    """Columns every synced table has; the change-log hook fills the stamps."""
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_by: Mapped[str] = mapped_column(String(200))
+    revision: Mapped[int] = mapped_column(Integer, default=1)
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class PersonRow(Synced, Base):
+    __tablename__ = "people"
+
+    preferred_name: Mapped[str] = mapped_column(Text)
+    first_names: Mapped[str] = mapped_column(Text, default="")
+    family_name: Mapped[str] = mapped_column(Text, default="")
+    other_names: Mapped[str] = mapped_column(Text, default="")
+    date_of_birth: Mapped[date | None] = mapped_column(Date, nullable=True)
+    nhs_number: Mapped[str] = mapped_column(String(10), default="", index=True)
+    address: Mapped[str] = mapped_column(Text, default="")
+    postcode: Mapped[str] = mapped_column(String(8), default="")
+    phone: Mapped[str] = mapped_column(Text, default="")
+    email: Mapped[str] = mapped_column(Text, default="")
+    contact_preference: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    communication_needs: Mapped[str] = mapped_column(Text, default="")
+    information_format: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    interpreter_language: Mapped[str] = mapped_column(Text, default="")
+    consent_to_record: Mapped[bool | None] = mapped_column(Boolean, nullable=True)
+    consent_to_share: Mapped[bool | None] = mapped_column(Boolean, nullable=True)
+    share_with: Mapped[str] = mapped_column(Text, default="")
+    consent_date: Mapped[date | None] = mapped_column(Date, nullable=True)
+    consent_how: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    route: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    route_detail: Mapped[str] = mapped_column(Text, default="")
+    presenting_problem: Mapped[str] = mapped_column(Text)
+
+
+class PersonWhoMattersRow(Synced, Base):
+    __tablename__ = "people_who_matter"
+
+    person_id: Mapped[str] = mapped_column(ForeignKey("people.id"), index=True)
+    name: Mapped[str] = mapped_column(Text)
+    relationship: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    relationship_detail: Mapped[str] = mapped_column(Text, default="")
+    phone: Mapped[str] = mapped_column(Text, default="")
+    email: Mapped[str] = mapped_column(Text, default="")
+    is_carer: Mapped[bool] = mapped_column(Boolean, default=False)
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+
+class ContactRow(Synced, Base):
+    __tablename__ = "contacts"
+
+    person_id: Mapped[str] = mapped_column(ForeignKey("people.id"), index=True)
+    on: Mapped[date] = mapped_column(Date)
+    place: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    kind: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    worker: Mapped[str] = mapped_column(Text, default="")
+    followed: Mapped[list[str]] = mapped_column(JSON)
+
+
+class ConversationEntryRow(Synced, Base):
+    """One answer on page two; one row per topic, so two laptops rarely touch the same row."""
+
+    __tablename__ = "conversation_entries"
+    __table_args__ = (UniqueConstraint("contact_id", "topic"),)
+
+    contact_id: Mapped[str] = mapped_column(ForeignKey("contacts.id"), index=True)
+    topic: Mapped[str] = mapped_column(String(60))
+    text: Mapped[str] = mapped_column(Text, default="")
+    own_words: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class ChangeRow(Base):
+    """One change to one row, written in the same transaction; sync sends these in order."""
+
+    __tablename__ = "change_log"
+
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    table_name: Mapped[str] = mapped_column(String(60))
+    row_id: Mapped[str] = mapped_column(String(36), index=True)
+    revision: Mapped[int] = mapped_column(Integer)
+    operation: Mapped[str] = mapped_column(String(10))
+    changes: Mapped[dict[str, Any]] = mapped_column(JSON)
+    changed_at: Mapped[datetime] = mapped_column(DateTime)
+    changed_by: Mapped[str] = mapped_column(String(200))
+    sent: Mapped[bool] = mapped_column(Boolean, default=False)

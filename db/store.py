@@ -1,0 +1,321 @@
+"""The store: one SQLite file per worker, read and written only through domain objects.
+
+Each public method is one transaction. Nothing it returns holds a session open, so widgets can
+keep what they are given for as long as they like.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, TypeVar
+
+from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from assessor.prompts import TOPIC_CODES
+from assessor.record import (
+    CONTACT_FIELDS,
+    PERSON_FIELDS,
+    PERSON_WHO_MATTERS_FIELDS,
+    Contact,
+    Conversation,
+    Entry,
+    Person,
+    PersonFile,
+    PersonWhoMatters,
+)
+from assessor.search import Findable
+from db import convert, migrate
+from db.changelog import logged_sessions
+from db.engine import create_store_engine, store_path
+from db.models import (
+    ChangeRow,
+    ContactRow,
+    ConversationEntryRow,
+    PersonRow,
+    PersonWhoMattersRow,
+)
+
+
+class NotFound(LookupError):
+    """Asked for something the store does not hold (or holds only as a tombstone)."""
+
+
+@dataclass(frozen=True)
+class Change:
+    """One entry of the change log, as an export or a history view reads it."""
+
+    seq: int
+    table: str
+    row_id: str
+    revision: int
+    operation: str
+    changes: dict[str, Any]
+    changed_at: datetime
+    changed_by: str
+
+
+class Store:
+    """The worker's store. `Store.open` migrates the file first, after keeping a copy."""
+
+    def __init__(self, engine: Engine, worker: str) -> None:
+        self.engine = engine
+        self.worker = worker
+        self._sessions = logged_sessions(sessionmaker(engine, expire_on_commit=False))
+
+    @classmethod
+    def open(cls, data_dir: Path, worker: str) -> Store:
+        data_dir.mkdir(parents=True, exist_ok=True)
+        path = store_path(data_dir)
+        engine = create_store_engine(path)
+        migrate.upgrade(engine, path)
+        return cls(engine, worker)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    @contextmanager
+    def _transaction(self) -> Iterator[Session]:
+        with self._sessions.begin() as session:
+            session.info["worker"] = self.worker
+            yield session
+
+    # --- people -------------------------------------------------------------------------------
+
+    def add_person(self, person: Person) -> Person:
+        """Store a new person with the people who matter to them; returns them with their id."""
+        (added,) = self.add_files([PersonFile(person, [], {})])
+        return self.person(added)
+
+    def add_files(self, files: Iterable[PersonFile]) -> list[str]:
+        """Store whole files (person, contacts, page two) in one transaction.
+
+        A file whose person id is already held is skipped, so an import run twice adds
+        nothing. Returns the ids of the people added.
+        """
+        added = []
+        with self._transaction() as session:
+            for file in files:
+                if file.person.id and session.get(PersonRow, file.person.id) is not None:
+                    continue
+                person_id = _add_file(session, file)
+                added.append(person_id)
+        return added
+
+    def person(self, person_id: str) -> Person:
+        with self._transaction() as session:
+            row = _live(session, PersonRow, person_id)
+            matter = session.scalars(
+                select(PersonWhoMattersRow)
+                .where(PersonWhoMattersRow.person_id == person_id, ~PersonWhoMattersRow.deleted)
+                .order_by(PersonWhoMattersRow.created_at)
+            ).all()
+            return convert.person(row, list(matter))
+
+    def update_person(self, person_id: str, changes: Mapping[str, Any]) -> None:
+        """Change some of page one's fields; values are domain values (dates, choices)."""
+        with self._transaction() as session:
+            _apply(_live(session, PersonRow, person_id), changes, PERSON_FIELDS)
+
+    def findable_people(self) -> list[Findable]:
+        """What search and the caseload list need of everyone, read in one query."""
+        with self._transaction() as session:
+            rows = session.execute(
+                select(
+                    PersonRow.id,
+                    PersonRow.preferred_name,
+                    PersonRow.first_names,
+                    PersonRow.family_name,
+                    PersonRow.other_names,
+                    PersonRow.nhs_number,
+                    PersonRow.postcode,
+                    PersonRow.date_of_birth,
+                ).where(~PersonRow.deleted)
+            ).all()
+        return [Findable(*row) for row in rows]
+
+    def count_people(self) -> int:
+        with self._transaction() as session:
+            return len(session.scalars(select(PersonRow.id).where(~PersonRow.deleted)).all())
+
+    # --- people who matter ---------------------------------------------------------------------
+
+    def add_person_who_matters(self, person_id: str, who: PersonWhoMatters) -> PersonWhoMatters:
+        with self._transaction() as session:
+            _live(session, PersonRow, person_id)
+            row = _person_who_matters_row(person_id, who)
+            session.add(row)
+            session.flush()
+            return convert.person_who_matters(row)
+
+    def update_person_who_matters(self, who_id: str, changes: Mapping[str, Any]) -> None:
+        with self._transaction() as session:
+            _apply(_live(session, PersonWhoMattersRow, who_id), changes, PERSON_WHO_MATTERS_FIELDS)
+
+    def remove_person_who_matters(self, who_id: str) -> None:
+        """Leaves a tombstone, so the removal reaches the council on sync."""
+        with self._transaction() as session:
+            _live(session, PersonWhoMattersRow, who_id).deleted = True
+
+    # --- contacts and conversations ------------------------------------------------------------
+
+    def add_contact(self, contact: Contact) -> Contact:
+        with self._transaction() as session:
+            _live(session, PersonRow, contact.person_id)
+            row = ContactRow(
+                id=contact.id or None,
+                person_id=contact.person_id,
+                **_columns(contact, CONTACT_FIELDS),
+            )
+            session.add(row)
+            session.flush()
+            return convert.contact(row)
+
+    def update_contact(self, contact_id: str, changes: Mapping[str, Any]) -> None:
+        with self._transaction() as session:
+            _apply(_live(session, ContactRow, contact_id), changes, CONTACT_FIELDS)
+
+    def contacts(self, person_id: str) -> list[Contact]:
+        """The person's contacts as a timeline, newest first."""
+        with self._transaction() as session:
+            rows = session.scalars(
+                select(ContactRow)
+                .where(ContactRow.person_id == person_id, ~ContactRow.deleted)
+                .order_by(ContactRow.on.desc(), ContactRow.created_at.desc())
+            ).all()
+            return [convert.contact(row) for row in rows]
+
+    def conversation(self, contact_id: str) -> Conversation:
+        with self._transaction() as session:
+            _live(session, ContactRow, contact_id)
+            rows = session.scalars(
+                select(ConversationEntryRow).where(
+                    ConversationEntryRow.contact_id == contact_id, ~ConversationEntryRow.deleted
+                )
+            ).all()
+            return Conversation(
+                contact_id, {row.topic: Entry(row.text, row.own_words) for row in rows}
+            )
+
+    def set_entry(self, contact_id: str, topic: str, entry: Entry) -> None:
+        """Write one answer on page two exactly as given: own words are never trimmed."""
+        _check_topic(topic)
+        with self._transaction() as session:
+            _live(session, ContactRow, contact_id)
+            row = session.scalars(
+                select(ConversationEntryRow).where(
+                    ConversationEntryRow.contact_id == contact_id,
+                    ConversationEntryRow.topic == topic,
+                )
+            ).one_or_none()
+            if row is None:
+                row = ConversationEntryRow(contact_id=contact_id, topic=topic)
+                session.add(row)
+            row.text = entry.text
+            row.own_words = entry.own_words
+            row.deleted = False
+
+    # --- whole files and history ---------------------------------------------------------------
+
+    def person_file(self, person_id: str) -> PersonFile:
+        person = self.person(person_id)
+        contacts = self.contacts(person_id)
+        return PersonFile(
+            person=person,
+            contacts=contacts,
+            conversations={c.id: self.conversation(c.id) for c in contacts},
+        )
+
+    def history(self, row_ids: Iterable[str]) -> list[Change]:
+        """Every logged change to these rows, oldest first."""
+        ids = list(row_ids)
+        with self._transaction() as session:
+            rows = session.scalars(
+                select(ChangeRow).where(ChangeRow.row_id.in_(ids)).order_by(ChangeRow.seq)
+            ).all()
+            return [
+                Change(
+                    seq=r.seq,
+                    table=r.table_name,
+                    row_id=r.row_id,
+                    revision=r.revision,
+                    operation=r.operation,
+                    changes=dict(r.changes),
+                    changed_at=r.changed_at.replace(tzinfo=UTC),
+                    changed_by=r.changed_by,
+                )
+                for r in rows
+            ]
+
+    def entry_ids(self, contact_ids: Iterable[str]) -> list[str]:
+        """Row ids of page-two answers, so a history can include them."""
+        with self._transaction() as session:
+            return list(
+                session.scalars(
+                    select(ConversationEntryRow.id).where(
+                        ConversationEntryRow.contact_id.in_(list(contact_ids))
+                    )
+                ).all()
+            )
+
+
+def _add_file(session: Session, file: PersonFile) -> str:
+    person = file.person
+    row = PersonRow(id=person.id or None, **_columns(person, PERSON_FIELDS))
+    session.add(row)
+    session.flush()
+    for who in person.people_who_matter:
+        session.add(_person_who_matters_row(row.id, who))
+    for contact in file.contacts:
+        contact_row = ContactRow(
+            id=contact.id or None, person_id=row.id, **_columns(contact, CONTACT_FIELDS)
+        )
+        session.add(contact_row)
+        session.flush()
+        conversation = file.conversations.get(contact.id)
+        for topic, entry in conversation.entries.items() if conversation else ():
+            _check_topic(topic)
+            session.add(
+                ConversationEntryRow(
+                    contact_id=contact_row.id,
+                    topic=topic,
+                    text=entry.text,
+                    own_words=entry.own_words,
+                )
+            )
+    return row.id
+
+
+def _check_topic(topic: str) -> None:
+    if topic not in TOPIC_CODES:
+        raise ValueError(f"Unknown conversation topic: {topic}")
+
+
+def _columns(obj: object, fields: frozenset[str]) -> dict[str, Any]:
+    return {name: convert.column_value(name, getattr(obj, name)) for name in fields}
+
+
+def _person_who_matters_row(person_id: str, who: PersonWhoMatters) -> PersonWhoMattersRow:
+    return PersonWhoMattersRow(person_id=person_id, **_columns(who, PERSON_WHO_MATTERS_FIELDS))
+
+
+RowT = TypeVar("RowT", PersonRow, PersonWhoMattersRow, ContactRow)
+
+
+def _live(session: Session, model: type[RowT], row_id: str) -> RowT:
+    row = session.get(model, row_id)
+    if row is None or row.deleted:
+        raise NotFound(f"No {model.__tablename__.replace('_', ' ')} with id {row_id}")
+    return row
+
+
+def _apply(row: Any, changes: Mapping[str, Any], allowed: frozenset[str]) -> None:
+    unknown = set(changes) - allowed
+    if unknown:
+        raise ValueError(f"These cannot be changed here: {', '.join(sorted(unknown))}")
+    for name, value in changes.items():
+        setattr(row, name, convert.column_value(name, value))
