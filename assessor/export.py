@@ -36,14 +36,22 @@ _HEADINGS = {topic.code: topic.heading for topic in TOPICS}
 class HistoryEntry(Protocol):
     """The shape `history` entries need; the store's change-log entries have it."""
 
-    seq: int
-    table: str
-    row_id: str
-    revision: int
-    operation: str
-    changes: dict[str, Any]
-    changed_at: datetime
-    changed_by: str
+    @property
+    def seq(self) -> int: ...
+    @property
+    def table(self) -> str: ...
+    @property
+    def row_id(self) -> str: ...
+    @property
+    def revision(self) -> int: ...
+    @property
+    def operation(self) -> str: ...
+    @property
+    def changes(self) -> dict[str, Any]: ...
+    @property
+    def changed_at(self) -> datetime: ...
+    @property
+    def changed_by(self) -> str: ...
 
 
 def plain(value: Any) -> Any:

@@ -113,6 +113,14 @@ class PeopleIndex:
         """The whole caseload in list order: family name, then preferred name."""
         return self._current().in_order
 
+    def born_on(self, day: date | None) -> list[Findable]:
+        return self._current().by_birth.get(day, []) if day else []
+
+    def with_nhs_number(self, nhs_number: str) -> list[Findable]:
+        if not nhs_number:
+            return []
+        return [self._people[pid] for pid in self._current().nhs.starting_with(nhs_number)]
+
     def search(self, query: str, limit: int = 200) -> SearchResult:
         """People matching every word of the query, closest matches first."""
         compact = re.sub(r"\s", "", query).casefold()
@@ -213,6 +221,10 @@ class _Views:
         self.postcode = _SortedKeys(
             (p.postcode.replace(" ", "").casefold(), p.id) for p in people.values() if p.postcode
         )
+        self.by_birth: defaultdict[date, list[Findable]] = defaultdict(list)
+        for person in self.in_order:
+            if person.date_of_birth:
+                self.by_birth[person.date_of_birth].append(person)
         self._heads: dict[int, tuple[list[str], list[list[str]]]] = {}
 
     def token_heads(self, length: int) -> tuple[list[str], list[list[str]]]:
@@ -240,6 +252,8 @@ def looks_like_same_person(candidate: Findable, existing: Findable) -> bool:
 
 def possible_duplicates(index: PeopleIndex, candidate: Findable) -> list[Findable]:
     """People already recorded who may be the one about to be added."""
+    pool = {p.id: p for p in index.born_on(candidate.date_of_birth)}
+    pool.update((p.id, p) for p in index.with_nhs_number(candidate.nhs_number))
     return [
-        p for p in index.everyone() if p.id != candidate.id and looks_like_same_person(candidate, p)
+        p for p in pool.values() if p.id != candidate.id and looks_like_same_person(candidate, p)
     ]

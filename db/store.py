@@ -40,6 +40,17 @@ from db.models import (
     PersonWhoMattersRow,
 )
 
+_FINDABLE = select(
+    PersonRow.id,
+    PersonRow.preferred_name,
+    PersonRow.first_names,
+    PersonRow.family_name,
+    PersonRow.other_names,
+    PersonRow.nhs_number,
+    PersonRow.postcode,
+    PersonRow.date_of_birth,
+)
+
 
 class NotFound(LookupError):
     """Asked for something the store does not hold (or holds only as a tombstone)."""
@@ -124,19 +135,16 @@ class Store:
     def findable_people(self) -> list[Findable]:
         """What search and the caseload list need of everyone, read in one query."""
         with self._transaction() as session:
-            rows = session.execute(
-                select(
-                    PersonRow.id,
-                    PersonRow.preferred_name,
-                    PersonRow.first_names,
-                    PersonRow.family_name,
-                    PersonRow.other_names,
-                    PersonRow.nhs_number,
-                    PersonRow.postcode,
-                    PersonRow.date_of_birth,
-                ).where(~PersonRow.deleted)
-            ).all()
+            rows = session.execute(_FINDABLE.where(~PersonRow.deleted)).all()
         return [Findable(*row) for row in rows]
+
+    def findable(self, person_id: str) -> Findable:
+        """What search needs of one person, after an edit to page one."""
+        with self._transaction() as session:
+            row = session.execute(_FINDABLE.where(PersonRow.id == person_id)).one_or_none()
+        if row is None:
+            raise NotFound(f"No person with id {person_id}")
+        return Findable(*row)
 
     def count_people(self) -> int:
         with self._transaction() as session:

@@ -1,0 +1,31 @@
+"""Fixtures for driving the real main window on a real store."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from db.store import Store
+from ui.main_window import MainWindow
+from ui.tasks import TaskManager
+
+
+@pytest.fixture
+def make_window(qtbot: QtBot) -> Callable[[Store], MainWindow]:
+    def make(store: Store) -> MainWindow:
+        window = MainWindow(store, "Test Worker", TaskManager())
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        return window
+
+    return make
+
+
+@pytest.fixture
+def window(make_window: Callable[[Store], MainWindow], example_store: Store) -> MainWindow:
+    """The main window on the example caseload."""
+    return make_window(example_store)
+

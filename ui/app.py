@@ -1,0 +1,91 @@
+"""The `assessor` command: the GUI's composition root, and the door to the subcommands.
+
+`assessor` on its own opens the app; `assessor COMMAND …` runs a subcommand from
+`assessor.cli` without loading Qt.
+"""
+
+from __future__ import annotations
+
+import signal
+import socket
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from assessor import cli
+from assessor.paths import resolve_data_dir, worker_name
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
+STYLESHEET = Path(__file__).resolve().parent.parent / "resources" / "style.qss"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = cli.build_parser().parse_args(argv)
+    if args.command is not None:
+        return cli.run(args)
+    return run_gui(resolve_data_dir(args.data_dir))
+
+
+def run_gui(data_dir: Path) -> int:
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from db.migrate import StoreTooNew
+    from db.store import Store
+    from ui.main_window import MainWindow
+    from ui.tasks import TaskManager
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("Assessor")
+    app.setOrganizationName("Assessor")
+    if STYLESHEET.exists():
+        app.setStyleSheet(STYLESHEET.read_text(encoding="utf-8"))
+    try:
+        store = Store.open(data_dir, worker_name())
+    except (StoreTooNew, OSError) as problem:
+        QMessageBox.critical(None, "Assessor cannot open your records", str(problem))
+        return 2
+    window = MainWindow(store, worker_name(), TaskManager())
+    app.aboutToQuit.connect(window.autosaver.flush)
+    wake_up = _quit_on_terminate(app)  # noqa: F841 - kept alive while the app runs
+    window.show()
+    try:
+        return app.exec()
+    finally:
+        store.close()
+
+
+def _quit_on_terminate(app: QApplication) -> tuple[object, ...]:
+    """SIGTERM and Ctrl+C close the app properly, so pending edits are written first.
+
+    Python only runs signal handlers when it gets control, so a wake-up pipe tells Qt's event
+    loop that a signal arrived.
+    """
+    from PySide6.QtCore import QSocketNotifier
+
+    reader, writer = socket.socketpair()
+    reader.setblocking(False)
+    writer.setblocking(False)
+    signal.set_wakeup_fd(writer.fileno())
+    for number in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(number, lambda *_: None)
+    notifier = QSocketNotifier(reader.fileno(), QSocketNotifier.Type.Read, app)
+
+    def woken() -> None:
+        try:
+            reader.recv(64)
+        except OSError:
+            return
+        for window in QApplication.topLevelWidgets():
+            if window.isWindow() and window.isVisible():
+                window.close()
+        QApplication.quit()
+
+    notifier.activated.connect(woken)
+    return reader, writer, notifier
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,211 @@
+"""Binds form widgets to one record's fields, so every form autosaves the same way.
+
+A `Binder` knows its record (a key and a writer) and the autosaver. Each `bind_*` call connects a
+widget: edits are sent to the autosaver, leaving a field flushes, and `load` fills the widgets
+from a domain object without echoing the values back as edits.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable
+from datetime import date
+from enum import StrEnum
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QWidget,
+)
+
+from assessor.validation import (
+    InvalidInput,
+    format_date_numeric,
+    parse_date,
+    parse_date_of_birth,
+)
+from ui.autosave import Autosaver, Writer
+
+Parse = Callable[[str], Any]
+Show = Callable[[Any], str]
+
+
+def keep(text: str) -> str:
+    return text
+
+
+def stripped(text: str) -> str:
+    return text.strip()
+
+
+def required(what: str) -> Parse:
+    """A parser for a field that cannot be left empty."""
+
+    def parse(text: str) -> str:
+        if not text.strip():
+            raise InvalidInput(f"{what} is needed.")
+        return text
+
+    return parse
+
+
+def optional(parse: Parse, empty: Any = "") -> Parse:
+    """Empty means not recorded; anything else must pass the check."""
+
+    def parse_optional(text: str) -> Any:
+        return empty if not text.strip() else parse(text)
+
+    return parse_optional
+
+
+def optional_date(text: str) -> date | None:
+    return None if not text.strip() else parse_date(text)
+
+
+def optional_date_of_birth(text: str) -> date | None:
+    return None if not text.strip() else parse_date_of_birth(text, date.today())
+
+
+def show_date(value: date | None) -> str:
+    return "" if value is None else format_date_numeric(value)
+
+
+def show_text(value: Any) -> str:
+    return "" if value is None else str(value)
+
+
+class FlushOnFocusOut(QObject):
+    """Calls back when its widget loses focus (QPlainTextEdit has no editingFinished)."""
+
+    def __init__(self, widget: QWidget, callback: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self._callback = callback
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FocusOut:
+            self._callback()
+        return False
+
+
+class ErrorLabel(QLabel):
+    """The message beside a field: words first, colour only as a second cue."""
+
+    def __init__(self, field: QWidget) -> None:
+        super().__init__()
+        self._field = field
+        self.setObjectName("fieldError")
+        self.setWordWrap(True)
+        self.hide()
+
+    def show_message(self, message: str | None) -> None:
+        if message:
+            self.setText(f"Check this: {message}")
+            self._field.setAccessibleDescription(message)
+            self._field.setProperty("invalid", True)
+        else:
+            self.clear()
+            self._field.setAccessibleDescription("")
+            self._field.setProperty("invalid", False)
+        self._field.style().unpolish(self._field)
+        self._field.style().polish(self._field)
+        self.setVisible(bool(message))
+
+
+class Binder:
+    """The widgets of one record, wired to the autosaver."""
+
+    def __init__(self, autosaver: Autosaver) -> None:
+        self._autosaver = autosaver
+        self._record: Hashable | None = None
+        self._writer: Writer | None = None
+        self._loaders: list[Callable[[Any], None]] = []
+        self._messages: dict[str, ErrorLabel] = {}
+        self._loading = False
+
+    def attach(self, record: Hashable, writer: Writer, obj: Any) -> None:
+        """Point the widgets at a record and fill them from its current values.
+
+        Pending edits are written first: they read the widgets, which are about to change.
+        """
+        self._autosaver.flush()
+        if self._record is not None and self._record != record:
+            self._autosaver.forget(self._record)
+        self._record, self._writer = record, writer
+        self._loading = True
+        try:
+            for load in self._loaders:
+                load(obj)
+            for label in self._messages.values():
+                label.show_message(None)
+        finally:
+            self._loading = False
+
+    def _edit(self, name: str, value: Callable[[], Any], error: ErrorLabel | None) -> None:
+        if self._loading or self._record is None or self._writer is None:
+            return
+
+        def on_invalid(message: str | None) -> None:
+            if error is not None:
+                error.show_message(message)
+
+        self._autosaver.edit(self._record, self._writer, name, value, on_invalid)
+
+    def message(self, name: str) -> ErrorLabel:
+        """The label beside a field that shows what is wrong with it."""
+        return self._messages[name]
+
+    def _error_for(self, widget: QWidget, name: str) -> ErrorLabel:
+        label = ErrorLabel(widget)
+        self._messages[name] = label
+        return label
+
+    def line(
+        self, widget: QLineEdit, name: str, parse: Parse = stripped, show: Show = show_text
+    ) -> ErrorLabel:
+        error = self._error_for(widget, name)
+        widget.textEdited.connect(lambda _t: self._edit(name, lambda: parse(widget.text()), error))
+        widget.editingFinished.connect(self._autosaver.flush)
+        self._loaders.append(lambda obj: widget.setText(show(getattr(obj, name))))
+        return error
+
+    def text(self, widget: QPlainTextEdit, name: str, parse: Parse = keep) -> ErrorLabel:
+        error = self._error_for(widget, name)
+        widget.textChanged.connect(
+            lambda: self._edit(name, lambda: parse(widget.toPlainText()), error)
+        )
+        FlushOnFocusOut(widget, self._autosaver.flush)
+        self._loaders.append(lambda obj: widget.setPlainText(show_text(getattr(obj, name))))
+        return error
+
+    def choice(self, widget: QComboBox, name: str, choices: type[StrEnum]) -> None:
+        """A combo box whose first item means not recorded."""
+        widget.addItem("Not recorded", None)
+        for item in choices:
+            widget.addItem(item.label, item)  # type: ignore[attr-defined]
+        widget.activated.connect(lambda _i: self._choose(name, widget.currentData()))
+        self._loaders.append(
+            lambda obj: widget.setCurrentIndex(max(0, widget.findData(getattr(obj, name))))
+        )
+
+    def yes_no(self, widget: QComboBox, name: str, unknown: str = "Not asked yet") -> None:
+        for text, value in ((unknown, None), ("Yes", True), ("No", False)):
+            widget.addItem(text, value)
+        widget.activated.connect(lambda _i: self._choose(name, widget.currentData()))
+        self._loaders.append(
+            lambda obj: widget.setCurrentIndex({None: 0, True: 1, False: 2}[getattr(obj, name)])
+        )
+
+    def flag(self, widget: QCheckBox, name: str) -> None:
+        widget.toggled.connect(lambda checked: self._choose(name, checked))
+        self._loaders.append(lambda obj: widget.setChecked(bool(getattr(obj, name))))
+
+    def _choose(self, name: str, value: Any) -> None:
+        """A discrete choice is saved at once: there is no typing to wait for."""
+        self._edit(name, lambda: value, None)
+        if not self._loading:
+            self._autosaver.flush()

@@ -1,0 +1,204 @@
+"""Contacts as a timeline, newest first, with the chosen contact's details and page two."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from assessor.record import Contact, ConversationKind, Followed, Place
+from assessor.validation import format_date, parse_date
+from db.store import Store
+from ui.autosave import Autosaver, Writer
+from ui.binding import Binder, show_date
+from ui.conversation import ConversationPage
+from ui.forms import Section, line_edit, named
+
+
+def describe(contact: Contact) -> str:
+    """A timeline entry: the date, then where, which conversation and who."""
+    parts = []
+    if contact.place:
+        parts.append(contact.place.label)
+    if contact.kind:
+        parts.append(contact.kind.label)
+    if contact.worker:
+        parts.append(contact.worker)
+    return f"{format_date(contact.on)}\n{' · '.join(parts) or 'Details not recorded yet'}"
+
+
+class FollowedChoices(QWidget):
+    """What followed: several may apply, each a checkbox saved as soon as it is ticked."""
+
+    changed = Signal(frozenset)
+
+    def __init__(self) -> None:
+        super().__init__()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.boxes = {item: named(QCheckBox(item.label), item.label) for item in Followed}
+        for box in self.boxes.values():
+            layout.addWidget(box)
+            box.toggled.connect(lambda _c: self.changed.emit(self.value()))
+
+    def value(self) -> frozenset[Followed]:
+        return frozenset(item for item, box in self.boxes.items() if box.isChecked())
+
+    def set_value(self, chosen: frozenset[Followed]) -> None:
+        for item, box in self.boxes.items():
+            box.blockSignals(True)
+            box.setChecked(item in chosen)
+            box.blockSignals(False)
+
+
+class ContactDetails(Section):
+    """Date, place, which conversation, worker and what followed, autosaved."""
+
+    def __init__(self, autosaver: Autosaver) -> None:
+        super().__init__("About this contact")
+        self.binder = Binder(autosaver)
+        b = self.binder
+        self.on = line_edit("Date of contact", "For example 23/11/2026")
+        self.add("Date", self.on, b.line(self.on, "on", parse_date, show_date))
+        self.place = named(QComboBox(), "Where")
+        b.choice(self.place, "place", Place)
+        self.add("Where", self.place)
+        self.kind = named(QComboBox(), "Which conversation")
+        b.choice(self.kind, "kind", ConversationKind)
+        self.add(
+            "Which conversation",
+            self.kind,
+            hint="Connect, At risk or Long-term support: the Three Conversations.",
+        )
+        self.worker = line_edit("Worker")
+        self.add("Worker", self.worker, b.line(self.worker, "worker"))
+        self.followed = FollowedChoices()
+        self.followed.setAccessibleName("What followed")
+        self.add("What followed", self.followed)
+        self._autosaver = autosaver
+        self._record: tuple[str, str] | None = None
+        self._writer: Writer | None = None
+        self.followed.changed.connect(self._followed_changed)
+
+    def show_contact(self, contact: Contact, writer: Writer) -> None:
+        self._record = ("contact", contact.id)
+        self._writer = writer
+        self.binder.attach(self._record, writer, contact)
+        self.followed.set_value(contact.followed)
+
+    def _followed_changed(self, value: frozenset[Followed]) -> None:
+        if self._record is None or self._writer is None:
+            return
+        self._autosaver.edit(self._record, self._writer, "followed", lambda: value, lambda _m: None)
+        self._autosaver.flush()
+
+
+class ContactsTab(QWidget):
+    """The timeline on the left; the chosen contact and its conversation on the right."""
+
+    def __init__(self, store: Store, autosaver: Autosaver, worker: str) -> None:
+        super().__init__()
+        self._store = store
+        self._autosaver = autosaver
+        self._worker = worker
+        self._person_id = ""
+        self._contacts: list[Contact] = []
+        self.new_button = named(QPushButton("New contact"), "New contact")
+        self.new_button.setToolTip("Start a new contact (Ctrl+Shift+N)")
+        self.new_button.clicked.connect(self.new_contact)
+        self.timeline = named(QListWidget(), "Contacts, newest first")
+        self.timeline.setWordWrap(True)
+        self.timeline.setSpacing(3)
+        self.timeline.currentRowChanged.connect(self._chosen)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.addWidget(self.new_button)
+        left_layout.addWidget(QLabel("Contacts, newest first"))
+        left_layout.addWidget(self.timeline)
+
+        self.details = ContactDetails(autosaver)
+        self.conversation = ConversationPage(store, autosaver)
+        self.details.kind.activated.connect(
+            lambda _i: self.conversation.set_kind(self.details.kind.currentData())
+        )
+        self.empty = QLabel(
+            "No contacts yet. Start one with New contact (Ctrl+Shift+N) to record the conversation."
+        )
+        self.empty.setWordWrap(True)
+        body = QWidget()
+        body_layout = QVBoxLayout(body)
+        body_layout.addWidget(self.empty)
+        body_layout.addWidget(self.details)
+        body_layout.addWidget(self.conversation)
+        body_layout.addStretch(1)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setWidget(body)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(self.scroll)
+        splitter.setStretchFactor(1, 4)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+
+    def show_person(self, person_id: str) -> None:
+        self._autosaver.flush()
+        self._person_id = person_id
+        self._reload(select_id=None)
+
+    def new_contact(self) -> None:
+        """Start today's contact, with this worker, and put the cursor in its first field."""
+        self._autosaver.flush()
+        contact = self._store.add_contact(
+            Contact(person_id=self._person_id, on=date.today(), worker=self._worker)
+        )
+        self._reload(select_id=contact.id)
+        self.details.place.setFocus()
+
+    def _reload(self, select_id: str | None) -> None:
+        row = self._fill_timeline(select_id)
+        has_contacts = bool(self._contacts)
+        self.empty.setVisible(not has_contacts)
+        self.details.setVisible(has_contacts)
+        self.conversation.setVisible(has_contacts)
+        if has_contacts:
+            self._chosen(row)
+
+    def _fill_timeline(self, select_id: str | None) -> int:
+        """Re-read the timeline and choose a contact quietly; returns its row."""
+        self._contacts = self._store.contacts(self._person_id)
+        ids = [c.id for c in self._contacts]
+        row = ids.index(select_id) if select_id in ids else 0
+        self.timeline.blockSignals(True)
+        self.timeline.clear()
+        self.timeline.addItems([describe(contact) for contact in self._contacts])
+        self.timeline.setCurrentRow(row)
+        self.timeline.blockSignals(False)
+        return row
+
+    def _chosen(self, row: int) -> None:
+        if not 0 <= row < len(self._contacts):
+            return
+        contact = self._contacts[row]
+        self.details.show_contact(contact, lambda changes: self._write(contact.id, changes))
+        self.conversation.show_contact(contact.id, contact.kind)
+
+    def _write(self, contact_id: str, changes: dict[str, object]) -> None:
+        """Store the change; a new date, place or worker changes the contact's timeline line."""
+        self._store.update_contact(contact_id, changes)
+        if {"on", "place", "kind", "worker"} & changes.keys():
+            self._fill_timeline(contact_id)

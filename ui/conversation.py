@@ -1,0 +1,144 @@
+"""Page two: the conversation, with its questions beside the fields as prompts, never required."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from assessor.prompts import SWINDON_QUESTIONS, THREE_CONVERSATIONS_QUESTIONS, TOPICS, Topic
+from assessor.record import ConversationKind, Entry
+from db.store import Store
+from ui.autosave import Autosaver
+from ui.binding import FlushOnFocusOut
+from ui.forms import hint_label, named, text_edit
+
+
+class TopicField(QWidget):
+    """One topic: heading, hint, the text and whether it is in the person's own words."""
+
+    def __init__(self, topic: Topic) -> None:
+        super().__init__()
+        self.topic = topic
+        self.heading = QLabel(f"<b>{topic.heading}</b>")
+        self.text = text_edit(topic.heading)
+        self.heading.setBuddy(self.text)
+        self.own_words = named(
+            QCheckBox("These are their own words"), f"{topic.heading}: their own words"
+        )
+        self.quote_note = QLabel("“ Their own words, kept exactly as said ”")
+        self.quote_note.setObjectName("quoteNote")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 6, 0, 6)
+        layout.addWidget(self.heading)
+        layout.addWidget(hint_label(topic.hint))
+        layout.addWidget(self.quote_note)
+        layout.addWidget(self.text)
+        layout.addWidget(self.own_words)
+        self.own_words.toggled.connect(self._show_as_quote)
+        self._show_as_quote(False)
+
+    def entry(self) -> Entry:
+        return Entry(self.text.toPlainText(), self.own_words.isChecked())
+
+    def load(self, entry: Entry | None) -> None:
+        self.text.setPlainText(entry.text if entry else "")
+        self.own_words.setChecked(bool(entry and entry.own_words))
+
+    def _show_as_quote(self, own_words: bool) -> None:
+        """Own words look like a quotation: a marked border and a caption, not colour alone."""
+        self.quote_note.setVisible(own_words)
+        self.text.setProperty("ownWords", own_words)
+        self.text.style().unpolish(self.text)
+        self.text.style().polish(self.text)
+
+
+def prompts_box(kind: ConversationKind | None) -> QGroupBox:
+    """The questions that may help, for this kind of conversation and Swindon's opening three."""
+    box = QGroupBox("Questions that may help")
+    box.setObjectName("prompts")
+    layout = QVBoxLayout(box)
+    if kind is not None:
+        layout.addWidget(QLabel(f"<b>{kind.label}</b>"))
+        for question in THREE_CONVERSATIONS_QUESTIONS[kind]:
+            layout.addWidget(hint_label(f"• {question}"))
+    layout.addWidget(QLabel("<b>To open the conversation</b>"))
+    for question in SWINDON_QUESTIONS:
+        layout.addWidget(hint_label(f"• {question}"))
+    layout.addStretch(1)
+    return box
+
+
+class ConversationPage(QWidget):
+    """Every topic of page two for one contact; topics for other kinds are hidden, not lost."""
+
+    def __init__(self, store: Store, autosaver: Autosaver) -> None:
+        super().__init__()
+        self._store = store
+        self._autosaver = autosaver
+        self._contact_id = ""
+        self._loading = False
+        self.fields = {topic.code: TopicField(topic) for topic in TOPICS}
+        column = QVBoxLayout()
+        title = QLabel("<h3>Page two: the conversation</h3>")
+        column.addWidget(title)
+        for topic_field in self.fields.values():
+            column.addWidget(topic_field)
+            topic_field.text.textChanged.connect(lambda f=topic_field: self._edited(f))
+            topic_field.own_words.toggled.connect(lambda _c, f=topic_field: self._chosen(f))
+            FlushOnFocusOut(topic_field.text, autosaver.flush)
+        self._prompts_holder = QVBoxLayout()
+        layout = QHBoxLayout(self)
+        layout.addLayout(column, 3)
+        layout.addLayout(self._prompts_holder, 2)
+        self._prompts: QGroupBox | None = None
+        self.set_kind(None)
+
+    def show_contact(self, contact_id: str, kind: ConversationKind | None) -> None:
+        self._autosaver.flush()
+        self._contact_id = contact_id
+        conversation = self._store.conversation(contact_id)
+        self._loading = True
+        try:
+            for code, topic_field in self.fields.items():
+                topic_field.load(conversation.entries.get(code))
+        finally:
+            self._loading = False
+        self.set_kind(kind)
+
+    def set_kind(self, kind: ConversationKind | None) -> None:
+        """Show the topics for this kind of conversation and its questions."""
+        for topic_field in self.fields.values():
+            shown = topic_field.topic.applies_to(kind) or bool(topic_field.text.toPlainText())
+            topic_field.setVisible(shown)
+        if self._prompts is not None:
+            self._prompts.deleteLater()
+        self._prompts = prompts_box(kind)
+        self._prompts_holder.addWidget(self._prompts)
+
+    def text_fields(self) -> list[QPlainTextEdit]:
+        return [f.text for f in self.fields.values() if not f.isHidden()]
+
+    def _edited(self, topic_field: TopicField) -> None:
+        if self._loading or not self._contact_id:
+            return
+        contact_id, code = self._contact_id, topic_field.topic.code
+        self._autosaver.edit(
+            ("entry", contact_id, code),
+            lambda changes: self._store.set_entry(contact_id, code, changes["entry"]),
+            "entry",
+            topic_field.entry,
+            lambda _message: None,
+        )
+
+    def _chosen(self, topic_field: TopicField) -> None:
+        if self._loading:
+            return
+        self._edited(topic_field)
+        self._autosaver.flush()

@@ -1,0 +1,77 @@
+"""Small helpers that give every form the same shape: a label, the field, its message, a hint."""
+
+from __future__ import annotations
+
+from typing import TypeVar
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+W = TypeVar("W", bound=QWidget)
+
+
+def named(widget: W, name: str, description: str = "") -> W:
+    """Give a control the accessible name a screen reader announces."""
+    widget.setAccessibleName(name)
+    if description:
+        widget.setAccessibleDescription(description)
+    return widget
+
+
+def line_edit(name: str, placeholder: str = "") -> QLineEdit:
+    edit = named(QLineEdit(), name)
+    edit.setPlaceholderText(placeholder)
+    return edit
+
+
+def text_edit(name: str, lines: int = 3) -> QPlainTextEdit:
+    edit = named(QPlainTextEdit(), name)
+    edit.setTabChangesFocus(True)
+    line = edit.fontMetrics().lineSpacing()
+    edit.setMinimumHeight(line * lines + 12)
+    edit.setMaximumHeight(line * lines * 3 + 12)
+    return edit
+
+
+class Section(QGroupBox):
+    """A titled group of fields laid out label-beside-field."""
+
+    def __init__(self, title: str) -> None:
+        super().__init__(title)
+        self.form = QFormLayout(self)
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+
+    def add(
+        self, label: str, field: QWidget, message: QWidget | None = None, hint: str = ""
+    ) -> None:
+        """Add a row; the label's mnemonic moves focus to the field."""
+        caption = QLabel(label)
+        caption.setBuddy(field)
+        caption.setWordWrap(True)
+        column = QWidget()
+        layout = QVBoxLayout(column)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(field)
+        if message is not None:
+            layout.addWidget(message)
+        if hint:
+            layout.addWidget(hint_label(hint))
+        self.form.addRow(caption, column)
+
+
+def hint_label(text: str) -> QLabel:
+    hint = QLabel(text)
+    hint.setObjectName("hint")
+    hint.setWordWrap(True)
+    hint.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+    return hint

@@ -1,0 +1,230 @@
+"""The main window: caseload and search on the left, the chosen person's workspace on the right."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from assessor.example import example_caseload
+from assessor.search import PeopleIndex
+from db.store import Store
+from ui.autosave import Autosaver
+from ui.caseload import CaseloadPanel
+from ui.forms import named
+from ui.new_person import NewPersonDialog
+from ui.tasks import TaskManager
+from ui.workspace import PersonWorkspace
+
+
+class WelcomePage(QWidget):
+    """What a first start with an empty store shows: what to do next."""
+
+    def __init__(self, on_new_person: Callable[[], None], on_example: Callable[[], None]) -> None:
+        super().__init__()
+        title = QLabel("<h2>Welcome to Assessor</h2>")
+        text = QLabel(
+            "No one is on your caseload yet. Add the person you are talking to with "
+            "<b>New person</b> (Ctrl+N): a name and what they are asking for help with is "
+            "enough to start. Everything saves as you type.<br><br>"
+            "To look around first, load the example caseload: six fictional people with "
+            "contacts and conversations."
+        )
+        text.setWordWrap(True)
+        self.new_button = named(QPushButton("New person"), "New person")
+        self.new_button.clicked.connect(on_new_person)
+        self.example_button = named(
+            QPushButton("Load the example caseload"), "Load the example caseload"
+        )
+        self.example_button.clicked.connect(on_example)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(48, 24, 48, 24)
+        layout.addStretch(1)
+        for widget in (title, text, self.new_button, self.example_button):
+            layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignLeft)
+        text.setMaximumWidth(640)
+        layout.addStretch(2)
+
+
+class ChoosePage(QLabel):
+    def __init__(self) -> None:
+        super().__init__(
+            "Choose a person from the caseload, or add a new person (Ctrl+N).\n"
+            "Find someone with Ctrl+F."
+        )
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setWordWrap(True)
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self, store: Store, worker: str, tasks: TaskManager, today: Callable[[], date] = date.today
+    ) -> None:
+        super().__init__()
+        self.setWindowTitle("Assessor: strengths-based conversations")
+        self.store = store
+        self.tasks = tasks
+        self._today = today
+        self.autosaver = Autosaver(self)
+        self.index = PeopleIndex(store.findable_people())
+
+        self.caseload = CaseloadPanel(self.index)
+        self.caseload.person_chosen.connect(self.open_person)
+        self.caseload.new_person_asked.connect(self.new_person)
+        self.workspace = PersonWorkspace(store, self.autosaver, worker)
+        self.workspace.page_one.person_saved.connect(self._person_renamed)
+        self.welcome = WelcomePage(self.new_person, self.load_example_caseload)
+        self.choose = ChoosePage()
+        self.pages = QStackedWidget()
+        for page in (self.welcome, self.choose, self.workspace):
+            self.pages.addWidget(page)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.caseload)
+        splitter.addWidget(self.pages)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([320, 960])
+        self.setCentralWidget(splitter)
+
+        self.save_state = QLabel()
+        self.save_state.setAccessibleName("Save state")
+        self.statusBar().addPermanentWidget(self.save_state)
+        self.autosaver.state_changed.connect(self.save_state.setText)
+        self.autosaver.failed.connect(self._save_failed)
+        self.save_state.setText(self.autosaver.state())
+        self._make_menus()
+        self.pages.setCurrentWidget(self.welcome if len(self.index) == 0 else self.choose)
+        self.resize(1280, 800)
+
+    # --- actions ------------------------------------------------------------------------------
+
+    def _make_menus(self) -> None:
+        def action(text: str, shortcut: QKeySequence | str, slot: Callable[[], None]) -> QAction:
+            made = QAction(text, self)
+            made.setShortcut(QKeySequence(shortcut))
+            made.triggered.connect(slot)
+            return made
+
+        self.new_person_action = action("&New person…", "Ctrl+N", self.new_person)
+        self.new_contact_action = action("New &contact", "Ctrl+Shift+N", self.new_contact)
+        self.find_action = action("&Find a person", "Ctrl+F", self.focus_search)
+        self.example_action = action("Load the &example caseload", "", self.load_example_caseload)
+        quit_action = action("&Quit", QKeySequence.StandardKey.Quit, self.close)
+        people = self.menuBar().addMenu("&People")
+        for item in (self.new_person_action, self.new_contact_action, self.find_action):
+            people.addAction(item)
+        people.addSeparator()
+        people.addAction(self.example_action)
+        people.addSeparator()
+        people.addAction(quit_action)
+
+    def focus_search(self) -> None:
+        self.caseload.search.setFocus()
+        self.caseload.search.selectAll()
+
+    def new_person(self) -> None:
+        self.autosaver.flush()
+        dialog = NewPersonDialog(self.index, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open_existing.connect(self.show_in_caseload)
+        dialog.accepted.connect(lambda: self._add_person(dialog))
+        dialog.open()
+
+    def _add_person(self, dialog: NewPersonDialog) -> None:
+        if dialog.person is None:
+            return
+        person = self.store.add_person(dialog.person)
+        self.index.put(self.store.findable(person.id))
+        self.show_in_caseload(person.id)
+        self.workspace.tabs.setCurrentWidget(self.workspace.page_one)
+        self.workspace.page_one.first_names.setFocus()
+
+    def new_contact(self) -> None:
+        if self.pages.currentWidget() is not self.workspace:
+            QMessageBox.information(
+                self, "New contact", "Choose a person first; the contact is recorded with them."
+            )
+            return
+        self.workspace.tabs.setCurrentWidget(self.workspace.contacts)
+        self.workspace.contacts.new_contact()
+
+    def open_person(self, person_id: str) -> None:
+        self.autosaver.flush()
+        self.workspace.show_person(person_id)
+        self.pages.setCurrentWidget(self.workspace)
+
+    def show_in_caseload(self, person_id: str) -> None:
+        self.caseload.refresh()
+        self.caseload.select(person_id)
+        self.open_person(person_id)
+
+    def load_example_caseload(self) -> None:
+        """Adds the fictional people in the background; running it twice adds nothing."""
+        self.example_action.setEnabled(False)
+        self.welcome.example_button.setEnabled(False)
+        self.statusBar().showMessage("Loading the example caseload…")
+        files = example_caseload(self._today())
+        self.tasks.run(lambda: self.store.add_files(files), self._example_loaded, self._task_failed)
+
+    def _example_loaded(self, added: list[str]) -> None:
+        for person_id in added:
+            self.index.put(self.store.findable(person_id))
+        self.caseload.refresh()
+        self.example_action.setEnabled(True)
+        self.welcome.example_button.setEnabled(True)
+        message = (
+            f"Added {len(added)} fictional people."
+            if added
+            else "The example caseload is already here."
+        )
+        self.statusBar().showMessage(message, 8000)
+        if self.pages.currentWidget() is self.welcome:
+            self.pages.setCurrentWidget(self.choose)
+
+    def _task_failed(self, message: str) -> None:
+        self.example_action.setEnabled(True)
+        self.welcome.example_button.setEnabled(True)
+        QMessageBox.warning(self, "Something went wrong", message)
+
+    def _person_renamed(self, person_id: str) -> None:
+        """Keep search and the list in step with what page one now says."""
+        found = self.store.findable(person_id)
+        if found == self.index.get(person_id):
+            return
+        self.index.put(found)
+        self.caseload.refresh()
+        self.caseload.select(person_id, quietly=True)
+
+    def _save_failed(self, message: str) -> None:
+        QMessageBox.warning(
+            self,
+            "Not saved",
+            f"{message}\n\nWhat you typed is still on screen. Assessor will try again when "
+            "you next pause typing.",
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Write anything pending before the window goes; say so if that fails."""
+        if not self.autosaver.flush():
+            answer = QMessageBox.question(
+                self,
+                "Not saved",
+                "Some changes could not be saved. Close anyway and lose them?",
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                event.ignore()
+                return
+        self.tasks.wait()
+        event.accept()

@@ -1,0 +1,202 @@
+"""People who matter to the person: a list on page one, each edited in a small dialog."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from assessor.record import PERSON_WHO_MATTERS_FIELDS, Person, PersonWhoMatters, Relationship
+from assessor.validation import InvalidInput, normalise_email, normalise_phone
+from db.store import Store
+from ui.forms import Section, line_edit, named, text_edit
+
+
+def describe(who: PersonWhoMatters) -> str:
+    """One line for the list: name, relationship, carer, how to reach them."""
+    parts = [who.name]
+    relation = who.relationship_detail or (who.relationship.label if who.relationship else "")
+    if relation:
+        parts.append(relation)
+    if who.is_carer:
+        parts.append("carer")
+    if who.phone or who.email:
+        parts.append(who.phone or who.email)
+    return " · ".join(parts)
+
+
+class PersonWhoMattersDialog(QDialog):
+    """Add or change one person who matters; checks phone and email before closing."""
+
+    def __init__(self, parent: QWidget | None, who: PersonWhoMatters | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Someone who matters to them")
+        section = Section("Someone who matters to them")
+        self.name = line_edit("Name")
+        section.add("Name", self.name)
+        self.relationship = named(QComboBox(), "Who they are to the person")
+        self.relationship.addItem("Not recorded", None)
+        for item in Relationship:
+            self.relationship.addItem(item.label, item)
+        section.add("Who they are to the person", self.relationship)
+        self.detail = line_edit("Relationship in their words", "For example daughter, GP")
+        section.add("Relationship in their words", self.detail)
+        self.is_carer = named(QCheckBox("They are a carer for the person"), "Is a carer")
+        section.add("Carer", self.is_carer)
+        self.phone = line_edit("Their phone")
+        section.add("Phone", self.phone)
+        self.email = line_edit("Their email")
+        section.add("Email", self.email)
+        self.notes = text_edit("Notes", lines=2)
+        section.add("Notes", self.notes)
+        self.message = QLabel()
+        self.message.setObjectName("fieldError")
+        self.message.setWordWrap(True)
+        self.message.hide()
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(section)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+        if who is not None:
+            self.name.setText(who.name)
+            self.relationship.setCurrentIndex(max(0, self.relationship.findData(who.relationship)))
+            self.detail.setText(who.relationship_detail)
+            self.is_carer.setChecked(who.is_carer)
+            self.phone.setText(who.phone)
+            self.email.setText(who.email)
+            self.notes.setPlainText(who.notes)
+        self.result_value: PersonWhoMatters | None = None
+
+    def accept(self) -> None:
+        try:
+            self.result_value = self._read()
+        except InvalidInput as problem:
+            self.message.setText(f"Check this: {problem}")
+            self.message.show()
+            return
+        super().accept()
+
+    def _read(self) -> PersonWhoMatters:
+        if not self.name.text().strip():
+            raise InvalidInput("Their name is needed.")
+        phone = self.phone.text()
+        email = self.email.text()
+        return PersonWhoMatters(
+            name=self.name.text().strip(),
+            relationship=self.relationship.currentData(),
+            relationship_detail=self.detail.text().strip(),
+            phone=normalise_phone(phone) if phone.strip() else "",
+            email=normalise_email(email) if email.strip() else "",
+            is_carer=self.is_carer.isChecked(),
+            notes=self.notes.toPlainText(),
+        )
+
+
+class PeopleWhoMatterSection(Section):
+    """The list with Add, Change and Remove; each change is stored as soon as it is made."""
+
+    def __init__(self, store: Store) -> None:
+        super().__init__("People who matter to them")
+        self._store = store
+        self._person_id = ""
+        self._people: list[PersonWhoMatters] = []
+        self.list = named(QListWidget(), "People who matter to them")
+        self.list.itemActivated.connect(lambda _item: self.change())
+        self.add_button = named(QPushButton("Add someone…"), "Add someone who matters")
+        self.change_button = named(QPushButton("Change…"), "Change the chosen person")
+        self.remove_button = named(QPushButton("Remove"), "Remove the chosen person")
+        self.add_button.clicked.connect(self.add_someone)
+        self.change_button.clicked.connect(self.change)
+        self.remove_button.clicked.connect(self.remove)
+        buttons = QHBoxLayout()
+        for button in (self.add_button, self.change_button, self.remove_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        column = QWidget()
+        layout = QVBoxLayout(column)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.list)
+        layout.addLayout(buttons)
+        self.form.addRow(column)
+
+    def show_person(self, person: Person) -> None:
+        self._person_id = person.id
+        self._people = list(person.people_who_matter)
+        self._refresh()
+
+    def _refresh(self) -> None:
+        self.list.clear()
+        for who in self._people:
+            item = QListWidgetItem(describe(who))
+            item.setData(Qt.ItemDataRole.UserRole, who.id)
+            self.list.addItem(item)
+        if not self._people:
+            self.list.addItem(QListWidgetItem("No one recorded yet."))
+            self.list.item(0).setFlags(Qt.ItemFlag.NoItemFlags)
+        has_people = bool(self._people)
+        self.change_button.setEnabled(has_people)
+        self.remove_button.setEnabled(has_people)
+        self.list.setMaximumHeight(self.list.sizeHintForRow(0) * max(3, len(self._people)) + 8)
+
+    def _chosen(self) -> PersonWhoMatters | None:
+        row = self.list.currentRow()
+        return self._people[row] if 0 <= row < len(self._people) else None
+
+    def add_someone(self) -> None:
+        self._ask(None, self._added)
+
+    def change(self) -> None:
+        who = self._chosen()
+        if who is not None:
+            self._ask(who, lambda new: self._changed(who, new))
+
+    def _ask(
+        self, who: PersonWhoMatters | None, then: Callable[[PersonWhoMatters], None]
+    ) -> PersonWhoMattersDialog:
+        dialog = PersonWhoMattersDialog(self, who)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: then(dialog.result_value) if dialog.result_value else None)
+        dialog.open()
+        return dialog
+
+    def _added(self, new: PersonWhoMatters) -> None:
+        self._people.append(self._store.add_person_who_matters(self._person_id, new))
+        self._refresh()
+
+    def _changed(self, who: PersonWhoMatters, new: PersonWhoMatters) -> None:
+        changes = {name: getattr(new, name) for name in PERSON_WHO_MATTERS_FIELDS}
+        self._store.update_person_who_matters(who.id, changes)
+        new.id, new.stamp = who.id, who.stamp
+        self._people[self._people.index(who)] = new
+        self._refresh()
+
+    def remove(self) -> None:
+        who = self._chosen()
+        if who is None:
+            return
+        answer = QMessageBox.question(
+            self, "Remove", f"Remove {who.name} from the people who matter to them?"
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self._store.remove_person_who_matters(who.id)
+            self._people.remove(who)
+            self._refresh()

@@ -1,0 +1,78 @@
+"""The chosen person's workspace: who they are at a glance, page one, and their contacts."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+
+from assessor.record import Person
+from assessor.validation import format_date, format_nhs_number
+from db.store import Store
+from ui.autosave import Autosaver
+from ui.contacts import ContactsTab
+from ui.page_one import PageOne
+
+
+def age_on(born: date, today: date) -> int:
+    return today.year - born.year - ((today.month, today.day) < (born.month, born.day))
+
+
+def summary_line(person: Person, today: date) -> str:
+    parts = []
+    if person.date_of_birth:
+        born = person.date_of_birth
+        parts.append(f"Born {format_date(born)} (age {age_on(born, today)})")
+    if person.nhs_number:
+        parts.append(f"NHS number {format_nhs_number(person.nhs_number)}")
+    if person.postcode:
+        parts.append(person.postcode)
+    if person.information_format:
+        parts.append(f"Information: {person.information_format.label}")
+    return " · ".join(parts)
+
+
+class PersonWorkspace(QWidget):
+    """Header, then tabs for page one and for contacts with their conversations."""
+
+    def __init__(self, store: Store, autosaver: Autosaver, worker: str) -> None:
+        super().__init__()
+        self._store = store
+        self.person_id = ""
+        self.name = QLabel()
+        self.name.setObjectName("personName")
+        self.name.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.quote = QLabel()
+        self.quote.setObjectName("quote")
+        self.quote.setWordWrap(True)
+        self.page_one = PageOne(store, autosaver)
+        self.contacts = ContactsTab(store, autosaver, worker)
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("Record sections")
+        self.tabs.addTab(self.page_one, "Page one: about them")
+        self.tabs.addTab(self.contacts, "Contacts and conversations")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.name)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.quote)
+        layout.addWidget(self.tabs, 1)
+        self.page_one.person_saved.connect(self._refresh_header)
+
+    def show_person(self, person_id: str) -> None:
+        person = self._store.person(person_id)
+        self.person_id = person_id
+        self.page_one.show_person(person)
+        self.contacts.show_person(person_id)
+        self._show_header(person)
+
+    def _refresh_header(self, person_id: str) -> None:
+        self._show_header(self._store.person(person_id))
+
+    def _show_header(self, person: Person) -> None:
+        self.name.setText(person.display_name)
+        self.summary.setText(summary_line(person, date.today()))
+        problem = person.presenting_problem.strip()
+        self.quote.setText(f"In {person.preferred_name}’s words: “{problem}”" if problem else "")
