@@ -25,18 +25,29 @@ class CommandFailed(Exception):
     """A failure worth one plain line to the person at the terminal."""
 
 
-def build_parser() -> argparse.ArgumentParser:
-    data_dir = argparse.ArgumentParser(add_help=False)
-    data_dir.add_argument(
+def _data_dir_option(default: object) -> argparse.ArgumentParser:
+    """--data-dir, accepted before or after the command.
+
+    The subcommands' copy defaults to SUPPRESS so that leaving it out after the command does
+    not overwrite a --data-dir given before it.
+    """
+    holder = argparse.ArgumentParser(add_help=False)
+    holder.add_argument(
         "--data-dir",
         metavar="DIR",
+        default=default,
         help="folder holding the store (default: ASSESSOR_DATA_DIR, then your data folder)",
     )
+    return holder
+
+
+def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="assessor",
         description="Strengths-based conversations. With no command, opens the app.",
-        parents=[data_dir],
+        parents=[_data_dir_option(None)],
     )
+    data_dir = _data_dir_option(argparse.SUPPRESS)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     commands.add_parser(
         "example-caseload",

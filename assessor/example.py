@@ -35,7 +35,7 @@ def example_id(key: str) -> str:
     return str(uuid.uuid5(_NAMESPACE, key))
 
 
-def test_nhs_number(serial: int) -> str:
+def nhs_number_in_test_range(serial: int) -> str:
     """A valid NHS number in the test range 999 000 0000 to 999 999 9999."""
     while True:
         first_nine = f"999{serial:06d}"
@@ -96,7 +96,7 @@ def _examples(today: date) -> list[ExamplePerson]:
                 first_names="Margaret Ann",
                 family_name="Okafor",
                 date_of_birth=date(1941, 3, 14),
-                nhs_number=test_nhs_number(100),
+                nhs_number=nhs_number_in_test_range(100),
                 address="14 Larkspur Row, Fernley",
                 postcode="LS6 9ZX",
                 phone="0113 496 0101",
@@ -178,7 +178,7 @@ def _examples(today: date) -> list[ExamplePerson]:
                 first_names="Desmond",
                 family_name="Hartley",
                 date_of_birth=date(1958, 11, 2),
-                nhs_number=test_nhs_number(200),
+                nhs_number=nhs_number_in_test_range(200),
                 address="Flat 3, 22 Quarry Hill Court, Fernley",
                 postcode="LS9 7QT",
                 phone="07700 900202",
@@ -253,7 +253,7 @@ def _examples(today: date) -> list[ExamplePerson]:
                 first_names="Winifred",
                 family_name="Ashby",
                 date_of_birth=date(1936, 1, 30),
-                nhs_number=test_nhs_number(300),
+                nhs_number=nhs_number_in_test_range(300),
                 address="The Old Forge, Back Lane, Kirkby Moor",
                 postcode="HG4 4ZZ",
                 information_format=InformationFormat.AUDIO,
@@ -303,7 +303,7 @@ def _examples(today: date) -> list[ExamplePerson]:
                 preferred_name="Eileen",
                 family_name="Brannigan",
                 date_of_birth=date(1949, 4, 4),
-                nhs_number=test_nhs_number(400),
+                nhs_number=nhs_number_in_test_range(400),
                 postcode="LS6 9ZX",
                 information_format=InformationFormat.BSL,
                 contact_preference=ContactPreference.THROUGH_SOMEONE,

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from rapidfuzz import fuzz, process
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA
 
 
 @dataclass(frozen=True)
@@ -59,7 +59,11 @@ def tokenise(text: str) -> list[str]:
 
 
 def allowed_typos(token: str) -> int:
-    """Short names must match closely; longer ones may have one or two letters wrong."""
+    """Short names must match closely; longer ones may have one or two letters wrong.
+
+    Distances are optimal string alignment, so two letters typed the wrong way round
+    ("Okafro") count as one slip, as a worker would see it.
+    """
     if len(token) < 4:
         return 0
     return 1 if len(token) < 8 else 2
@@ -172,7 +176,7 @@ class PeopleIndex:
                 for _, d, i in process.extract(
                     word,
                     views.tokens.keys,
-                    scorer=Levenshtein.distance,
+                    scorer=OSA.distance,
                     score_cutoff=typos,
                     limit=None,
                 )
@@ -181,7 +185,7 @@ class PeopleIndex:
             near += [
                 (token, d)
                 for _, d, i in process.extract(
-                    word, heads, scorer=Levenshtein.distance, score_cutoff=typos, limit=None
+                    word, heads, scorer=OSA.distance, score_cutoff=typos, limit=None
                 )
                 for token in owners[i]
             ]

@@ -111,12 +111,17 @@ def parse_date(text: str) -> date:
     return date(year, month, day)
 
 
+def age_on(born: date, today: date) -> int:
+    """Age in whole years, as of `today`."""
+    return today.year - born.year - ((today.month, today.day) < (born.month, born.day))
+
+
 def parse_date_of_birth(text: str, today: date) -> date:
     """A date of birth: a real date, not in the future, and a plausible age."""
     born = parse_date(text)
     if born > today:
         raise InvalidInput("A date of birth cannot be in the future.")
-    if today.year - born.year > 120:
+    if age_on(born, today) > 120:
         raise InvalidInput("That would make the person over 120. Check the year.")
     return born
 

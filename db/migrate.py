@@ -7,6 +7,7 @@ when there is something to migrate.
 from __future__ import annotations
 
 import sqlite3
+from contextlib import closing
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -25,7 +26,7 @@ def stored_revision(path: Path) -> str | None:
     """The schema revision recorded in the file, or None for a new or empty file."""
     if not path.exists() or path.stat().st_size == 0:
         return None
-    with sqlite3.connect(path) as connection:
+    with closing(sqlite3.connect(path)) as connection:
         try:
             row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
         except sqlite3.OperationalError:
@@ -39,7 +40,7 @@ def backup(path: Path, revision: str) -> Path:
     folder.mkdir(exist_ok=True)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     target = folder / f"{path.stem}-schema-{revision}-{stamp}.sqlite"
-    with sqlite3.connect(path) as source, sqlite3.connect(target) as copy:
+    with closing(sqlite3.connect(path)) as source, closing(sqlite3.connect(target)) as copy:
         source.backup(copy)
     return target
 

@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, literal_column, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from assessor.prompts import TOPIC_CODES
@@ -123,7 +123,7 @@ class Store:
             matter = session.scalars(
                 select(PersonWhoMattersRow)
                 .where(PersonWhoMattersRow.person_id == person_id, ~PersonWhoMattersRow.deleted)
-                .order_by(PersonWhoMattersRow.created_at)
+                .order_by(PersonWhoMattersRow.created_at, literal_column("rowid"))
             ).all()
             return convert.person(row, list(matter))
 
@@ -141,7 +141,9 @@ class Store:
     def findable(self, person_id: str) -> Findable:
         """What search needs of one person, after an edit to page one."""
         with self._transaction() as session:
-            row = session.execute(_FINDABLE.where(PersonRow.id == person_id)).one_or_none()
+            row = session.execute(
+                _FINDABLE.where(PersonRow.id == person_id, ~PersonRow.deleted)
+            ).one_or_none()
         if row is None:
             raise NotFound(f"No person with id {person_id}")
         return Findable(*row)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable
 from datetime import date
 from enum import StrEnum
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import (
@@ -31,6 +31,7 @@ from assessor.validation import (
 from ui.autosave import Autosaver, Writer
 
 Parse = Callable[[str], Any]
+E = TypeVar("E", bound=StrEnum)
 Show = Callable[[Any], str]
 
 
@@ -76,6 +77,12 @@ def show_date(value: date | None) -> str:
 
 def show_text(value: Any) -> str:
     return "" if value is None else str(value)
+
+
+def chosen(widget: QComboBox, choices: type[E]) -> E | None:
+    """The combo box's choice as its enum (Qt hands back the plain code)."""
+    code = widget.currentData()
+    return None if code is None else choices(code)
 
 
 class FlushOnFocusOut(QObject):
@@ -187,7 +194,7 @@ class Binder:
         widget.addItem("Not recorded", None)
         for item in choices:
             widget.addItem(item.label, item)  # type: ignore[attr-defined]
-        widget.activated.connect(lambda _i: self._choose(name, widget.currentData()))
+        widget.activated.connect(lambda _i: self._choose(name, chosen(widget, choices)))
         self._loaders.append(
             lambda obj: widget.setCurrentIndex(max(0, widget.findData(getattr(obj, name))))
         )

@@ -22,7 +22,7 @@ from assessor.record import Contact, ConversationKind, Followed, Place
 from assessor.validation import format_date, parse_date
 from db.store import Store
 from ui.autosave import Autosaver, Writer
-from ui.binding import Binder, show_date
+from ui.binding import Binder, chosen, show_date
 from ui.conversation import ConversationPage
 from ui.forms import Section, line_edit, named
 
@@ -131,7 +131,7 @@ class ContactsTab(QWidget):
         self.details = ContactDetails(autosaver)
         self.conversation = ConversationPage(store, autosaver)
         self.details.kind.activated.connect(
-            lambda _i: self.conversation.set_kind(self.details.kind.currentData())
+            lambda _i: self.conversation.set_kind(chosen(self.details.kind, ConversationKind))
         )
         self.empty = QLabel(
             "No contacts yet. Start one with New contact (Ctrl+Shift+N) to record the conversation."

@@ -78,6 +78,7 @@ class MainWindow(QMainWindow):
         self.tasks = tasks
         self._today = today
         self.autosaver = Autosaver(self)
+        self._new_person_dialog: NewPersonDialog | None = None
         self.index = PeopleIndex(store.findable_people())
 
         self.caseload = CaseloadPanel(self.index)
@@ -106,6 +107,7 @@ class MainWindow(QMainWindow):
         self.save_state.setText(self.autosaver.state())
         self._make_menus()
         self.pages.setCurrentWidget(self.welcome if len(self.index) == 0 else self.choose)
+        self.caseload.search.setFocus()
         self.resize(1280, 800)
 
     # --- actions ------------------------------------------------------------------------------
@@ -135,15 +137,17 @@ class MainWindow(QMainWindow):
         self.caseload.search.selectAll()
 
     def new_person(self) -> None:
+        """Open the New person dialog, empty; one dialog is made and reused."""
         self.autosaver.flush()
-        dialog = NewPersonDialog(self.index, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open_existing.connect(self.show_in_caseload)
-        dialog.accepted.connect(lambda: self._add_person(dialog))
-        dialog.open()
+        if self._new_person_dialog is None:
+            self._new_person_dialog = NewPersonDialog(self.index, self)
+            self._new_person_dialog.open_existing.connect(self.show_in_caseload)
+            self._new_person_dialog.accepted.connect(self._add_person)
+        self._new_person_dialog.start()
 
-    def _add_person(self, dialog: NewPersonDialog) -> None:
-        if dialog.person is None:
+    def _add_person(self) -> None:
+        dialog = self._new_person_dialog
+        if dialog is None or dialog.person is None:
             return
         person = self.store.add_person(dialog.person)
         self.index.put(self.store.findable(person.id))

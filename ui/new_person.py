@@ -84,15 +84,35 @@ class NewPersonDialog(QDialog):
         layout.addWidget(self.duplicates)
         layout.addWidget(self.open_button)
         layout.addWidget(buttons)
-        for edit in (
+        self._lines = (
             self.preferred_name,
             self.family_name,
             self.first_names,
             self.date_of_birth,
             self.nhs_number,
-        ):
+            self.postcode,
+        )
+        for edit in self._lines:
             edit.textChanged.connect(self._look_for_duplicates)
+        self._messages = (
+            self.name_error,
+            self.dob_error,
+            self.nhs_error,
+            self.postcode_error,
+            self.problem_error,
+        )
         self._show_duplicates([])
+
+    def start(self) -> None:
+        """Show the dialog empty, with the cursor in the name."""
+        for edit in self._lines:
+            edit.clear()
+        self.presenting_problem.clear()
+        for label in self._messages:
+            label.show_message(None)
+        self.person = None
+        self.open()
+        self.preferred_name.setFocus()
 
     def accept(self) -> None:
         """Add the person only when what was typed passes its checks; keep it all otherwise."""

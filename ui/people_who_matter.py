@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from assessor.record import PERSON_WHO_MATTERS_FIELDS, Person, PersonWhoMatters, Relationship
 from assessor.validation import InvalidInput, normalise_email, normalise_phone
 from db.store import Store
+from ui.binding import chosen
 from ui.forms import Section, line_edit, named, text_edit
 
 
@@ -42,7 +43,7 @@ def describe(who: PersonWhoMatters) -> str:
 class PersonWhoMattersDialog(QDialog):
     """Add or change one person who matters; checks phone and email before closing."""
 
-    def __init__(self, parent: QWidget | None, who: PersonWhoMatters | None = None) -> None:
+    def __init__(self, parent: QWidget | None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Someone who matters to them")
         section = Section("Someone who matters to them")
@@ -76,15 +77,22 @@ class PersonWhoMattersDialog(QDialog):
         layout.addWidget(section)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
-        if who is not None:
-            self.name.setText(who.name)
-            self.relationship.setCurrentIndex(max(0, self.relationship.findData(who.relationship)))
-            self.detail.setText(who.relationship_detail)
-            self.is_carer.setChecked(who.is_carer)
-            self.phone.setText(who.phone)
-            self.email.setText(who.email)
-            self.notes.setPlainText(who.notes)
         self.result_value: PersonWhoMatters | None = None
+
+    def start(self, who: PersonWhoMatters | None) -> None:
+        """Show the dialog filled from `who`, or empty to add someone."""
+        who = who or PersonWhoMatters(name="")
+        self.name.setText(who.name)
+        self.relationship.setCurrentIndex(max(0, self.relationship.findData(who.relationship)))
+        self.detail.setText(who.relationship_detail)
+        self.is_carer.setChecked(who.is_carer)
+        self.phone.setText(who.phone)
+        self.email.setText(who.email)
+        self.notes.setPlainText(who.notes)
+        self.message.hide()
+        self.result_value = None
+        self.open()
+        self.name.setFocus()
 
     def accept(self) -> None:
         try:
@@ -102,7 +110,7 @@ class PersonWhoMattersDialog(QDialog):
         email = self.email.text()
         return PersonWhoMatters(
             name=self.name.text().strip(),
-            relationship=self.relationship.currentData(),
+            relationship=chosen(self.relationship, Relationship),
             relationship_detail=self.detail.text().strip(),
             phone=normalise_phone(phone) if phone.strip() else "",
             email=normalise_email(email) if email.strip() else "",
@@ -119,6 +127,9 @@ class PeopleWhoMatterSection(Section):
         self._store = store
         self._person_id = ""
         self._people: list[PersonWhoMatters] = []
+        self.dialog = PersonWhoMattersDialog(self)
+        self.dialog.accepted.connect(self._answered)
+        self._then: Callable[[PersonWhoMatters], None] = self._added
         self.list = named(QListWidget(), "People who matter to them")
         self.list.itemActivated.connect(lambda _item: self.change())
         self.add_button = named(QPushButton("Add someone…"), "Add someone who matters")
@@ -169,14 +180,13 @@ class PeopleWhoMatterSection(Section):
         if who is not None:
             self._ask(who, lambda new: self._changed(who, new))
 
-    def _ask(
-        self, who: PersonWhoMatters | None, then: Callable[[PersonWhoMatters], None]
-    ) -> PersonWhoMattersDialog:
-        dialog = PersonWhoMattersDialog(self, who)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: then(dialog.result_value) if dialog.result_value else None)
-        dialog.open()
-        return dialog
+    def _ask(self, who: PersonWhoMatters | None, then: Callable[[PersonWhoMatters], None]) -> None:
+        self._then = then
+        self.dialog.start(who)
+
+    def _answered(self) -> None:
+        if self.dialog.result_value is not None:
+            self._then(self.dialog.result_value)
 
     def _added(self, new: PersonWhoMatters) -> None:
         self._people.append(self._store.add_person_who_matters(self._person_id, new))

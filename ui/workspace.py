@@ -8,15 +8,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from assessor.record import Person
-from assessor.validation import format_date, format_nhs_number
+from assessor.validation import age_on, format_date, format_nhs_number
 from db.store import Store
 from ui.autosave import Autosaver
 from ui.contacts import ContactsTab
 from ui.page_one import PageOne
-
-
-def age_on(born: date, today: date) -> int:
-    return today.year - born.year - ((today.month, today.day) < (born.month, born.day))
 
 
 def summary_line(person: Person, today: date) -> str:

@@ -18,7 +18,8 @@ def make_window(qtbot: QtBot) -> Callable[[Store], MainWindow]:
         window = MainWindow(store, "Test Worker", TaskManager())
         qtbot.addWidget(window)
         window.show()
-        qtbot.waitExposed(window)
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow)
         return window
 
     return make
@@ -28,4 +29,3 @@ def make_window(qtbot: QtBot) -> Callable[[Store], MainWindow]:
 def window(make_window: Callable[[Store], MainWindow], example_store: Store) -> MainWindow:
     """The main window on the example caseload."""
     return make_window(example_store)
-

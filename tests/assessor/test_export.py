@@ -1,0 +1,235 @@
+"""The subject-access export: everything about one person as JSON, words kept exactly."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any
+
+import pytest
+
+from assessor import example
+from assessor.export import FORMAT, VERSION, export_person
+from assessor.record import (
+    Contact,
+    ContactPreference,
+    Conversation,
+    ConversationKind,
+    Entry,
+    Followed,
+    InformationFormat,
+    Person,
+    PersonFile,
+    PersonWhoMatters,
+    Place,
+    Relationship,
+    Stamp,
+)
+
+NOW = datetime(2026, 11, 23, 9, 30, tzinfo=UTC)
+STAMP = Stamp(
+    created_at=datetime(2026, 11, 1, 10, 0, tzinfo=UTC),
+    updated_at=datetime(2026, 11, 2, 11, 0, tzinfo=UTC),
+    updated_by="Sam Patel",
+    revision=3,
+)
+OWN_WORDS = "  I'm not going in a home.\n  Not while I can still make a brew.  "
+
+
+@dataclass(frozen=True)
+class FakeChange:
+    seq: int
+    table: str
+    row_id: str
+    revision: int
+    operation: str
+    changes: dict[str, Any]
+    changed_at: datetime
+    changed_by: str
+
+
+def _file() -> PersonFile:
+    person = Person(
+        id="p1",
+        preferred_name="Des",
+        first_names="Desmond",
+        family_name="Hartley",
+        date_of_birth=date(1958, 11, 2),
+        nhs_number=example.nhs_number_in_test_range(200),
+        postcode="LS9 7QT",
+        contact_preference=ContactPreference.TEXT_MESSAGE,
+        information_format=InformationFormat.EASY_READ,
+        consent_to_record=True,
+        consent_to_share=False,
+        presenting_problem="Going home on Friday with one arm in plaster.",
+        people_who_matter=[
+            PersonWhoMatters("Ray Hartley", Relationship.FAMILY, "Brother", id="w1", stamp=STAMP)
+        ],
+        stamp=STAMP,
+    )
+    newer = Contact(
+        person_id="p1",
+        on=date(2026, 11, 20),
+        place=Place.HOME_VISIT,
+        kind=ConversationKind.AT_RISK,
+        worker="Jo Whitcombe",
+        followed=frozenset({Followed.SHORT_TERM_HELP, Followed.ASSESSMENT}),
+        id="c2",
+        stamp=STAMP,
+    )
+    older = Contact(person_id="p1", on=date(2026, 11, 3), place=Place.HOSPITAL, id="c1")
+    return PersonFile(
+        person=person,
+        contacts=[newer, older],
+        conversations={
+            "c2": Conversation(
+                "c2",
+                {
+                    "what_matters": Entry(OWN_WORDS, own_words=True),
+                    "emergency_plan": Entry("Ray is the first person to call."),
+                },
+            ),
+        },
+    )
+
+
+@pytest.fixture
+def exported() -> dict[str, Any]:
+    history = [
+        FakeChange(1, "people", "p1", 1, "insert", {"preferred_name": "Des"}, NOW, "Sam Patel"),
+        FakeChange(2, "people", "p1", 2, "update", {"postcode": "LS9 7QT"}, NOW, "Jo Whitcombe"),
+    ]
+    return export_person(_file(), history, now=NOW)
+
+
+def test_export_is_json_and_survives_a_round_trip(exported: dict[str, Any]) -> None:
+    """The export can be written as JSON and read back unchanged."""
+    assert json.loads(json.dumps(exported)) == exported
+
+
+def test_export_names_its_format_and_version(exported: dict[str, Any]) -> None:
+    """Readers can tell what the file is and which shape it has."""
+    assert exported["format"] == FORMAT == "assessor-export"
+    assert exported["version"] == VERSION == 1
+    assert exported["exported_at"] == "2026-11-23T09:30:00+00:00"
+
+
+def test_page_one_uses_stored_codes_and_iso_dates(exported: dict[str, Any]) -> None:
+    """Choices appear as their codes, dates as ISO text, and false consent stays false."""
+    person = exported["person"]
+    assert person["id"] == "p1"
+    assert person["presenting_problem"] == "Going home on Friday with one arm in plaster."
+    assert person["date_of_birth"] == "1958-11-02"
+    assert person["contact_preference"] == "text_message"
+    assert person["information_format"] == "easy_read"
+    assert person["consent_to_record"] is True
+    assert person["consent_to_share"] is False
+    assert person["consent_date"] is None
+    assert person["nhs_number"] == "9990002002"
+
+
+def test_record_stamps_say_who_changed_what_and_when(exported: dict[str, Any]) -> None:
+    """Each part carries who last changed it, when, and its revision."""
+    assert exported["person"]["record"] == {
+        "created_at": "2026-11-01T10:00:00+00:00",
+        "updated_at": "2026-11-02T11:00:00+00:00",
+        "updated_by": "Sam Patel",
+        "revision": 3,
+    }
+    assert "stamp" not in exported["person"]
+
+
+def test_people_who_matter_are_included(exported: dict[str, Any]) -> None:
+    """The people in the person's life are part of what is held about them."""
+    (who,) = exported["person"]["people_who_matter"]
+    assert who["name"] == "Ray Hartley"
+    assert who["relationship"] == "family"
+    assert who["relationship_detail"] == "Brother"
+    assert who["id"] == "w1"
+    assert who["record"]["updated_by"] == "Sam Patel"
+
+
+def test_contacts_keep_the_order_given_newest_first(exported: dict[str, Any]) -> None:
+    """The store hands contacts newest first; the export keeps that order."""
+    assert [c["id"] for c in exported["contacts"]] == ["c2", "c1"]
+    assert [c["on"] for c in exported["contacts"]] == ["2026-11-20", "2026-11-03"]
+
+
+def test_contact_details_use_codes(exported: dict[str, Any]) -> None:
+    """Place, kind and what followed are codes; what followed is a sorted list."""
+    contact = exported["contacts"][0]
+    assert contact["place"] == "home_visit"
+    assert contact["kind"] == "at_risk"
+    assert contact["worker"] == "Jo Whitcombe"
+    assert contact["followed"] == ["assessment", "short_term_help"]
+    assert "person_id" not in contact
+    older = exported["contacts"][1]
+    assert older["kind"] is None
+    assert older["followed"] == []
+    assert older["record"] is None
+
+
+def test_own_words_are_exported_exactly(exported: dict[str, Any]) -> None:
+    """The person's own words keep their spaces and line breaks, and are marked as theirs."""
+    entry = exported["contacts"][0]["conversation"]["what_matters"]
+    assert entry == {"heading": "What matters to them", "text": OWN_WORDS, "own_words": True}
+
+
+def test_worker_notes_are_marked_as_not_own_words(exported: dict[str, Any]) -> None:
+    """Notes the worker wrote are told apart from the person's words."""
+    entry = exported["contacts"][0]["conversation"]["emergency_plan"]
+    assert entry == {
+        "heading": "Emergency plan",
+        "text": "Ray is the first person to call.",
+        "own_words": False,
+    }
+
+
+def test_a_contact_without_a_conversation_has_an_empty_one(exported: dict[str, Any]) -> None:
+    """A contact with nothing on page two exports an empty conversation, not an error."""
+    assert exported["contacts"][1]["conversation"] == {}
+
+
+def test_history_is_exported_in_the_order_given(exported: dict[str, Any]) -> None:
+    """Every logged change is listed with who made it and when."""
+    assert exported["history"] == [
+        {
+            "seq": 1,
+            "table": "people",
+            "row_id": "p1",
+            "revision": 1,
+            "operation": "insert",
+            "changes": {"preferred_name": "Des"},
+            "changed_at": "2026-11-23T09:30:00+00:00",
+            "changed_by": "Sam Patel",
+        },
+        {
+            "seq": 2,
+            "table": "people",
+            "row_id": "p1",
+            "revision": 2,
+            "operation": "update",
+            "changes": {"postcode": "LS9 7QT"},
+            "changed_at": "2026-11-23T09:30:00+00:00",
+            "changed_by": "Jo Whitcombe",
+        },
+    ]
+
+
+def test_exported_at_defaults_to_now_in_utc() -> None:
+    """Without a given time the export is stamped with the current UTC time."""
+    before = datetime.now(UTC)
+    stamped = datetime.fromisoformat(export_person(_file(), [])["exported_at"])
+    assert stamped.tzinfo is not None
+    assert before <= stamped <= datetime.now(UTC)
+
+
+def test_every_example_file_exports_as_json() -> None:
+    """Each person in the example caseload exports cleanly, with all their answers."""
+    for file in example.example_caseload(date(2026, 11, 23)):
+        data = json.loads(json.dumps(export_person(file, [], now=NOW), ensure_ascii=False))
+        assert data["person"]["id"] == file.person.id
+        exported_entries = sum(len(c["conversation"]) for c in data["contacts"])
+        held_entries = sum(len(conv.entries) for conv in file.conversations.values())
+        assert exported_entries == held_entries

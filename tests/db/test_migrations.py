@@ -1,0 +1,151 @@
+"""Schema changes at start-up: new stores reach head, old stores upgrade, newer ones are refused."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from collections.abc import Iterator
+from contextlib import closing
+from datetime import date
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
+
+from assessor.example import example_caseload, example_id
+from db import migrate
+from db.engine import create_store_engine, store_path
+from db.migrate import HEAD_REVISION, StoreTooNew, stored_revision
+from db.models import Base
+from db.store import Store
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+SCHEMA_0001 = FIXTURES / "store-schema-0001.sqlite"
+FIXTURE_DAY = date(2026, 11, 23)  # the day tests/fixtures/make_store_0001.py dates from
+
+
+def _count_people(path: Path) -> int:
+    with closing(sqlite3.connect(path)) as connection:
+        return int(connection.execute("SELECT count(*) FROM people").fetchone()[0])
+
+
+def _set_revision(path: Path, revision: str) -> None:
+    with closing(sqlite3.connect(path)) as connection, connection:
+        connection.execute("UPDATE alembic_version SET version_num = ?", (revision,))
+
+
+@pytest.fixture
+def store_from_0001(tmp_path: Path) -> Iterator[Path]:
+    """A data folder holding a copy of the schema-0001 fixture, as a worker's laptop would."""
+    shutil.copyfile(SCHEMA_0001, store_path(tmp_path))
+    yield tmp_path
+
+
+def test_head_revision_constant_matches_alembic() -> None:
+    """The fast start-up check compares against the newest migration that actually exists."""
+    script = ScriptDirectory(str(migrate.MIGRATIONS))
+    assert script.get_current_head() == HEAD_REVISION
+    assert HEAD_REVISION in migrate.known_revisions()
+
+
+def test_new_empty_folder_is_migrated_to_head(tmp_path: Path) -> None:
+    """A first start creates the store at the newest schema, without a backup of nothing."""
+    data_dir = tmp_path / "new" / "profile"
+    store = Store.open(data_dir, "Test Worker")
+    try:
+        assert store.count_people() == 0
+    finally:
+        store.close()
+    assert stored_revision(store_path(data_dir)) == HEAD_REVISION
+    assert not (data_dir / "backups").exists()
+
+
+def test_migrated_schema_matches_the_models(tmp_path: Path) -> None:
+    """The migrations build exactly the tables, columns and indexes the models describe."""
+    store = Store.open(tmp_path, "Test Worker")
+    try:
+        with store.engine.connect() as connection:
+            differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+    finally:
+        store.close()
+    assert differences == []
+
+
+def test_store_from_a_newer_version_is_refused_and_left_alone(store_from_0001: Path) -> None:
+    """Opening a store saved by a newer Assessor fails clearly and does not touch the file."""
+    path = store_path(store_from_0001)
+    _set_revision(path, "9999")
+    before = path.read_bytes()
+
+    with pytest.raises(StoreTooNew, match="newer version") as caught:
+        Store.open(store_from_0001, "Test Worker")
+
+    assert "nothing in the store has been changed" in str(caught.value)
+    assert path.read_bytes() == before
+    assert not (store_from_0001 / "backups").exists()
+    assert stored_revision(path) == "9999"
+
+
+def test_first_released_schema_opens_with_everything_intact(store_from_0001: Path) -> None:
+    """A store written by the first release opens with its people and their words unchanged."""
+    store = Store.open(store_from_0001, "Test Worker")
+    try:
+        expected = example_caseload(FIXTURE_DAY)
+        assert {p.id for p in store.findable_people()} == {f.person.id for f in expected}
+
+        peggy = store.person_file(example_id("peggy"))
+        assert peggy.person.display_name == "Peggy Okafor"
+        assert peggy.person.nhs_number == expected[0].person.nhs_number
+        assert peggy.person.presenting_problem == expected[0].person.presenting_problem
+        latest = example_id("peggy-2")
+        assert [c.id for c in peggy.contacts] == [latest, example_id("peggy-1")]
+        assert peggy.conversations[latest].entries == expected[0].conversations[latest].entries
+        said = peggy.conversations[latest].entries["what_matters"]
+        assert said.own_words is True
+        assert said.text == "Chapel, my garden, and not being a burden on Grace."
+
+        des = store.conversation(example_id("des-1"))
+        assert des.text("wants") == "Help for a few weeks, then leave me be."
+    finally:
+        store.close()
+    assert stored_revision(store_path(store_from_0001)) == HEAD_REVISION
+
+
+def test_fixture_is_self_contained() -> None:
+    """The committed fixture needs no -wal or -shm beside it and is at schema 0001."""
+    assert not SCHEMA_0001.with_name(SCHEMA_0001.name + "-wal").exists()
+    assert not SCHEMA_0001.with_name(SCHEMA_0001.name + "-shm").exists()
+    assert stored_revision(SCHEMA_0001) == "0001"
+    assert _count_people(SCHEMA_0001) == 6
+
+
+def test_opening_an_up_to_date_store_makes_no_backup(store_from_0001: Path) -> None:
+    """Backups are for upgrades; an ordinary start does not fill the disk with copies."""
+    engine = create_store_engine(store_path(store_from_0001))
+    try:
+        assert migrate.upgrade(engine, store_path(store_from_0001)) is None
+    finally:
+        engine.dispose()
+    assert not (store_from_0001 / "backups").exists()
+
+
+def test_backup_is_a_readable_copy_including_unsaved_wal(tmp_path: Path) -> None:
+    """The copy kept before an upgrade holds everything, even changes still in the WAL."""
+    store = Store.open(tmp_path, "Test Worker")
+    try:
+        store.add_files(example_caseload(FIXTURE_DAY))
+        path = store_path(tmp_path)
+        assert path.with_name(path.name + "-wal").stat().st_size > 0  # not yet checkpointed
+        copy = migrate.backup(path, HEAD_REVISION)
+    finally:
+        store.close()
+
+    assert copy.parent == tmp_path / "backups"
+    assert f"-schema-{HEAD_REVISION}-" in copy.name
+    assert copy.suffix == ".sqlite"
+    assert _count_people(copy) == 6
+    assert stored_revision(copy) == HEAD_REVISION
+    with closing(sqlite3.connect(copy)) as connection:
+        assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)

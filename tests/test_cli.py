@@ -1,0 +1,213 @@
+"""The `assessor` command for council IT and scripts: example data, listing and export."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+from contextlib import closing
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from assessor.cli import build_parser, run
+from assessor.example import example_caseload, example_id
+from assessor.paths import DATA_DIR_VARIABLE, WORKER_VARIABLE
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+PEGGY = example_id("peggy")
+
+
+@pytest.fixture(autouse=True)
+def env_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A known worker, and ASSESSOR_DATA_DIR pointing at a folder tests can check is unused.
+
+    The real user data folder is never reached, even when --data-dir is wrongly ignored.
+    """
+    monkeypatch.setenv(WORKER_VARIABLE, "CLI Test Worker")
+    folder = tmp_path / "env-data-dir"
+    monkeypatch.setenv(DATA_DIR_VARIABLE, str(folder))
+    return folder
+
+
+def cli(*argv: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = run(build_parser().parse_args(list(argv)), out, err)
+    return code, out.getvalue(), err.getvalue()
+
+
+def test_example_caseload_adds_six_people_once(tmp_path: Path) -> None:
+    """Running it twice leaves six people, and the second run says nothing was added."""
+    code, out, err = cli("example-caseload", "--data-dir", str(tmp_path))
+    assert (code, err) == (0, "")
+    assert "Added 6 " in out
+
+    code, out, err = cli("example-caseload", "--data-dir", str(tmp_path))
+    assert (code, err) == (0, "")
+    assert "nothing added" in out
+
+    code, out, _ = cli("people", "--data-dir", str(tmp_path))
+    assert len(out.splitlines()) == 6
+
+
+def test_data_dir_may_come_before_the_command(tmp_path: Path, env_data_dir: Path) -> None:
+    """`assessor --data-dir DIR people` reads DIR, as `assessor people --data-dir DIR` does.
+
+    The help shows --data-dir on the main command, so a worker may well put it first; it must
+    not be silently dropped in favour of the default store.
+    """
+    given = tmp_path / "given"
+    cli("example-caseload", "--data-dir", str(given))
+    code, out, _ = cli("--data-dir", str(given), "people")
+    assert code == 0
+    assert len(out.splitlines()) == 6
+    assert not env_data_dir.exists()
+
+
+def test_people_prints_one_tab_separated_line_per_person(tmp_path: Path) -> None:
+    """Each line is id, preferred name and family name, separated by tabs, for scripts."""
+    cli("example-caseload", "--data-dir", str(tmp_path))
+    code, out, err = cli("people", "--data-dir", str(tmp_path))
+    assert (code, err) == (0, "")
+    rows = {tuple(line.split("\t")) for line in out.splitlines()}
+    expected = {
+        (f.person.id, f.person.preferred_name, f.person.family_name)
+        for f in example_caseload(date.today())
+    }
+    assert rows == expected
+    assert (PEGGY, "Peggy", "Okafor") in rows
+
+
+def test_people_on_an_empty_store_prints_nothing(tmp_path: Path) -> None:
+    """A new store lists nobody and succeeds."""
+    assert cli("people", "--data-dir", str(tmp_path)) == (0, "", "")
+
+
+def test_export_writes_the_whole_file_as_json(tmp_path: Path) -> None:
+    """The export file holds page one, the conversations (own words exact) and the history."""
+    data_dir = tmp_path / "store"
+    cli("example-caseload", "--data-dir", str(data_dir))
+    target = tmp_path / "peggy.json"
+
+    code, out, err = cli("export", PEGGY, "--data-dir", str(data_dir), "--out", str(target))
+
+    assert (code, err) == (0, "")
+    assert str(target) in out
+    data = json.loads(target.read_text(encoding="utf-8"))
+    assert data["format"] == "assessor-export"
+    assert data["person"]["id"] == PEGGY
+    assert data["person"]["presenting_problem"] == (
+        "Since my fall I'm frightened of the stairs and I've stopped going to chapel."
+    )
+    latest = data["contacts"][0]
+    assert latest["id"] == example_id("peggy-2")
+    assert latest["conversation"]["what_matters"] == {
+        "heading": "What matters to them",
+        "text": "Chapel, my garden, and not being a burden on Grace.",
+        "own_words": True,
+    }
+    assert latest["record"]["updated_by"] == "CLI Test Worker"
+    logged = {(h["table"], h["row_id"]) for h in data["history"]}
+    assert ("people", PEGGY) in logged
+    assert ("contacts", latest["id"]) in logged
+    assert "conversation_entries" in {table for table, _ in logged}
+    assert {h["changed_by"] for h in data["history"]} == {"CLI Test Worker"}
+
+
+def test_export_to_standard_output(tmp_path: Path) -> None:
+    """Without --out the JSON goes to standard output, so it can be piped."""
+    cli("example-caseload", "--data-dir", str(tmp_path))
+    code, out, err = cli("export", PEGGY, "--data-dir", str(tmp_path))
+    assert (code, err) == (0, "")
+    assert json.loads(out)["person"]["preferred_name"] == "Peggy"
+
+
+def test_export_of_a_missing_person_fails_with_one_line(tmp_path: Path) -> None:
+    """An unknown id gives a non-zero exit and a single plain line, not a traceback."""
+    code, out, err = cli("export", "no-such-person", "--data-dir", str(tmp_path))
+    assert code != 0
+    assert out == ""
+    assert len(err.splitlines()) == 1
+    assert "no-such-person" in err
+
+
+def test_export_to_an_unwritable_path_fails_with_one_line(tmp_path: Path) -> None:
+    """A folder that does not exist gives a non-zero exit and a single line naming the file."""
+    data_dir = tmp_path / "store"
+    cli("example-caseload", "--data-dir", str(data_dir))
+    target = tmp_path / "missing-dir" / "x.json"
+    code, out, err = cli("export", PEGGY, "--data-dir", str(data_dir), "--out", str(target))
+    assert code != 0
+    assert out == ""
+    assert len(err.splitlines()) == 1
+    assert str(target) in err
+    assert not target.exists()
+
+
+def test_a_store_from_a_newer_version_fails_with_one_line(tmp_path: Path) -> None:
+    """A store the command cannot open is reported in one line, not a traceback."""
+    cli("people", "--data-dir", str(tmp_path))
+    with closing(sqlite3.connect(tmp_path / "assessor.sqlite")) as connection, connection:
+        connection.execute("UPDATE alembic_version SET version_num = '9999'")
+    code, out, err = cli("people", "--data-dir", str(tmp_path))
+    assert code != 0
+    assert out == ""
+    assert len(err.splitlines()) == 1
+    assert "newer version" in err
+
+
+def test_data_dir_comes_from_the_environment_when_not_given(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """ASSESSOR_DATA_DIR chooses the store when --data-dir is absent."""
+    from_env = tmp_path / "from-env"
+    monkeypatch.setenv(DATA_DIR_VARIABLE, str(from_env))
+    code, _, _ = cli("example-caseload")
+    assert code == 0
+    assert (from_env / "assessor.sqlite").exists()
+    code, out, _ = cli("people")
+    assert len(out.splitlines()) == 6
+
+
+def test_data_dir_option_wins_over_the_environment(tmp_path: Path, env_data_dir: Path) -> None:
+    """--data-dir is used even when ASSESSOR_DATA_DIR is set."""
+    cli("example-caseload", "--data-dir", str(tmp_path / "given"))
+    assert (tmp_path / "given" / "assessor.sqlite").exists()
+    assert not env_data_dir.exists()
+
+
+@pytest.mark.slow
+def test_python_dash_m_assessor_runs_a_command(tmp_path: Path) -> None:
+    """`python -m assessor people` works as a separate process and exits 0."""
+    env = {**os.environ, "PYTHONPATH": str(REPO_ROOT), WORKER_VARIABLE: "CLI Test Worker"}
+    finished = subprocess.run(
+        [sys.executable, "-m", "assessor", "people", "--data-dir", str(tmp_path)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert finished.returncode == 0, finished.stderr
+    assert finished.stdout == ""
+    assert (tmp_path / "assessor.sqlite").exists()
+
+
+@pytest.mark.slow
+def test_python_dash_m_assessor_without_a_command_explains(tmp_path: Path) -> None:
+    """With no command, `python -m assessor` says what to do and exits non-zero."""
+    env = {**os.environ, "PYTHONPATH": str(REPO_ROOT)}
+    finished = subprocess.run(
+        [sys.executable, "-m", "assessor", "--data-dir", str(tmp_path)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert finished.returncode != 0
+    assert "name a command" in finished.stderr

@@ -1,0 +1,123 @@
+"""Contacts as a timeline and page two, the conversation, with its prompts and own words."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
+from PySide6.QtTest import QTest
+
+from assessor.prompts import SWINDON_QUESTIONS
+from assessor.record import ConversationKind, Followed, Place
+from assessor.validation import format_date
+from tests.ui.helpers import open_person
+
+
+def choose(combo, value) -> None:
+    """Pick an item the way a worker does, so the app sees it as the worker's choice."""
+    index = combo.findData(value)
+    combo.setCurrentIndex(index)
+    combo.activated.emit(index)
+
+
+def test_timeline_is_newest_first(window):
+    open_person(window, "Peggy")
+    timeline = window.workspace.contacts.timeline
+    dates = [timeline.item(row).text().split("\n")[0] for row in range(timeline.count())]
+    assert len(dates) == 2
+    assert dates[0].endswith(str(date.today().year)) or dates[0]
+    assert timeline.currentRow() == 0, "the newest contact is open"
+
+
+def test_new_contact_by_shortcut_starts_today_with_this_worker(qtbot, window, example_store):
+    person_id = open_person(window, "Tomek")
+    QTest.keySequence(window, "Ctrl+Shift+N")
+    contacts = example_store.contacts(person_id)
+    assert len(contacts) == 1
+    assert contacts[0].on == date.today()
+    assert contacts[0].worker == "Test Worker"
+    tab = window.workspace.contacts
+    assert window.workspace.tabs.currentWidget() is tab
+    assert tab.timeline.item(0).text().startswith(format_date(date.today()))
+    assert tab.details.isVisible() and tab.conversation.isVisible()
+
+
+def test_contact_details_autosave_and_update_the_timeline(qtbot, window, example_store):
+    person_id = open_person(window, "Tomek")
+    window.new_contact()
+    details = window.workspace.contacts.details
+    choose(details.place, Place.TALKING_POINT)
+    choose(details.kind, ConversationKind.AT_RISK)
+    details.followed.boxes[Followed.SIGNPOSTED].click()
+    details.on.selectAll()
+    qtbot.keyClicks(details.on, "1/1/2026")
+    qtbot.keyClick(details.on, Qt.Key.Key_Return)
+    (contact,) = example_store.contacts(person_id)
+    assert contact.place is Place.TALKING_POINT
+    assert contact.kind is ConversationKind.AT_RISK
+    assert contact.followed == frozenset({Followed.SIGNPOSTED})
+    assert contact.on == date(2026, 1, 1)
+    line = window.workspace.contacts.timeline.item(0).text()
+    assert line.startswith("1 Jan 2026") and "Talking Point" in line and "At risk" in line
+
+
+def test_at_risk_shows_the_emergency_plan_and_its_questions(qtbot, window):
+    open_person(window, "Tomek")
+    window.new_contact()
+    tab = window.workspace.contacts
+    assert not tab.conversation.fields["emergency_plan"].isVisibleTo(tab)
+    choose(tab.details.kind, ConversationKind.AT_RISK)
+    assert tab.conversation.fields["emergency_plan"].isVisibleTo(tab)
+    assert tab.conversation.fields["safety_change"].isVisibleTo(tab)
+    assert not tab.conversation.fields["good_life"].isVisibleTo(tab)
+    prompts = " ".join(
+        label.text() for label in tab.conversation._prompts.findChildren(type(tab.empty))
+    )
+    assert "What needs to change to make you safe and regain control?" in prompts
+    for question in SWINDON_QUESTIONS:
+        assert question in prompts
+
+
+def test_prompts_are_never_required(qtbot, window, example_store):
+    """An empty page two is a valid page two: nothing demands an answer."""
+    person_id = open_person(window, "Tomek")
+    window.new_contact()
+    window.autosaver.flush()
+    assert window.save_state.text() == "All changes saved"
+    (contact,) = example_store.contacts(person_id)
+    assert example_store.conversation(contact.id).entries == {}
+
+
+def test_own_words_are_kept_exactly_and_shown_as_a_quotation(qtbot, window, example_store):
+    person_id = open_person(window, "Tomek")
+    window.new_contact()
+    topic = window.workspace.contacts.conversation.fields["what_matters"]
+    said = "  My allotment.  And my grandson,   Kacper. "
+    topic.text.setFocus()
+    with qtbot.waitSignal(window.autosaver.saved, timeout=2000):
+        qtbot.keyClicks(topic.text, said)
+    topic.own_words.click()
+    assert topic.quote_note.isVisibleTo(topic)
+    assert topic.text.property("ownWords") is True
+    (contact,) = example_store.contacts(person_id)
+    entry = example_store.conversation(contact.id).entries["what_matters"]
+    assert entry.text == said
+    assert entry.own_words is True
+
+
+def test_switching_contacts_saves_the_one_being_typed_in(qtbot, window, example_store):
+    person_id = open_person(window, "Peggy")
+    tab = window.workspace.contacts
+    older = example_store.contacts(person_id)[1]
+    routines = tab.conversation.fields["routines"].text
+    routines.setFocus()
+    routines.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClicks(routines, " Bingo on Fridays.")
+    tab.timeline.setCurrentRow(1)
+    newest = example_store.contacts(person_id)[0]
+    assert example_store.conversation(newest.id).text("routines").endswith("Bingo on Fridays.")
+    assert "Bingo" not in example_store.conversation(older.id).text("routines")
+    assert tab.conversation.fields["what_matters"].text.toPlainText() == (
+        "Getting back to chapel on a Sunday."
+    )
