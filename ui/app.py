@@ -64,6 +64,7 @@ def _quit_on_terminate(app: QApplication) -> tuple[object, ...]:
     loop that a signal arrived.
     """
     from PySide6.QtCore import QSocketNotifier
+    from PySide6.QtWidgets import QApplication
 
     reader, writer = socket.socketpair()
     reader.setblocking(False)

@@ -12,7 +12,15 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QLabel, QLineEdit, QListView, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QLineEdit,
+    QListView,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from assessor.search import Findable, PeopleIndex
 from assessor.validation import format_date, format_nhs_number
@@ -95,6 +103,8 @@ class CaseloadPanel(QWidget):
         self.search = named(SearchBox(), "Find a person")
         self.search.setPlaceholderText("Find by name, NHS number or postcode (Ctrl+F)")
         self.search.setClearButtonEnabled(True)
+        for button in self.search.findChildren(QToolButton):
+            button.setAccessibleName("Clear the search")
         self.search.textChanged.connect(self.refresh)
         self.search.returnPressed.connect(self._open_first)
         self.search.down.connect(self._into_list)

@@ -1,0 +1,1 @@
+"""Benchmark scripts: each prints figures; see bench/README.md."""

@@ -1,0 +1,98 @@
+"""Start to main window shown with a 5,000-person store, against a bare PySide6 window shown in
+the same run (ratio). Aim: the app takes under 2.5 times as long as the bare window.
+
+Start-up is what a worker waits through each morning, and the part of it the app controls is
+what it adds on top of Python and Qt starting. Timing a bare QMainWindow in the same run, on
+the same machine and disk cache, separates the two, so the ratio means the same on a fast
+laptop and a slow one.
+
+Each run is a fresh process (sys.executable, offscreen Qt). The app child calls the real
+`ui.app.run_gui` on the store; the bare child shows an empty QMainWindow. Both schedule a
+QTimer.singleShot(0) before showing, which fires once the event loop starts, after show();
+it prints time.time() and quits. The parent notes time.time() just before starting the child.
+One unmeasured run of each warms the disk cache, then 7 runs of each alternate.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from bench.people import build_store
+
+RUNS = 7
+PEOPLE = 5_000
+ROOT = Path(__file__).resolve().parent.parent
+
+_REPORT = """
+import sys, time
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+
+def shown():
+    now = time.time()
+    windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMainWindow)]
+    print(now if any(w.isVisible() for w in windows) else "not shown", flush=True)
+    QApplication.quit()
+
+app = QApplication(sys.argv[:1])
+QTimer.singleShot(0, shown)
+"""
+APP_CHILD = (
+    _REPORT
+    + """
+from pathlib import Path
+from ui.app import run_gui
+sys.exit(run_gui(Path(sys.argv[1])))
+"""
+)
+BARE_CHILD = (
+    _REPORT
+    + """
+window = QMainWindow()
+window.resize(1280, 800)
+window.show()
+sys.exit(app.exec())
+"""
+)
+
+
+def time_to_shown(child: str, data_dir: Path) -> float:
+    """Seconds from starting the child process to its window being shown."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", ASSESSOR_WORKER="Bench")
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
+    started = time.time()
+    done = subprocess.run(
+        [sys.executable, "-c", child, str(data_dir)], env=env, capture_output=True, text=True
+    )
+    try:
+        return float(done.stdout.split()[0]) - started
+    except (IndexError, ValueError):
+        sys.exit(f"The child did not report a shown window:\n{done.stdout}\n{done.stderr}")
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory(prefix="assessor-bench-") as folder:
+        data_dir = Path(folder)
+        build_store(data_dir, PEOPLE, seed=5).close()
+        time_to_shown(APP_CHILD, data_dir)
+        time_to_shown(BARE_CHILD, data_dir)
+        app_times, bare_times = [], []
+        for _ in range(RUNS):
+            app_times.append(time_to_shown(APP_CHILD, data_dir))
+            bare_times.append(time_to_shown(BARE_CHILD, data_dir))
+    app, bare = statistics.median(app_times), statistics.median(bare_times)
+    print(f"App with {PEOPLE:,} people, start to main window shown: median {app * 1000:.0f} ms")
+    print(f"  runs: {', '.join(f'{t * 1000:.0f}' for t in app_times)} ms")
+    print(f"Bare PySide6 window, start to shown: median {bare * 1000:.0f} ms")
+    print(f"  runs: {', '.join(f'{t * 1000:.0f}' for t in bare_times)} ms")
+    print(f"Ratio app/bare: {app / bare:.2f} (aim: under 2.5)")
+
+
+if __name__ == "__main__":
+    main()
