@@ -111,7 +111,7 @@ class ErrorLabel(QLabel):
 
     def show_message(self, message: str | None) -> None:
         if message:
-            self.setText(f"Check this: {message}")
+            self.setText(message)
             self._field.setAccessibleDescription(message)
             self._field.setProperty("invalid", True)
         else:

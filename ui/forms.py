@@ -56,7 +56,7 @@ class Section(QGroupBox):
         """Add a row; the label's mnemonic moves focus to the field."""
         caption = QLabel(label)
         caption.setBuddy(field)
-        caption.setWordWrap(True)
+        caption.setWordWrap(len(label) > 32)  # a wrapped QLabel asks for too little width
         column = QWidget()
         layout = QVBoxLayout(column)
         layout.setContentsMargins(0, 0, 0, 0)

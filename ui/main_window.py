@@ -8,6 +8,7 @@ from datetime import date
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QHBoxLayout,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -49,12 +50,20 @@ class WelcomePage(QWidget):
             QPushButton("Load the example caseload"), "Load the example caseload"
         )
         self.example_button.clicked.connect(on_example)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.new_button)
+        buttons.addWidget(self.example_button)
+        buttons.addStretch(1)
+        column = QWidget()
+        column.setMaximumWidth(720)
+        column_layout = QVBoxLayout(column)
+        column_layout.addWidget(title)
+        column_layout.addWidget(text)
+        column_layout.addLayout(buttons)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(48, 24, 48, 24)
         layout.addStretch(1)
-        for widget in (title, text, self.new_button, self.example_button):
-            layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignLeft)
-        text.setMaximumWidth(640)
+        layout.addWidget(column)
         layout.addStretch(2)
 
 

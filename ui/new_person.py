@@ -32,6 +32,7 @@ class NewPersonDialog(QDialog):
     def __init__(self, index: PeopleIndex, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("New person")
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 80)
         self._index = index
         self.person: Person | None = None
         section = Section("Who is this?")
@@ -53,7 +54,7 @@ class NewPersonDialog(QDialog):
         self.postcode = line_edit("Postcode")
         self.postcode_error = ErrorLabel(self.postcode)
         section.add("Postcode", self.postcode, self.postcode_error)
-        self.presenting_problem = text_edit("What they are asking for help with (needed)")
+        self.presenting_problem = text_edit("What they are asking for help with (needed)", lines=4)
         self.presenting_problem.setObjectName("ownWords")
         self.problem_error = ErrorLabel(self.presenting_problem)
         section.add(
@@ -68,6 +69,7 @@ class NewPersonDialog(QDialog):
         )
         self.duplicates_heading.setWordWrap(True)
         self.duplicates = named(QListWidget(), "People who may be the same person")
+        self.duplicates.setWordWrap(True)
         self.open_button = named(QPushButton("Open their record"), "Open their record")
         self.open_button.clicked.connect(self._open_chosen)
         self.duplicates.itemActivated.connect(lambda _i: self._open_chosen())

@@ -46,6 +46,7 @@ class PersonWhoMattersDialog(QDialog):
     def __init__(self, parent: QWidget | None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Someone who matters to them")
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 70)
         section = Section("Someone who matters to them")
         self.name = line_edit("Name")
         section.add("Name", self.name)
@@ -98,7 +99,7 @@ class PersonWhoMattersDialog(QDialog):
         try:
             self.result_value = self._read()
         except InvalidInput as problem:
-            self.message.setText(f"Check this: {problem}")
+            self.message.setText(str(problem))
             self.message.show()
             return
         super().accept()
