@@ -201,13 +201,22 @@ class PeopleWhoMatterSection(Section):
         self._refresh()
 
     def remove(self) -> None:
+        """Ask first; the answer arrives without blocking the window."""
         who = self._chosen()
         if who is None:
             return
-        answer = QMessageBox.question(
-            self, "Remove", f"Remove {who.name} from the people who matter to them?"
+        question = QMessageBox(
+            QMessageBox.Icon.Question,
+            "Remove",
+            f"Remove {who.name} from the people who matter to them?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
         )
-        if answer == QMessageBox.StandardButton.Yes:
-            self._store.remove_person_who_matters(who.id)
-            self._people.remove(who)
-            self._refresh()
+        question.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        question.accepted.connect(lambda: self._removed(who))
+        question.open()
+
+    def _removed(self, who: PersonWhoMatters) -> None:
+        self._store.remove_person_who_matters(who.id)
+        self._people.remove(who)
+        self._refresh()
