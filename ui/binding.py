@@ -29,6 +29,7 @@ from assessor.validation import (
     parse_date_of_birth,
 )
 from ui.autosave import Autosaver, Writer
+from ui.forms import Section, line_edit, named, text_edit
 
 Parse = Callable[[str], Any]
 E = TypeVar("E", bound=StrEnum)
@@ -216,3 +217,47 @@ class Binder:
         self._edit(name, lambda: value, None)
         if not self._loading:
             self._autosaver.flush()
+
+
+class BoundSection(Section):
+    """A form section whose fields autosave to one record through a `Binder`.
+
+    Each method makes the control, names it, binds it and lays it out, so a form reads as the
+    list of its fields.
+    """
+
+    def __init__(self, title: str, binder: Binder) -> None:
+        super().__init__(title)
+        self.binder = binder
+
+    def line(
+        self,
+        label: str,
+        name: str,
+        parse: Parse = stripped,
+        show: Show = show_text,
+        placeholder: str = "",
+        hint: str = "",
+    ) -> QLineEdit:
+        edit = line_edit(label, placeholder)
+        self.add(label, edit, self.binder.line(edit, name, parse, show), hint)
+        return edit
+
+    def text(
+        self, label: str, name: str, parse: Parse = keep, lines: int = 3, hint: str = ""
+    ) -> QPlainTextEdit:
+        edit = text_edit(label, lines)
+        self.add(label, edit, self.binder.text(edit, name, parse), hint)
+        return edit
+
+    def choice(self, label: str, name: str, choices: type[StrEnum], hint: str = "") -> QComboBox:
+        combo = named(QComboBox(), label)
+        self.binder.choice(combo, name, choices)
+        self.add(label, combo, hint=hint)
+        return combo
+
+    def yes_no(self, label: str, name: str) -> QComboBox:
+        combo = named(QComboBox(), label)
+        self.binder.yes_no(combo, name)
+        self.add(label, combo)
+        return combo

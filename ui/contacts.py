@@ -7,7 +7,6 @@ from datetime import date
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -22,9 +21,9 @@ from assessor.record import Contact, ConversationKind, Followed, Place
 from assessor.validation import format_date, parse_date
 from db.store import Store
 from ui.autosave import Autosaver, Writer
-from ui.binding import Binder, chosen, show_date
+from ui.binding import Binder, BoundSection, chosen, show_date
 from ui.conversation import ConversationPage
-from ui.forms import Section, line_edit, named
+from ui.forms import named
 
 
 def describe(contact: Contact) -> str:
@@ -63,27 +62,22 @@ class FollowedChoices(QWidget):
             box.blockSignals(False)
 
 
-class ContactDetails(Section):
+class ContactDetails(BoundSection):
     """Date, place, which conversation, worker and what followed, autosaved."""
 
     def __init__(self, autosaver: Autosaver) -> None:
-        super().__init__("About this contact")
-        self.binder = Binder(autosaver)
-        b = self.binder
-        self.on = line_edit("Date of contact", "For example 23/11/2026")
-        self.add("Date", self.on, b.line(self.on, "on", parse_date, show_date))
-        self.place = named(QComboBox(), "Where")
-        b.choice(self.place, "place", Place)
-        self.add("Where", self.place)
-        self.kind = named(QComboBox(), "Which conversation")
-        b.choice(self.kind, "kind", ConversationKind)
-        self.add(
+        super().__init__("About this contact", Binder(autosaver))
+        self.on = self.line(
+            "Date of contact", "on", parse_date, show_date, placeholder="For example 23/11/2026"
+        )
+        self.place = self.choice("Where", "place", Place)
+        self.kind = self.choice(
             "Which conversation",
-            self.kind,
+            "kind",
+            ConversationKind,
             hint="Connect, At risk or Long-term support: the Three Conversations.",
         )
-        self.worker = line_edit("Worker")
-        self.add("Worker", self.worker, b.line(self.worker, "worker"))
+        self.worker = self.line("Worker", "worker")
         self.followed = FollowedChoices()
         self.followed.setAccessibleName("What followed")
         self.add("What followed", self.followed)
