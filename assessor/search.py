@@ -132,9 +132,9 @@ class PeopleIndex:
         if not compact:
             return SearchResult(views.in_order[:limit], len(views.in_order))
         if compact.isdigit():
-            return self._ranked(dict.fromkeys(views.nhs.starting_with(compact), 0), limit)
+            return self._ranked([views.nhs.starting_with(compact)], limit)
         if _POSTCODE_START.match(compact) and not compact.isalpha():
-            return self._ranked(dict.fromkeys(views.postcode.starting_with(compact), 0), limit)
+            return self._ranked([views.postcode.starting_with(compact)], limit)
         return self._name_search(query, limit)
 
     # --- internals ----------------------------------------------------------------------------
@@ -154,18 +154,27 @@ class PeopleIndex:
         for word in tokenise(query):
             word_scores = self._word_matches(word)
             if scores is None:
-                scores = word_scores
+                scores = dict(word_scores)
             else:
                 scores = {
                     pid: scores[pid] + cost for pid, cost in word_scores.items() if pid in scores
                 }
             if not scores:
                 break
-        return self._ranked(scores or {}, limit)
+        by_cost: defaultdict[int, list[str]] = defaultdict(list)
+        for pid, cost in (scores or {}).items():
+            by_cost[cost].append(pid)
+        return self._ranked([by_cost[cost] for cost in sorted(by_cost)], limit)
 
     def _word_matches(self, word: str) -> dict[str, int]:
-        """Person ids whose names start with the word (cost 0) or nearly do (cost 1 or more)."""
+        """Person ids whose names start with the word (cost 0) or nearly do (cost 1 or more).
+
+        Kept per word until the index changes: while typing "Peggy Okafor", "peggy" is looked
+        up once, not again at every letter of "okafor".
+        """
         views = self._current()
+        if word in views.word_cache:
+            return views.word_cache[word]
         matches: dict[str, int] = {}
         for token in views.tokens.starting_with(word):
             matches.update(dict.fromkeys(self._by_token[token], 0))
@@ -174,11 +183,7 @@ class PeopleIndex:
             near = [
                 (views.tokens.keys[i], d)
                 for _, d, i in process.extract(
-                    word,
-                    views.tokens.keys,
-                    scorer=OSA.distance,
-                    score_cutoff=typos,
-                    limit=None,
+                    word, views.tokens.keys, scorer=OSA.distance, score_cutoff=typos, limit=None
                 )
             ]
             heads, owners = views.token_heads(len(word))
@@ -192,12 +197,20 @@ class PeopleIndex:
             for token, distance in near:
                 for pid in self._by_token[token]:
                     matches.setdefault(pid, 1 + int(distance))
+        views.word_cache[word] = matches
         return matches
 
-    def _ranked(self, scores: dict[str, int], limit: int) -> SearchResult:
-        position = self._current().position
-        best = heapq.nsmallest(limit, scores, key=lambda pid: (scores[pid], position[pid]))
-        return SearchResult([self._people[pid] for pid in best], len(scores))
+    def _ranked(self, buckets: list[list[str]], limit: int) -> SearchResult:
+        """The first `limit` people, best bucket first, each bucket in caseload order."""
+        views = self._current()
+        people: list[Findable] = []
+        for bucket in buckets:
+            wanted = limit - len(people)
+            if wanted <= 0:
+                break
+            positions = heapq.nsmallest(wanted, map(views.position.__getitem__, bucket))
+            people.extend(views.in_order[i] for i in positions)
+        return SearchResult(people, sum(len(bucket) for bucket in buckets))
 
 
 class _SortedKeys:
@@ -230,6 +243,7 @@ class _Views:
             if person.date_of_birth:
                 self.by_birth[person.date_of_birth].append(person)
         self._heads: dict[int, tuple[list[str], list[list[str]]]] = {}
+        self.word_cache: dict[str, dict[str, int]] = {}
 
     def token_heads(self, length: int) -> tuple[list[str], list[list[str]]]:
         """Distinct name starts of this length, each with the names that begin so."""

@@ -38,6 +38,7 @@ from db.models import (
     ConversationEntryRow,
     PersonRow,
     PersonWhoMattersRow,
+    new_id,
 )
 
 _FINDABLE = select(
@@ -108,14 +109,17 @@ class Store:
         A file whose person id is already held is skipped, so an import run twice adds
         nothing. Returns the ids of the people added.
         """
-        added = []
         with self._transaction() as session:
-            for file in files:
-                if file.person.id and session.get(PersonRow, file.person.id) is not None:
-                    continue
-                person_id = _add_file(session, file)
-                added.append(person_id)
-        return added
+            new_files = [
+                file
+                for file in files
+                if not (file.person.id and session.get(PersonRow, file.person.id) is not None)
+            ]
+            waves = [_rows_of(file) for file in new_files]
+            for wave in range(3):
+                session.add_all(row for rows in waves for row in rows[wave])
+                session.flush()
+            return [rows[0][0].id for rows in waves]
 
     def person(self, person_id: str) -> Person:
         with self._transaction() as session:
@@ -273,23 +277,24 @@ class Store:
             )
 
 
-def _add_file(session: Session, file: PersonFile) -> str:
+def _rows_of(file: PersonFile) -> tuple[list[Any], list[Any], list[Any]]:
+    """A file's rows in the order foreign keys need: the person, then who matters to them and
+    their contacts, then page-two answers. Ids are made here, so one flush a wave suffices."""
     person = file.person
-    row = PersonRow(id=person.id or None, **_columns(person, PERSON_FIELDS))
-    session.add(row)
-    session.flush()
-    for who in person.people_who_matter:
-        session.add(_person_who_matters_row(row.id, who))
+    person_row = PersonRow(id=person.id or new_id(), **_columns(person, PERSON_FIELDS))
+    children: list[Any] = [
+        _person_who_matters_row(person_row.id, who) for who in person.people_who_matter
+    ]
+    answers: list[Any] = []
     for contact in file.contacts:
         contact_row = ContactRow(
-            id=contact.id or None, person_id=row.id, **_columns(contact, CONTACT_FIELDS)
+            id=contact.id or new_id(), person_id=person_row.id, **_columns(contact, CONTACT_FIELDS)
         )
-        session.add(contact_row)
-        session.flush()
+        children.append(contact_row)
         conversation = file.conversations.get(contact.id)
         for topic, entry in conversation.entries.items() if conversation else ():
             _check_topic(topic)
-            session.add(
+            answers.append(
                 ConversationEntryRow(
                     contact_id=contact_row.id,
                     topic=topic,
@@ -297,7 +302,7 @@ def _add_file(session: Session, file: PersonFile) -> str:
                     own_words=entry.own_words,
                 )
             )
-    return row.id
+    return [person_row], children, answers
 
 
 def _check_topic(topic: str) -> None:

@@ -111,6 +111,8 @@ class ErrorLabel(QLabel):
         self.hide()
 
     def show_message(self, message: str | None) -> None:
+        if not message and self.isHidden():
+            return  # nothing shown, nothing to restyle
         if message:
             self.setText(message)
             self._field.setAccessibleDescription(message)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -93,11 +95,14 @@ class ConversationPage(QWidget):
             topic_field.text.textChanged.connect(lambda f=topic_field: self._edited(f))
             topic_field.own_words.toggled.connect(lambda _c, f=topic_field: self._chosen(f))
             FlushOnFocusOut(topic_field.text, autosaver.flush)
-        self._prompts_holder = QVBoxLayout()
+        self.prompts = QStackedWidget()
+        self._prompts_for: dict[ConversationKind | None, QGroupBox] = {}
+        for kind in (None, *ConversationKind):
+            self._prompts_for[kind] = prompts_box(kind)
+            self.prompts.addWidget(self._prompts_for[kind])
         layout = QHBoxLayout(self)
         layout.addLayout(column, 3)
-        layout.addLayout(self._prompts_holder, 2)
-        self._prompts: QGroupBox | None = None
+        layout.addWidget(self.prompts, 2, Qt.AlignmentFlag.AlignTop)
         self.set_kind(None)
 
     def show_contact(self, contact_id: str, kind: ConversationKind | None) -> None:
@@ -117,10 +122,7 @@ class ConversationPage(QWidget):
         for topic_field in self.fields.values():
             shown = topic_field.topic.applies_to(kind) or bool(topic_field.text.toPlainText())
             topic_field.setVisible(shown)
-        if self._prompts is not None:
-            self._prompts.deleteLater()
-        self._prompts = prompts_box(kind)
-        self._prompts_holder.addWidget(self._prompts)
+        self.prompts.setCurrentWidget(self._prompts_for[kind])
 
     def text_fields(self) -> list[QPlainTextEdit]:
         return [f.text for f in self.fields.values() if not f.isHidden()]

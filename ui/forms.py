@@ -42,11 +42,19 @@ def text_edit(name: str, lines: int = 3) -> QPlainTextEdit:
 
 
 class Section(QGroupBox):
-    """A titled group of fields laid out label-beside-field."""
+    """A titled group of fields laid out label-beside-field.
+
+    The title is a heading label rather than the group box's own title, which a stylesheet
+    cannot make bold without restyling every field inside.
+    """
 
     def __init__(self, title: str) -> None:
-        super().__init__(title)
+        super().__init__()
+        self.setAccessibleName(title)
+        heading = QLabel(title)
+        heading.setObjectName("sectionTitle")
         self.form = QFormLayout(self)
+        self.form.addRow(heading)
         self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
 
