@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -113,7 +114,7 @@ class ContactsTab(QWidget):
         self.new_button.setToolTip("Start a new contact (Ctrl+Shift+N)")
         self.new_button.clicked.connect(self.new_contact)
         self.timeline = named(QListWidget(), "Contacts, newest first")
-        self.timeline.setWordWrap(True)
+        self.timeline.setUniformItemSizes(True)
         self.timeline.setSpacing(3)
         self.timeline.currentRowChanged.connect(self._chosen)
         left = QWidget()
@@ -131,19 +132,22 @@ class ContactsTab(QWidget):
             "No contacts yet. Start one with New contact (Ctrl+Shift+N) to record the conversation."
         )
         self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignTop)
         body = QWidget()
         body_layout = QVBoxLayout(body)
-        body_layout.addWidget(self.empty)
         body_layout.addWidget(self.details)
         body_layout.addWidget(self.conversation)
         body_layout.addStretch(1)
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
         self.scroll.setWidget(body)
+        self.right = QStackedWidget()
+        self.right.addWidget(self.empty)
+        self.right.addWidget(self.scroll)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
-        splitter.addWidget(self.scroll)
+        splitter.addWidget(self.right)
         splitter.setStretchFactor(1, 4)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -166,9 +170,7 @@ class ContactsTab(QWidget):
     def _reload(self, select_id: str | None) -> None:
         row = self._fill_timeline(select_id)
         has_contacts = bool(self._contacts)
-        self.empty.setVisible(not has_contacts)
-        self.details.setVisible(has_contacts)
-        self.conversation.setVisible(has_contacts)
+        self.right.setCurrentWidget(self.scroll if has_contacts else self.empty)
         if has_contacts:
             self._chosen(row)
 

@@ -19,7 +19,7 @@ from assessor.record import ConversationKind, Entry
 from db.store import Store
 from ui.autosave import Autosaver
 from ui.binding import FlushOnFocusOut
-from ui.forms import hint_label, named, text_edit
+from ui.forms import hint_label, named, set_shown, text_edit
 
 
 class TopicField(QWidget):
@@ -55,7 +55,7 @@ class TopicField(QWidget):
 
     def _show_as_quote(self, own_words: bool) -> None:
         """Own words look like a quotation: a marked border and a caption, not colour alone."""
-        self.quote_note.setVisible(own_words)
+        set_shown(self.quote_note, own_words)
         self.text.setProperty("ownWords", own_words)
         self.text.style().unpolish(self.text)
         self.text.style().polish(self.text)
@@ -121,7 +121,7 @@ class ConversationPage(QWidget):
         """Show the topics for this kind of conversation and its questions."""
         for topic_field in self.fields.values():
             shown = topic_field.topic.applies_to(kind) or bool(topic_field.text.toPlainText())
-            topic_field.setVisible(shown)
+            set_shown(topic_field, shown)
         self.prompts.setCurrentWidget(self._prompts_for[kind])
 
     def text_fields(self) -> list[QPlainTextEdit]:

@@ -26,6 +26,12 @@ def named(widget: W, name: str, description: str = "") -> W:
     return widget
 
 
+def set_shown(widget: QWidget, shown: bool) -> None:
+    """Show or hide only on a change: each call otherwise makes Qt lay the page out again."""
+    if widget.isHidden() == shown:
+        widget.setVisible(shown)
+
+
 def line_edit(name: str, placeholder: str = "") -> QLineEdit:
     edit = named(QLineEdit(), name)
     edit.setPlaceholderText(placeholder)
