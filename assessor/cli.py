@@ -12,13 +12,14 @@ import sys
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from assessor.example import example_caseload
 from assessor.export import export_person
 from assessor.paths import resolve_data_dir, worker_name
-from db.migrate import StoreTooNew
-from db.store import NotFound, Store
+
+if TYPE_CHECKING:
+    from db.store import Store
 
 
 class CommandFailed(Exception):
@@ -67,6 +68,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
     """Run one subcommand; a failure prints one line to `err` and returns non-zero."""
+    # Loaded here, not at the top: the GUI parses these arguments too, and shows its window
+    # before the database layer is loaded.
+    from db.migrate import StoreTooNew
+    from db.store import Store
+
     try:
         store = Store.open(resolve_data_dir(args.data_dir), worker_name())
     except (StoreTooNew, OSError) as problem:
@@ -97,6 +103,8 @@ def _people(store: Store, _args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _export(store: Store, args: argparse.Namespace, out: TextIO) -> int:
+    from db.store import NotFound
+
     try:
         file = store.person_file(args.person_id)
     except NotFound:

@@ -14,6 +14,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from itertools import islice
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
@@ -46,16 +47,19 @@ class Findable:
         return (self.family_name.casefold(), self.preferred_name.casefold())
 
 
+_WORD = re.compile(r"[\w'’-]+")
+
+
 def tokenise(text: str) -> list[str]:
     """Lower-case name parts; hyphenated and apostrophised names also match by their parts."""
-    folded = text.casefold()
-    words = re.findall(r"[\w'’-]+", folded)
     tokens: list[str] = []
-    for word in words:
-        plain = re.sub(r"['’]", "", word)
-        tokens.append(plain)
-        tokens.extend(part for part in re.split(r"-", plain) if part and part != plain)
-    return [t for t in tokens if t]
+    for word in _WORD.findall(text.casefold()):
+        plain = word.replace("'", "").replace("’", "")
+        if plain:
+            tokens.append(plain)
+        if "-" in plain:
+            tokens.extend(part for part in plain.split("-") if part)
+    return tokens
 
 
 def allowed_typos(token: str) -> int:
@@ -68,6 +72,9 @@ def allowed_typos(token: str) -> int:
         return 0
     return 1 if len(token) < 8 else 2
 
+
+# A word that begins this many people's names as typed is taken as meant, not as a typo.
+ENOUGH_EXACT = 100
 
 _POSTCODE_START = re.compile(r"^[a-z]{1,2}\d")
 
@@ -169,8 +176,9 @@ class PeopleIndex:
     def _word_matches(self, word: str) -> dict[str, int]:
         """Person ids whose names start with the word (cost 0) or nearly do (cost 1 or more).
 
-        Kept per word until the index changes: while typing "Peggy Okafor", "peggy" is looked
-        up once, not again at every letter of "okafor".
+        Typos are looked for only when few names start with the word as typed: a word that
+        begins hundreds of names is no typo. Kept per word until the index changes: while
+        typing "Peggy Okafor", "peggy" is looked up once, not at every letter of "okafor".
         """
         views = self._current()
         if word in views.word_cache:
@@ -179,24 +187,10 @@ class PeopleIndex:
         for token in views.tokens.starting_with(word):
             matches.update(dict.fromkeys(self._by_token[token], 0))
         typos = allowed_typos(word)
-        if typos:
-            near = [
-                (views.tokens.keys[i], d)
-                for _, d, i in process.extract(
-                    word, views.tokens.keys, scorer=OSA.distance, score_cutoff=typos, limit=None
-                )
-            ]
-            heads, owners = views.token_heads(len(word))
-            near += [
-                (token, d)
-                for _, d, i in process.extract(
-                    word, heads, scorer=OSA.distance, score_cutoff=typos, limit=None
-                )
-                for token in owners[i]
-            ]
-            for token, distance in near:
+        if typos and len(matches) < ENOUGH_EXACT:
+            for token, distance in views.near(word, typos):
                 for pid in self._by_token[token]:
-                    matches.setdefault(pid, 1 + int(distance))
+                    matches.setdefault(pid, 1 + distance)
         views.word_cache[word] = matches
         return matches
 
@@ -208,8 +202,12 @@ class PeopleIndex:
             wanted = limit - len(people)
             if wanted <= 0:
                 break
-            positions = heapq.nsmallest(wanted, map(views.position.__getitem__, bucket))
-            people.extend(views.in_order[i] for i in positions)
+            if len(bucket) * 8 > len(views.in_order):  # most people: walk the list instead
+                members = set(bucket)
+                people.extend(islice((p for p in views.in_order if p.id in members), wanted))
+            else:
+                positions = heapq.nsmallest(wanted, map(views.position.__getitem__, bucket))
+                people.extend(views.in_order[i] for i in positions)
         return SearchResult(people, sum(len(bucket) for bucket in buckets))
 
 
@@ -242,10 +240,37 @@ class _Views:
         for person in self.in_order:
             if person.date_of_birth:
                 self.by_birth[person.date_of_birth].append(person)
+        self._by_length: defaultdict[int, list[str]] = defaultdict(list)
+        for token in self.tokens.keys:
+            self._by_length[len(token)].append(token)
         self._heads: dict[int, tuple[list[str], list[list[str]]]] = {}
         self.word_cache: dict[str, dict[str, int]] = {}
 
-    def token_heads(self, length: int) -> tuple[list[str], list[list[str]]]:
+    def near(self, word: str, typos: int) -> list[tuple[str, int]]:
+        """Names within `typos` slips of the word, whole or as far as it has been typed."""
+        length = len(word)
+        same_length_or_near = [
+            token
+            for size in range(length - typos, length + typos + 1)
+            for token in self._by_length.get(size, ())
+        ]
+        found = [
+            (same_length_or_near[i], int(distance))
+            for _, distance, i in process.extract(
+                word, same_length_or_near, scorer=OSA.distance, score_cutoff=typos, limit=None
+            )
+        ]
+        heads, owners = self._token_heads(length)
+        found += [
+            (token, int(distance))
+            for _, distance, i in process.extract(
+                word, heads, scorer=OSA.distance, score_cutoff=typos, limit=None
+            )
+            for token in owners[i]
+        ]
+        return found
+
+    def _token_heads(self, length: int) -> tuple[list[str], list[list[str]]]:
         """Distinct name starts of this length, each with the names that begin so."""
         if length not in self._heads:
             grouped: defaultdict[str, list[str]] = defaultdict(list)

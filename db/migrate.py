@@ -10,8 +10,10 @@ import sqlite3
 from contextlib import closing
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
 # The newest migration in db/migrations/versions; a test checks this against Alembic's head.
 HEAD_REVISION = "0001"

@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
-from sqlalchemy import Engine, literal_column, select
+from sqlalchemy import Engine, literal_column, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from assessor.prompts import TOPIC_CODES
@@ -30,6 +30,7 @@ from assessor.record import (
 )
 from assessor.search import Findable
 from db import convert, migrate
+from db.caseload import FINDABLE_SQL, findable_from_row
 from db.changelog import logged_sessions
 from db.engine import create_store_engine, store_path
 from db.models import (
@@ -39,17 +40,6 @@ from db.models import (
     PersonRow,
     PersonWhoMattersRow,
     new_id,
-)
-
-_FINDABLE = select(
-    PersonRow.id,
-    PersonRow.preferred_name,
-    PersonRow.first_names,
-    PersonRow.family_name,
-    PersonRow.other_names,
-    PersonRow.nhs_number,
-    PersonRow.postcode,
-    PersonRow.date_of_birth,
 )
 
 
@@ -139,18 +129,18 @@ class Store:
     def findable_people(self) -> list[Findable]:
         """What search and the caseload list need of everyone, read in one query."""
         with self._transaction() as session:
-            rows = session.execute(_FINDABLE.where(~PersonRow.deleted)).all()
-        return [Findable(*row) for row in rows]
+            rows = session.execute(text(FINDABLE_SQL)).all()
+        return [findable_from_row(row) for row in rows]
 
     def findable(self, person_id: str) -> Findable:
         """What search needs of one person, after an edit to page one."""
         with self._transaction() as session:
             row = session.execute(
-                _FINDABLE.where(PersonRow.id == person_id, ~PersonRow.deleted)
+                text(f"{FINDABLE_SQL} AND id = :person_id"), {"person_id": person_id}
             ).one_or_none()
         if row is None:
             raise NotFound(f"No person with id {person_id}")
-        return Findable(*row)
+        return findable_from_row(row)
 
     def count_people(self) -> int:
         with self._transaction() as session:

@@ -19,6 +19,8 @@ from assessor.paths import resolve_data_dir, worker_name
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
+    from db.store import Store
+
 STYLESHEET = Path(__file__).resolve().parent.parent / "resources" / "style.qss"
 
 
@@ -32,8 +34,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 def run_gui(data_dir: Path) -> int:
     from PySide6.QtWidgets import QApplication, QMessageBox
 
-    from db.migrate import StoreTooNew
-    from db.store import Store
+    from db.caseload import read_findable_people
+    from db.engine import store_path
+    from db.migrate import HEAD_REVISION, stored_revision
     from ui.main_window import MainWindow
     from ui.tasks import TaskManager
 
@@ -42,19 +45,35 @@ def run_gui(data_dir: Path) -> int:
     app.setOrganizationName("Assessor")
     if STYLESHEET.exists():
         app.setStyleSheet(STYLESHEET.read_text(encoding="utf-8"))
+    worker, tasks = worker_name(), TaskManager()
     try:
-        store = Store.open(data_dir, worker_name())
-    except (StoreTooNew, OSError) as problem:
+        if stored_revision(store_path(data_dir)) == HEAD_REVISION:
+            # Up to date: show the caseload now and load the store behind it.
+            window = MainWindow(None, worker, tasks, read_findable_people(store_path(data_dir)))
+            tasks.run(
+                lambda: _open_store(data_dir, worker), window.attach_store, window.store_failed
+            )
+        else:
+            # New, or to be migrated after a backup: that comes first.
+            window = MainWindow(_open_store(data_dir, worker), worker, tasks)
+    except Exception as problem:
         QMessageBox.critical(None, "Assessor cannot open your records", str(problem))
         return 2
-    window = MainWindow(store, worker_name(), TaskManager())
     app.aboutToQuit.connect(window.autosaver.flush)
     wake_up = _quit_on_terminate(app)  # noqa: F841 - kept alive while the app runs
     window.show()
     try:
         return app.exec()
     finally:
-        store.close()
+        tasks.wait()
+        if window.store is not None:
+            window.store.close()
+
+
+def _open_store(data_dir: Path, worker: str) -> Store:
+    from db.store import Store
+
+    return Store.open(data_dir, worker)
 
 
 def _quit_on_terminate(app: QApplication) -> tuple[object, ...]:

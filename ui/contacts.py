@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -20,11 +21,13 @@ from PySide6.QtWidgets import (
 
 from assessor.record import Contact, ConversationKind, Followed, Place
 from assessor.validation import format_date, parse_date
-from db.store import Store
 from ui.autosave import Autosaver, Writer
 from ui.binding import Binder, BoundSection, chosen, show_date
 from ui.conversation import ConversationPage
 from ui.forms import named
+
+if TYPE_CHECKING:
+    from db.store import Store
 
 
 def describe(contact: Contact) -> str:

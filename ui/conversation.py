@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -16,10 +18,12 @@ from PySide6.QtWidgets import (
 
 from assessor.prompts import SWINDON_QUESTIONS, THREE_CONVERSATIONS_QUESTIONS, TOPICS, Topic
 from assessor.record import ConversationKind, Entry
-from db.store import Store
 from ui.autosave import Autosaver
 from ui.binding import FlushOnFocusOut
 from ui.forms import hint_label, named, set_shown, text_edit
+
+if TYPE_CHECKING:
+    from db.store import Store
 
 
 class TopicField(QWidget):

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 from datetime import date
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -19,15 +21,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assessor.example import example_caseload
-from assessor.search import PeopleIndex
-from db.store import Store
+from assessor.search import Findable, PeopleIndex
 from ui.autosave import Autosaver
 from ui.caseload import CaseloadPanel
 from ui.forms import named
-from ui.new_person import NewPersonDialog
 from ui.tasks import TaskManager
-from ui.workspace import PersonWorkspace
+
+# The workspace, the New person dialog and the example caseload are imported where first
+# used: none is needed to show the caseload, and leaving them out shortens the wait to it.
+
+if TYPE_CHECKING:
+    from db.store import Store
+    from ui.new_person import NewPersonDialog
+    from ui.workspace import PersonWorkspace
 
 
 class WelcomePage(QWidget):
@@ -78,27 +84,46 @@ class ChoosePage(QLabel):
 
 
 class MainWindow(QMainWindow):
+    """The caseload and the chosen person's workspace.
+
+    The store may arrive after the window is shown (`attach_store`; see `ui.app`): until then
+    search works on the caseload it was given, and a person chosen meanwhile opens as soon as
+    the store is ready.
+    """
+
+    store_ready = Signal()
+
     def __init__(
-        self, store: Store, worker: str, tasks: TaskManager, today: Callable[[], date] = date.today
+        self,
+        store: Store | None,
+        worker: str,
+        tasks: TaskManager,
+        people: list[Findable] | None = None,
+        today: Callable[[], date] = date.today,
     ) -> None:
         super().__init__()
         self.setWindowTitle("Assessor: strengths-based conversations")
-        self.store = store
+        self.store: Store | None = None
+        self.workspace: PersonWorkspace | None = None
         self.tasks = tasks
+        self._worker = worker
         self._today = today
+        self._waiting_for: str | None = None
         self.autosaver = Autosaver(self)
         self._new_person_dialog: NewPersonDialog | None = None
-        self.index = PeopleIndex(store.findable_people())
+        self.index = PeopleIndex(people if people is not None else store.findable_people())
+        self.index.everyone()
+        # The caseload lives as long as the window: keep Python's cycle collector from walking
+        # tens of thousands of its objects in the middle of a keystroke.
+        gc.freeze()
 
         self.caseload = CaseloadPanel(self.index)
         self.caseload.person_chosen.connect(self.open_person)
         self.caseload.new_person_asked.connect(self.new_person)
-        self.workspace = PersonWorkspace(store, self.autosaver, worker)
-        self.workspace.page_one.person_saved.connect(self._person_renamed)
         self.welcome = WelcomePage(self.new_person, self.load_example_caseload)
         self.choose = ChoosePage()
         self.pages = QStackedWidget()
-        for page in (self.welcome, self.choose, self.workspace):
+        for page in (self.welcome, self.choose):
             self.pages.addWidget(page)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -118,6 +143,40 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentWidget(self.welcome if len(self.index) == 0 else self.choose)
         self.caseload.search.setFocus()
         self.resize(1280, 800)
+        if store is not None:
+            self.attach_store(store)
+        else:
+            self._enable_store_actions(False)
+            self.statusBar().showMessage("Opening your records…")
+
+    def attach_store(self, store: Store) -> None:
+        """Take the opened store: the workspace is built and adding people is allowed."""
+        from ui.workspace import PersonWorkspace
+
+        self.store = store
+        self.workspace = PersonWorkspace(store, self.autosaver, self._worker)
+        self.workspace.page_one.person_saved.connect(self._person_renamed)
+        self.pages.addWidget(self.workspace)
+        self._enable_store_actions(True)
+        self.statusBar().clearMessage()
+        self.store_ready.emit()
+        if self._waiting_for is not None:
+            self.open_person(self._waiting_for)
+
+    def store_failed(self, message: str) -> None:
+        QMessageBox.critical(self, "Assessor cannot open your records", message)
+        self.close()
+
+    def _enable_store_actions(self, enabled: bool) -> None:
+        for control in (
+            self.new_person_action,
+            self.new_contact_action,
+            self.example_action,
+            self.caseload.new_button,
+            self.welcome.new_button,
+            self.welcome.example_button,
+        ):
+            control.setEnabled(enabled)
 
     # --- actions ------------------------------------------------------------------------------
 
@@ -149,6 +208,8 @@ class MainWindow(QMainWindow):
         """Open the New person dialog, empty; one dialog is made and reused."""
         self.autosaver.flush()
         if self._new_person_dialog is None:
+            from ui.new_person import NewPersonDialog
+
             self._new_person_dialog = NewPersonDialog(self.index, self)
             self._new_person_dialog.open_existing.connect(self.show_in_caseload)
             self._new_person_dialog.accepted.connect(self._add_person)
@@ -174,6 +235,10 @@ class MainWindow(QMainWindow):
         self.workspace.contacts.new_contact()
 
     def open_person(self, person_id: str) -> None:
+        if self.workspace is None:
+            self._waiting_for = person_id
+            return
+        self._waiting_for = None
         self.autosaver.flush()
         self.workspace.show_person(person_id)
         self.pages.setCurrentWidget(self.workspace)
@@ -188,6 +253,8 @@ class MainWindow(QMainWindow):
         self.example_action.setEnabled(False)
         self.welcome.example_button.setEnabled(False)
         self.statusBar().showMessage("Loading the example caseload…")
+        from assessor.example import example_caseload
+
         files = example_caseload(self._today())
         self.tasks.run(lambda: self.store.add_files(files), self._example_loaded, self._task_failed)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QScrollArea, QVBoxLayout, QWidget
 
@@ -12,7 +14,6 @@ from assessor.validation import (
     normalise_phone,
     normalise_postcode,
 )
-from db.store import Store
 from ui.autosave import Autosaver
 from ui.binding import (
     Binder,
@@ -24,6 +25,9 @@ from ui.binding import (
     show_date,
 )
 from ui.people_who_matter import PeopleWhoMatterSection
+
+if TYPE_CHECKING:
+    from db.store import Store
 
 
 class PageOne(QScrollArea):

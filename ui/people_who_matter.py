@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -22,9 +23,11 @@ from PySide6.QtWidgets import (
 
 from assessor.record import PERSON_WHO_MATTERS_FIELDS, Person, PersonWhoMatters, Relationship
 from assessor.validation import InvalidInput, normalise_email, normalise_phone
-from db.store import Store
 from ui.binding import chosen
 from ui.forms import Section, line_edit, named, text_edit
+
+if TYPE_CHECKING:
+    from db.store import Store
 
 
 def describe(who: PersonWhoMatters) -> str:

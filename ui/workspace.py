@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from assessor.record import Person
 from assessor.validation import age_on, format_date, format_nhs_number
-from db.store import Store
 from ui.autosave import Autosaver
 from ui.contacts import ContactsTab
 from ui.page_one import PageOne
+
+if TYPE_CHECKING:
+    from db.store import Store
 
 
 def summary_line(person: Person, today: date) -> str:

@@ -24,8 +24,16 @@ PHONE = "0113 496 0777"
 WHAT_MATTERS = "  My pigeons, and the lads at the club.  "
 
 
-def type_and_report(mode: str, person_id: str) -> None:
+def when_ready(mode: str, person_id: str) -> None:
+    """The store opens behind the shown window; type once it is ready, as a worker would."""
     window = next(w for w in QApplication.topLevelWidgets() if hasattr(w, "autosaver"))
+    if window.store is None:
+        window.store_ready.connect(lambda: type_and_report(window, mode, person_id))
+    else:
+        type_and_report(window, mode, person_id)
+
+
+def type_and_report(window, mode: str, person_id: str) -> None:
     window.open_person(person_id)
     QTest.keyClicks(window.workspace.page_one.phone, PHONE)
     window.new_contact()
@@ -45,7 +53,7 @@ def type_and_report(mode: str, person_id: str) -> None:
 def main() -> int:
     data_dir, person_id, mode = sys.argv[1], sys.argv[2], sys.argv[3]
     QApplication(sys.argv[:1])
-    QTimer.singleShot(0, lambda: type_and_report(mode, person_id))
+    QTimer.singleShot(0, lambda: when_ready(mode, person_id))
     return assessor_app.run_gui(Path(data_dir))
 
 

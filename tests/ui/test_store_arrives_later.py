@@ -1,0 +1,30 @@
+"""The window shows the caseload before the store is loaded; the store arrives behind it."""
+
+from __future__ import annotations
+
+from db.caseload import read_findable_people
+from db.engine import store_path
+from ui.main_window import MainWindow
+from ui.tasks import TaskManager
+
+
+def test_search_works_and_a_chosen_person_opens_when_the_store_arrives(
+    qtbot, tmp_path, example_store
+):
+    people = read_findable_people(store_path(tmp_path / "store"))
+    assert len(people) == 6
+    window = MainWindow(None, "Test Worker", TaskManager(), people)
+    qtbot.addWidget(window)
+    window.show()
+    assert "Opening your records" in window.statusBar().currentMessage()
+    assert not window.new_person_action.isEnabled()
+
+    qtbot.keyClicks(window.caseload.search, "okafor")
+    window.caseload.list.setCurrentIndex(window.caseload.model.index(0))
+    assert window.pages.currentWidget() is window.choose, "nothing to show until the store is in"
+
+    with qtbot.waitSignal(window.store_ready):
+        window.tasks.run(lambda: example_store, window.attach_store, window.store_failed)
+    assert window.pages.currentWidget() is window.workspace
+    assert window.workspace.name.text() == "Peggy Okafor"
+    assert window.new_person_action.isEnabled()
