@@ -14,8 +14,6 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from assessor.example import example_caseload
-from assessor.export import export_person
 from assessor.paths import resolve_data_dir, worker_name
 
 if TYPE_CHECKING:
@@ -68,8 +66,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
     """Run one subcommand; a failure prints one line to `err` and returns non-zero."""
-    # Loaded here, not at the top: the GUI parses these arguments too, and shows its window
-    # before the database layer is loaded.
+    # Each command loads what it needs when it runs, not at the top: the GUI parses these
+    # arguments too, and shows its window before the database layer is loaded.
     from db.migrate import StoreTooNew
     from db.store import Store
 
@@ -88,6 +86,8 @@ def run(args: argparse.Namespace, out: TextIO = sys.stdout, err: TextIO = sys.st
 
 
 def _example_caseload(store: Store, _args: argparse.Namespace, out: TextIO) -> int:
+    from assessor.example import example_caseload
+
     added = store.add_files(example_caseload(date.today()))
     if added:
         print(f"Added {len(added)} fictional people to the caseload.", file=out)
@@ -103,6 +103,7 @@ def _people(store: Store, _args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _export(store: Store, args: argparse.Namespace, out: TextIO) -> int:
+    from assessor.export import export_person
     from db.store import NotFound
 
     try:

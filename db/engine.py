@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine, create_engine, event
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
 STORE_FILE_NAME = "assessor.sqlite"
 
@@ -20,6 +21,8 @@ def create_store_engine(path: Path) -> Engine:
     Full sync costs a few milliseconds a commit and means a saved word survives a power cut,
     not only a crash of the app.
     """
+    from sqlalchemy import create_engine, event  # loaded here: store_path must stay light
+
     engine = create_engine(f"sqlite:///{path}")
 
     @event.listens_for(engine, "connect")
