@@ -142,10 +142,6 @@ class Store:
             raise NotFound(f"No person with id {person_id}")
         return findable_from_row(row)
 
-    def count_people(self) -> int:
-        with self._transaction() as session:
-            return len(session.scalars(select(PersonRow.id).where(~PersonRow.deleted)).all())
-
     # --- people who matter ---------------------------------------------------------------------
 
     def add_person_who_matters(self, person_id: str, who: PersonWhoMatters) -> PersonWhoMatters:

@@ -60,9 +60,6 @@ class Autosaver(QObject):
         self._timer.start()
         self.state_changed.emit(self.state())
 
-    def has_pending(self) -> bool:
-        return bool(self._pending)
-
     def flush(self) -> bool:
         """Write everything pending now; True when nothing is left unwritten."""
         self._timer.stop()

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QPlainTextEdit,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -127,9 +126,6 @@ class ConversationPage(QWidget):
             shown = topic_field.topic.applies_to(kind) or bool(topic_field.text.toPlainText())
             set_shown(topic_field, shown)
         self.prompts.setCurrentWidget(self._prompts_for[kind])
-
-    def text_fields(self) -> list[QPlainTextEdit]:
-        return [f.text for f in self.fields.values() if not f.isHidden()]
 
     def _edited(self, topic_field: TopicField) -> None:
         if self._loading or not self._contact_id:

@@ -25,7 +25,7 @@ def test_leaving_a_field_saves_at_once(qtbot, window, example_store):
     page.communication_needs.setFocus()
     qtbot.keyClicks(page.communication_needs, "Speaks slowly after the stroke; give him time.")
     qtbot.keyClick(page.communication_needs, Qt.Key.Key_Tab)
-    assert not window.autosaver.has_pending()
+    assert window.autosaver.state() == "All changes saved"
     assert example_store.person(person_id).communication_needs.startswith("Speaks slowly")
 
 
@@ -34,7 +34,7 @@ def test_closing_the_window_writes_what_is_pending(qtbot, window, example_store)
     page = window.workspace.page_one
     page.other_names.setFocus()
     qtbot.keyClicks(page.other_names, "Tommy")
-    assert window.autosaver.has_pending()
+    assert window.autosaver.state() == "Saving…"
     window.close()
     assert example_store.person(person_id).other_names == "Tommy"
 
