@@ -116,6 +116,8 @@ def _export(store: Store, args: argparse.Namespace, out: TextIO) -> int:
         *(who.id for who in file.person.people_who_matter),
         *contact_ids,
         *store.entry_ids(contact_ids),
+        *(goal.id for goal in file.goals),
+        *(review.id for reviews in file.reviews.values() for review in reviews),
     ]
     text = json.dumps(export_person(file, store.history(row_ids)), indent=2, ensure_ascii=False)
     if args.out is None:

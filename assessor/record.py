@@ -10,6 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from assessor.goals import Goal, Review
 
 
 class LabelledChoice(StrEnum):
@@ -240,8 +244,11 @@ class Conversation:
 
 @dataclass
 class PersonFile:
-    """Everything held about one person: page one, contacts and their conversations."""
+    """Everything held about one person: page one, contacts and their conversations, goals
+    and each goal's reviews (oldest first)."""
 
     person: Person
     contacts: list[Contact]
     conversations: dict[str, Conversation]
+    goals: list[Goal] = field(default_factory=list)
+    reviews: dict[str, list[Review]] = field(default_factory=dict)

@@ -6,6 +6,7 @@ from datetime import UTC
 from enum import StrEnum
 from typing import Any
 
+from assessor.goals import GOAL_FIELDS, Goal, GoalKind, Review, Reviewer
 from assessor.record import (
     CONTACT_FIELDS,
     PERSON_FIELDS,
@@ -23,7 +24,7 @@ from assessor.record import (
     Route,
     Stamp,
 )
-from db.models import ContactRow, PersonRow, PersonWhoMattersRow, Synced
+from db.models import ContactRow, GoalReviewRow, GoalRow, PersonRow, PersonWhoMattersRow, Synced
 
 CHOICES: dict[str, type[StrEnum]] = {
     "contact_preference": ContactPreference,
@@ -33,6 +34,7 @@ CHOICES: dict[str, type[StrEnum]] = {
     "relationship": Relationship,
     "place": Place,
     "kind": ConversationKind,
+    "reviewer": Reviewer,
 }
 
 
@@ -80,6 +82,26 @@ def person(row: PersonRow, people_who_matter: list[PersonWhoMattersRow]) -> Pers
 
 def person_who_matters(row: PersonWhoMattersRow) -> PersonWhoMatters:
     return PersonWhoMatters(**_fields(row, PERSON_WHO_MATTERS_FIELDS), id=row.id, stamp=stamp(row))
+
+
+def goal(row: GoalRow) -> Goal:
+    values = _fields(row, GOAL_FIELDS - {"kind"})
+    return Goal(
+        person_id=row.person_id, kind=GoalKind(row.kind), **values, id=row.id, stamp=stamp(row)
+    )
+
+
+def review(row: GoalReviewRow) -> Review:
+    return Review(
+        goal_id=row.goal_id,
+        rating=row.rating,
+        on=row.on,
+        reviewer=Reviewer(row.reviewer),
+        self_rating=row.self_rating,
+        note=row.note,
+        id=row.id,
+        stamp=stamp(row),
+    )
 
 
 def contact(row: ContactRow) -> Contact:

@@ -119,3 +119,29 @@ class ChangeRow(Base):
     changed_at: Mapped[datetime] = mapped_column(DateTime)
     changed_by: Mapped[str] = mapped_column(String(200))
     sent: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class GoalRow(Synced, Base):
+    __tablename__ = "goals"
+
+    person_id: Mapped[str] = mapped_column(ForeignKey("people.id"), index=True)
+    words: Mapped[str] = mapped_column(Text)
+    set_on: Mapped[date] = mapped_column(Date)
+    set_by: Mapped[str] = mapped_column(Text, default="")
+    kind: Mapped[str] = mapped_column(String(40))
+    target_date: Mapped[date | None] = mapped_column(Date, nullable=True)
+    expected: Mapped[str] = mapped_column(Text, default="")
+    baseline: Mapped[int] = mapped_column(Integer)
+
+
+class GoalReviewRow(Synced, Base):
+    """Append-only: a review is never changed, only followed by another."""
+
+    __tablename__ = "goal_reviews"
+
+    goal_id: Mapped[str] = mapped_column(ForeignKey("goals.id"), index=True)
+    rating: Mapped[int] = mapped_column(Integer)
+    on: Mapped[date] = mapped_column(Date)
+    reviewer: Mapped[str] = mapped_column(String(40))
+    self_rating: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    note: Mapped[str] = mapped_column(Text, default="")

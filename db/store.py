@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeVar
@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 from sqlalchemy import Engine, literal_column, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
+from assessor.goals import GOAL_FIELDS, Goal, Review
 from assessor.prompts import TOPIC_CODES
 from assessor.record import (
     CONTACT_FIELDS,
@@ -37,6 +38,8 @@ from db.models import (
     ChangeRow,
     ContactRow,
     ConversationEntryRow,
+    GoalReviewRow,
+    GoalRow,
     PersonRow,
     PersonWhoMattersRow,
     new_id,
@@ -219,15 +222,83 @@ class Store:
             row.own_words = entry.own_words
             row.deleted = False
 
+    # --- goals and their reviews --------------------------------------------------------------
+
+    def add_goal(self, goal: Goal) -> Goal:
+        """Store a new goal after its checks (InvalidInput says what is wrong)."""
+        goal.check()
+        with self._transaction() as session:
+            _live(session, PersonRow, goal.person_id)
+            row = _goal_row(goal)
+            session.add(row)
+            session.flush()
+            return convert.goal(row)
+
+    def update_goal(self, goal_id: str, changes: Mapping[str, Any]) -> None:
+        """Change a goal's wording, kind, target or expected level; checked as a whole."""
+        with self._transaction() as session:
+            row = _live(session, GoalRow, goal_id)
+            replace(convert.goal(row), **changes).check()
+            _apply(row, changes, GOAL_FIELDS)
+
+    def goals(self, person_id: str) -> list[Goal]:
+        """The person's goals in the order they were set."""
+        with self._transaction() as session:
+            rows = session.scalars(
+                select(GoalRow)
+                .where(GoalRow.person_id == person_id, ~GoalRow.deleted)
+                .order_by(GoalRow.set_on, GoalRow.created_at)
+            ).all()
+            return [convert.goal(row) for row in rows]
+
+    def add_review(self, review: Review) -> Review:
+        """Append a review; reviews are never changed afterwards."""
+        review.check()
+        with self._transaction() as session:
+            _live(session, GoalRow, review.goal_id)
+            row = _review_row(review)
+            session.add(row)
+            session.flush()
+            return convert.review(row)
+
+    def reviews(self, goal_ids: Iterable[str]) -> dict[str, list[Review]]:
+        """Each goal's reviews, oldest first (every goal asked for has a list, maybe empty)."""
+        ids = list(goal_ids)
+        found: dict[str, list[Review]] = {goal_id: [] for goal_id in ids}
+        with self._transaction() as session:
+            rows = session.scalars(
+                select(GoalReviewRow)
+                .where(GoalReviewRow.goal_id.in_(ids), ~GoalReviewRow.deleted)
+                .order_by(GoalReviewRow.on, GoalReviewRow.created_at)
+            ).all()
+            for row in rows:
+                found[row.goal_id].append(convert.review(row))
+        return found
+
+    def all_goals(self) -> list[tuple[Goal, list[Review]]]:
+        """Every live goal of every live person with its reviews: for the worker's due list."""
+        with self._transaction() as session:
+            rows = session.scalars(
+                select(GoalRow)
+                .join(PersonRow, PersonRow.id == GoalRow.person_id)
+                .where(~GoalRow.deleted, ~PersonRow.deleted)
+            ).all()
+            goals = [convert.goal(row) for row in rows]
+        reviews = self.reviews(goal.id for goal in goals)
+        return [(goal, reviews[goal.id]) for goal in goals]
+
     # --- whole files and history ---------------------------------------------------------------
 
     def person_file(self, person_id: str) -> PersonFile:
         person = self.person(person_id)
         contacts = self.contacts(person_id)
+        goals = self.goals(person_id)
         return PersonFile(
             person=person,
             contacts=contacts,
             conversations={c.id: self.conversation(c.id) for c in contacts},
+            goals=goals,
+            reviews=self.reviews(goal.id for goal in goals),
         )
 
     def history(self, row_ids: Iterable[str]) -> list[Change]:
@@ -264,8 +335,9 @@ class Store:
 
 
 def _rows_of(file: PersonFile) -> tuple[list[Any], list[Any], list[Any]]:
-    """A file's rows in the order foreign keys need: the person, then who matters to them and
-    their contacts, then page-two answers. Ids are made here, so one flush a wave suffices."""
+    """A file's rows in the order foreign keys need: the person; then who matters to them,
+    their contacts and goals; then page-two answers and goal reviews. Ids are made here, so one
+    flush a wave suffices."""
     person = file.person
     person_row = PersonRow(id=person.id or new_id(), **_columns(person, PERSON_FIELDS))
     children: list[Any] = [
@@ -288,7 +360,30 @@ def _rows_of(file: PersonFile) -> tuple[list[Any], list[Any], list[Any]]:
                     own_words=entry.own_words,
                 )
             )
+    for goal in file.goals:
+        goal.check()
+        goal_row = _goal_row(replace(goal, person_id=person_row.id, id=goal.id or new_id()))
+        children.append(goal_row)
+        for review in file.reviews.get(goal.id, []):
+            review.check()
+            answers.append(_review_row(replace(review, goal_id=goal_row.id)))
     return [person_row], children, answers
+
+
+def _goal_row(goal: Goal) -> GoalRow:
+    return GoalRow(id=goal.id or None, person_id=goal.person_id, **_columns(goal, GOAL_FIELDS))
+
+
+def _review_row(review: Review) -> GoalReviewRow:
+    return GoalReviewRow(
+        id=review.id or None,
+        goal_id=review.goal_id,
+        rating=review.rating,
+        on=review.on,
+        reviewer=review.reviewer.value,
+        self_rating=review.self_rating,
+        note=review.note,
+    )
 
 
 def _check_topic(topic: str) -> None:
@@ -304,7 +399,7 @@ def _person_who_matters_row(person_id: str, who: PersonWhoMatters) -> PersonWhoM
     return PersonWhoMattersRow(person_id=person_id, **_columns(who, PERSON_WHO_MATTERS_FIELDS))
 
 
-RowT = TypeVar("RowT", PersonRow, PersonWhoMattersRow, ContactRow)
+RowT = TypeVar("RowT", PersonRow, PersonWhoMattersRow, ContactRow, GoalRow)
 
 
 def _live(session: Session, model: type[RowT], row_id: str) -> RowT:

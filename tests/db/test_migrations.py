@@ -15,8 +15,9 @@ from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 
 from assessor.example import example_caseload, example_id
+from assessor.goals import Goal, Review
 from db import migrate
-from db.engine import create_store_engine, store_path
+from db.engine import store_path
 from db.migrate import HEAD_REVISION, StoreTooNew, stored_revision
 from db.models import Base
 from db.store import Store
@@ -121,14 +122,32 @@ def test_fixture_is_self_contained() -> None:
     assert _count_people(SCHEMA_0001) == 6
 
 
-def test_opening_an_up_to_date_store_makes_no_backup(store_from_0001: Path) -> None:
+def test_opening_an_up_to_date_store_makes_no_backup(tmp_path: Path) -> None:
     """Backups are for upgrades; an ordinary start does not fill the disk with copies."""
-    engine = create_store_engine(store_path(store_from_0001))
+    Store.open(tmp_path, "Test Worker").close()
+    Store.open(tmp_path, "Test Worker").close()
+    assert not (tmp_path / "backups").exists()
+
+
+def test_upgrading_the_first_schema_keeps_a_backup_and_then_holds_goals(
+    store_from_0001: Path,
+) -> None:
+    """Schema 0002 adds goals: the 0001 store is copied first, and its people carry over."""
+    store = Store.open(store_from_0001, "Test Worker")
     try:
-        assert migrate.upgrade(engine, store_path(store_from_0001)) is None
+        peggy = example_id("peggy")
+        goal = store.add_goal(
+            Goal(person_id=peggy, words="Sing in the chapel choir again", set_on=FIXTURE_DAY)
+        )
+        store.add_review(Review(goal_id=goal.id, rating=-1, on=FIXTURE_DAY))
+        assert [g.words for g in store.goals(peggy)] == ["Sing in the chapel choir again"]
+        assert [r.rating for r in store.reviews([goal.id])[goal.id]] == [-1]
     finally:
-        engine.dispose()
-    assert not (store_from_0001 / "backups").exists()
+        store.close()
+    (backup,) = (store_from_0001 / "backups").iterdir()
+    assert "schema-0001" in backup.name
+    assert stored_revision(backup) == "0001"
+    assert _count_people(backup) == 6
 
 
 def test_backup_is_a_readable_copy_including_unsaved_wal(tmp_path: Path) -> None:

@@ -1,0 +1,176 @@
+"""Goals in the person's own words, reviewed in seconds with Goal Attainment Scaling.
+
+A goal belongs to a person; carers are people in their own right, so their goals are goals of
+their own record. Reviews are append-only: a review is never changed, only followed by another.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from assessor.record import LabelledChoice, Stamp
+from assessor.validation import InvalidInput, format_date
+
+
+class GoalKind(LabelledChoice):
+    REABLEMENT = "reablement"
+    RECUPERATION = "recuperation"
+    REHABILITATION = "rehabilitation"
+    PROGRESSION = "progression"
+    RECOVERY = "recovery"
+    OWN = "own"
+
+
+class Reviewer(LabelledChoice):
+    WORKER = "worker"
+    OT = "ot"
+    PROVIDER = "provider"
+    PERSON = "person"
+
+
+# Goal Attainment Scaling: the five levels, worded for people rather than statisticians.
+GAS_LEVELS: dict[int, str] = {
+    -2: "Much less than expected",
+    -1: "Somewhat less than expected",
+    0: "As expected",
+    1: "Somewhat more than expected",
+    2: "Much more than expected",
+}
+
+
+class GoalStatus(LabelledChoice):
+    """How a goal is going, in words; `fhir` gives the FHIR Goal statuses it maps onto."""
+
+    IN_PROGRESS = "in_progress"
+    IMPROVING = "improving"
+    NO_CHANGE = "no_change"
+    WORSE = "worse"
+    ACHIEVED = "achieved"
+    NOT_ACHIEVED = "not_achieved"
+
+    @property
+    def fhir(self) -> tuple[str, str]:
+        """(Goal.achievementStatus code, Goal.lifecycleStatus code) in FHIR R4."""
+        return _FHIR[self]
+
+
+_FHIR = {
+    GoalStatus.IN_PROGRESS: ("in-progress", "active"),
+    GoalStatus.IMPROVING: ("improving", "active"),
+    GoalStatus.NO_CHANGE: ("no-change", "active"),
+    GoalStatus.WORSE: ("worsening", "active"),
+    GoalStatus.ACHIEVED: ("achieved", "completed"),
+    GoalStatus.NOT_ACHIEVED: ("not-achieved", "completed"),
+}
+
+DUE_AFTER = timedelta(weeks=4)
+TARGET_NEAR = timedelta(days=7)
+
+
+@dataclass
+class Goal:
+    """A goal as the person put it, with what "as expected" would look like."""
+
+    person_id: str
+    words: str
+    set_on: date
+    set_by: str = ""
+    kind: GoalKind = GoalKind.OWN
+    target_date: date | None = None
+    expected: str = ""
+    baseline: int = -1
+    id: str = ""
+    stamp: Stamp | None = None
+
+    def check(self) -> None:
+        """Raise InvalidInput, in plain words, for a goal that cannot be stored."""
+        if not self.words.strip():
+            raise InvalidInput("Write the goal as the person said it.")
+        if self.target_date is not None and self.target_date < self.set_on:
+            raise InvalidInput(
+                f"The target date ({format_date(self.target_date)}) is before the goal was set "
+                f"({format_date(self.set_on)})."
+            )
+        if self.baseline not in (-2, -1):
+            raise InvalidInput("Where the person starts from is −2 or −1 on the scale.")
+
+
+GOAL_FIELDS: frozenset[str] = frozenset(
+    name for name in Goal.__dataclass_fields__ if name not in {"id", "stamp", "person_id"}
+)
+
+
+@dataclass
+class Review:
+    """One review of one goal: a rating on the scale, and optionally the person's own score."""
+
+    goal_id: str
+    rating: int
+    on: date
+    reviewer: Reviewer = Reviewer.WORKER
+    self_rating: int | None = None
+    note: str = ""
+    id: str = ""
+    stamp: Stamp | None = None
+
+    def check(self) -> None:
+        if self.rating not in GAS_LEVELS:
+            raise InvalidInput(
+                f"A rating is one of −2, −1, 0, +1 or +2; {self.rating} is not on the scale."
+            )
+        if self.self_rating is not None and not 1 <= self.self_rating <= 10:
+            raise InvalidInput(
+                f"The person's own score is from 1 to 10; {self.self_rating} is outside that."
+            )
+
+
+def status(goal: Goal, reviews: Sequence[Review], today: date) -> GoalStatus:
+    """How the goal is going, from its reviews in date order (oldest first)."""
+    if not reviews:
+        return GoalStatus.IN_PROGRESS
+    latest = reviews[-1].rating
+    if latest >= 0:
+        return GoalStatus.ACHIEVED
+    if goal.target_date is not None and goal.target_date < today:
+        return GoalStatus.NOT_ACHIEVED
+    before = reviews[-2].rating if len(reviews) > 1 else goal.baseline
+    if latest > before:
+        return GoalStatus.IMPROVING
+    if latest < before:
+        return GoalStatus.WORSE
+    return GoalStatus.NO_CHANGE
+
+
+def due_for_review(goal: Goal, reviews: Sequence[Review], today: date) -> str | None:
+    """Why the goal needs reviewing now, in words, or None when it does not."""
+    if status(goal, reviews, today) in (GoalStatus.ACHIEVED, GoalStatus.NOT_ACHIEVED):
+        return None
+    if goal.target_date is not None:
+        if goal.target_date < today:
+            return f"Target date {format_date(goal.target_date)} has passed"
+        if goal.target_date - today <= TARGET_NEAR:
+            return f"Target date {format_date(goal.target_date)} is near"
+    last = reviews[-1].on if reviews else goal.set_on
+    if today - last >= DUE_AFTER:
+        weeks = (today - last).days // 7
+        return (
+            f"Not reviewed for {weeks} weeks" if reviews else f"Set {weeks} weeks ago, not reviewed"
+        )
+    return None
+
+
+def t_score(ratings: Sequence[int], rho: float = 0.3) -> float | None:
+    """The Goal Attainment Scaling T-score of goals' latest ratings, all weighted equally.
+
+    T = 50 + 10 Σ wᵢxᵢ / √((1 − ρ) Σ wᵢ² + ρ (Σ wᵢ)²), with wᵢ = 1 and ρ = 0.3: the formula as
+    corrected in the erratum to Turner-Stokes L. Goal attainment scaling (GAS) in
+    rehabilitation: a practical guide. Clin Rehabil 2009;23:362–70 (the printed formulas on
+    pages 364 and 367 were wrong). 50 means every goal met as expected; the spread is about 10.
+    """
+    if not ratings:
+        return None
+    count = len(ratings)
+    return 50 + 10 * sum(ratings) / math.sqrt((1 - rho) * count + rho * count**2)
