@@ -2,14 +2,21 @@
 
 Every name, address and story here is invented. NHS numbers come from the NHS's published test
 range (starting 999) with valid check digits. Ids are fixed, so loading it twice adds nothing.
+
+Some people have goals with reviews, so every state shows: Peggy has three goals reviewed by
+her OT, her reablement carers, her worker and herself (one achieved, one improving, one not
+moving this week); Des's goal is near its target date and Eileen's has never been reviewed,
+so both are due.
 """
 
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from assessor.goals import Goal, GoalKind, Review, Reviewer
 from assessor.record import (
     ConsentHow,
     Contact,
@@ -52,9 +59,16 @@ class ExampleContact:
 
 
 @dataclass
+class ExampleGoal:
+    goal: Goal
+    reviews: list[Review] = field(default_factory=list)  # oldest first
+
+
+@dataclass
 class ExamplePerson:
     person: Person
     contacts: list[ExampleContact]
+    goals: list[ExampleGoal] = field(default_factory=list)
 
     def as_file(self) -> PersonFile:
         return PersonFile(
@@ -64,6 +78,8 @@ class ExamplePerson:
                 item.contact.id: Conversation(item.contact.id, item.entries)
                 for item in self.contacts
             },
+            goals=[item.goal for item in self.goals],
+            reviews={item.goal.id: list(item.reviews) for item in self.goals},
         )
 
 
@@ -87,6 +103,48 @@ def _examples(today: date) -> list[ExamplePerson]:
 
     def contact(key: str, person: str, days: int, **kw: object) -> Contact:
         return Contact(person_id=example_id(person), on=ago(days), id=example_id(key), **kw)  # type: ignore[arg-type]
+
+    def goal(
+        key: str,
+        person: str,
+        words: str,
+        *,
+        set_days_ago: int,
+        kind: GoalKind,
+        set_by: str,
+        expected: str,
+        target_in_days: int | None = None,
+        baseline: int = -2,
+        reviews: Sequence[tuple[int, int, Reviewer, int | None, str]] = (),
+    ) -> ExampleGoal:
+        """A goal and its reviews, given oldest first as (days ago, rating, reviewer, the
+        person's own score, note)."""
+        goal_id = example_id(key)
+        return ExampleGoal(
+            Goal(
+                person_id=example_id(person),
+                words=words,
+                set_on=ago(set_days_ago),
+                set_by=set_by,
+                kind=kind,
+                target_date=None if target_in_days is None else ago(-target_in_days),
+                expected=expected,
+                baseline=baseline,
+                id=goal_id,
+            ),
+            [
+                Review(
+                    goal_id=goal_id,
+                    rating=rating,
+                    on=ago(days),
+                    reviewer=reviewer,
+                    self_rating=own_score,
+                    note=note,
+                    id=example_id(f"{key}-review-{number}"),
+                )
+                for number, (days, rating, reviewer, own_score, note) in enumerate(reviews, 1)
+            ],
+        )
 
     return [
         ExamplePerson(
@@ -170,6 +228,57 @@ def _examples(today: date) -> list[ExamplePerson]:
                     },
                 ),
             ],
+            goals=[
+                goal(
+                    "peggy-goal-stairs",
+                    "peggy",
+                    "Get up and down my stairs without being frightened.",
+                    set_days_ago=12,
+                    kind=GoalKind.REABLEMENT,
+                    set_by="Sam Patel",
+                    expected="Up and down the stairs on her own, holding the new rail, every day.",
+                    target_in_days=30,
+                    reviews=[
+                        (10, -2, Reviewer.OT, 2, "Rail fitted. Three steps with me beside her."),
+                        (8, -2, Reviewer.PROVIDER, 3, "Half the flight, a carer behind her."),
+                        (6, -1, Reviewer.PROVIDER, None, "Whole flight daily, a carer watching."),
+                        (4, -1, Reviewer.PERSON, 6, "I went up to bed on my own. Grace waited."),
+                        (2, 0, Reviewer.OT, 8, "Up and down twice on her own with the rail."),
+                    ],
+                ),
+                goal(
+                    "peggy-goal-choir",
+                    "peggy",
+                    "Sing in the chapel choir again.",
+                    set_days_ago=12,
+                    kind=GoalKind.OWN,
+                    set_by="Sam Patel",
+                    expected="Singing with the choir at chapel on Sundays, with a lift there.",
+                    target_in_days=45,
+                    reviews=[
+                        (9, -2, Reviewer.PERSON, 2, "I haven't been since the fall. I miss it."),
+                        (5, -2, Reviewer.WORKER, 3, "Chapel friends offered a lift; not yet."),
+                        (3, -2, Reviewer.PERSON, 4, "Grace says she'll take me this week."),
+                        (1, -1, Reviewer.WORKER, 6, "Went with Grace and sang the last hymn."),
+                    ],
+                ),
+                goal(
+                    "peggy-goal-garden",
+                    "peggy",
+                    "Be out in my garden whenever it's dry.",
+                    set_days_ago=12,
+                    kind=GoalKind.RECUPERATION,
+                    set_by="Sam Patel",
+                    expected="Out in the garden on her own most dry days, sitting or weeding.",
+                    target_in_days=30,
+                    reviews=[
+                        (10, -2, Reviewer.OT, 3, "Back step too high for her; half step ordered."),
+                        (8, -2, Reviewer.PERSON, 3, "I look at it through the window."),
+                        (6, -1, Reviewer.PROVIDER, None, "Half step fitted. Sat out 20 minutes."),
+                        (2, -1, Reviewer.PROVIDER, 5, "Too wet to go out most days."),
+                    ],
+                ),
+            ],
         ),
         ExamplePerson(
             Person(
@@ -217,6 +326,22 @@ def _examples(today: date) -> list[ExamplePerson]:
                         "wants": _said("Help for a few weeks, then leave me be."),
                     },
                 )
+            ],
+            goals=[
+                goal(
+                    "des-goal-meals",
+                    "desmond",
+                    "Make my own breakfast and a cup of tea with one hand.",
+                    set_days_ago=3,
+                    kind=GoalKind.REABLEMENT,
+                    set_by="Jo Whitcombe (OT)",
+                    expected="Makes breakfast and a hot drink safely one-handed, with the kit.",
+                    target_in_days=4,
+                    reviews=[
+                        (2, -2, Reviewer.OT, 3, "Kettle tipper helped; could not open the bread."),
+                        (1, -1, Reviewer.OT, 5, "Tea and toast with the tipper and spike board."),
+                    ],
+                ),
             ],
         ),
         ExamplePerson(
@@ -328,6 +453,17 @@ def _examples(today: date) -> list[ExamplePerson]:
                         ),
                     },
                 )
+            ],
+            goals=[
+                goal(
+                    "eileen-goal-signing",
+                    "eileen",
+                    "Have someone to sign with every week.",
+                    set_days_ago=35,
+                    kind=GoalKind.OWN,
+                    set_by="Fernley community health team",
+                    expected="Signing with friends at the Deaf club most weeks.",
+                ),
             ],
         ),
     ]

@@ -9,12 +9,22 @@ The shape (`format` is "assessor-export", `version` 1), which later issues exten
       "contacts": [{"id", "on", "place", "kind", "worker", "followed": [codes],
                     "record": stamp,
                     "conversation": {topic code: {"heading", "text", "own_words"}}}, ...],
+      "goals": [{"id", "words", "set_on", "set_by", "kind", "target_date", "expected",
+                 "baseline", "record": stamp,
+                 "status": goal status code, as of the export's UTC date,
+                 "fhir": {"achievementStatus": code, "lifecycleStatus": code},
+                 "reviews": [{"id", "rating", "on", "reviewer", "self_rating", "note",
+                              "record": stamp}, ...]}, ...],
       "history": [{"seq", "table", "row_id", "revision", "operation", "changes",
                    "changed_at", "changed_by"}, ...]
     }
 
 A stamp is {"created_at", "updated_at", "updated_by", "revision"}. Dates are ISO 8601; choices
-are their stored codes; contacts are newest first; own words are exactly as stored.
+are their stored codes; contacts are newest first; goals are in the order they were set and
+their reviews oldest first; own words are exactly as stored. A goal's "status" is one of
+`assessor.goals.GoalStatus`'s codes and "fhir" gives the FHIR R4 Goal.achievementStatus and
+Goal.lifecycleStatus codes it corresponds to. A review's "rating" is on the Goal Attainment
+Scale, from −2 to +2; its "self_rating", the person's own score, is 1 to 10 or null.
 """
 
 from __future__ import annotations
@@ -25,6 +35,7 @@ from datetime import UTC, date, datetime
 from enum import StrEnum
 from typing import Any, Protocol
 
+from assessor.goals import Goal, Review, status
 from assessor.prompts import TOPICS
 from assessor.record import Contact, PersonFile, Stamp
 
@@ -89,18 +100,30 @@ def _contact(contact: Contact, file: PersonFile) -> dict[str, Any]:
     return data
 
 
+def _goal(goal: Goal, reviews: list[Review]) -> dict[str, Any]:
+    data = _object(goal, skip={"person_id"})
+    how = status(goal, reviews)
+    achievement, lifecycle = how.fhir
+    data["status"] = how.value
+    data["fhir"] = {"achievementStatus": achievement, "lifecycleStatus": lifecycle}
+    data["reviews"] = [_object(review, skip={"goal_id"}) for review in reviews]
+    return data
+
+
 def export_person(
     file: PersonFile, history: Iterable[HistoryEntry], now: datetime | None = None
 ) -> dict[str, Any]:
     """The whole file as a JSON-ready dict, in the shape documented above."""
+    now = now or datetime.now(UTC)
     person = _object(file.person, skip={"people_who_matter"})
     person["people_who_matter"] = [_object(who) for who in file.person.people_who_matter]
     return {
         "format": FORMAT,
         "version": VERSION,
-        "exported_at": (now or datetime.now(UTC)).isoformat(),
+        "exported_at": now.isoformat(),
         "person": person,
         "contacts": [_contact(contact, file) for contact in file.contacts],
+        "goals": [_goal(goal, file.reviews.get(goal.id, [])) for goal in file.goals],
         "history": [
             {
                 "seq": change.seq,

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from assessor.record import LabelledChoice, Stamp
+from assessor.record import LabelledChoice, Stamp, label_choices
 from assessor.validation import InvalidInput, format_date
 
 
@@ -30,6 +30,16 @@ class Reviewer(LabelledChoice):
     PROVIDER = "provider"
     PERSON = "person"
 
+
+label_choices(
+    {
+        GoalKind.OWN: "Their own goal",
+        Reviewer.WORKER: "Worker",
+        Reviewer.OT: "Occupational therapist (OT)",
+        Reviewer.PROVIDER: "Care provider",
+        Reviewer.PERSON: "The person themselves",
+    }
+)
 
 # Goal Attainment Scaling: the five levels, worded for people rather than statisticians.
 GAS_LEVELS: dict[int, str] = {
@@ -116,7 +126,15 @@ class Review:
     id: str = ""
     stamp: Stamp | None = None
 
-    def check(self) -> None:
+    def check(self, goal: Goal | None = None, today: date | None = None) -> None:
+        """Raise InvalidInput, in plain words, for a review that cannot be stored."""
+        if goal is not None and self.on < goal.set_on:
+            raise InvalidInput(
+                f"A review on {format_date(self.on)} would come before the goal was set "
+                f"({format_date(goal.set_on)})."
+            )
+        if today is not None and self.on > today:
+            raise InvalidInput("A review cannot be dated in the future.")
         if self.rating not in GAS_LEVELS:
             raise InvalidInput(
                 f"A rating is one of −2, −1, 0, +1 or +2; {self.rating} is not on the scale."
@@ -127,14 +145,18 @@ class Review:
             )
 
 
-def status(goal: Goal, reviews: Sequence[Review], today: date) -> GoalStatus:
-    """How the goal is going, from its reviews in date order (oldest first)."""
+def status(goal: Goal, reviews: Sequence[Review]) -> GoalStatus:
+    """How the goal is going, from its reviews in date order (oldest first).
+
+    A goal is not achieved only once a review on or after its target date says it fell
+    short; a target date passing unreviewed leaves it due for that final review.
+    """
     if not reviews:
         return GoalStatus.IN_PROGRESS
     latest = reviews[-1].rating
     if latest >= 0:
         return GoalStatus.ACHIEVED
-    if goal.target_date is not None and goal.target_date < today:
+    if goal.target_date is not None and reviews[-1].on >= goal.target_date:
         return GoalStatus.NOT_ACHIEVED
     before = reviews[-2].rating if len(reviews) > 1 else goal.baseline
     if latest > before:
@@ -146,7 +168,7 @@ def status(goal: Goal, reviews: Sequence[Review], today: date) -> GoalStatus:
 
 def due_for_review(goal: Goal, reviews: Sequence[Review], today: date) -> str | None:
     """Why the goal needs reviewing now, in words, or None when it does not."""
-    if status(goal, reviews, today) in (GoalStatus.ACHIEVED, GoalStatus.NOT_ACHIEVED):
+    if status(goal, reviews) in (GoalStatus.ACHIEVED, GoalStatus.NOT_ACHIEVED):
         return None
     if goal.target_date is not None:
         if goal.target_date < today:
@@ -174,3 +196,27 @@ def t_score(ratings: Sequence[int], rho: float = 0.3) -> float | None:
         return None
     count = len(ratings)
     return 50 + 10 * sum(ratings) / math.sqrt((1 - rho) * count + rho * count**2)
+
+
+@dataclass(frozen=True)
+class DueGoal:
+    """A goal the worker should review now, and why."""
+
+    goal: Goal
+    reviews: Sequence[Review]
+    reason: str
+    overdue: bool
+
+
+def goals_due(goals: Sequence[tuple[Goal, Sequence[Review]]], today: date) -> list[DueGoal]:
+    """Goals due for review across the caseload: past their target first, then the longest
+    waiting."""
+    due = []
+    for goal, reviews in goals:
+        reason = due_for_review(goal, reviews, today)
+        if reason is not None:
+            overdue = goal.target_date is not None and goal.target_date < today
+            due.append(DueGoal(goal, reviews, reason, overdue))
+    return sorted(
+        due, key=lambda d: (not d.overdue, d.reviews[-1].on if d.reviews else d.goal.set_on)
+    )

@@ -136,6 +136,11 @@ _LABELS: dict[StrEnum, str] = {
 }
 
 
+def label_choices(labels: dict[StrEnum, str]) -> None:
+    """Give choices defined in other domain modules their worker-facing wording."""
+    _LABELS.update(labels)
+
+
 @dataclass(frozen=True)
 class Stamp:
     """Who changed a record and when: every stored thing carries one, for sync and audit."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -253,9 +253,9 @@ class Store:
 
     def add_review(self, review: Review) -> Review:
         """Append a review; reviews are never changed afterwards."""
-        review.check()
         with self._transaction() as session:
-            _live(session, GoalRow, review.goal_id)
+            goal = convert.goal(_live(session, GoalRow, review.goal_id))
+            review.check(goal, date.today())
             row = _review_row(review)
             session.add(row)
             session.flush()
@@ -360,12 +360,16 @@ def _rows_of(file: PersonFile) -> tuple[list[Any], list[Any], list[Any]]:
                     own_words=entry.own_words,
                 )
             )
+    goal_ids = {goal.id for goal in file.goals if goal.id}
+    strays = set(file.reviews) - goal_ids
+    if strays:
+        raise ValueError(f"Reviews for goals that are not in the file: {sorted(strays)}")
     for goal in file.goals:
         goal.check()
         goal_row = _goal_row(replace(goal, person_id=person_row.id, id=goal.id or new_id()))
         children.append(goal_row)
-        for review in file.reviews.get(goal.id, []):
-            review.check()
+        for review in file.reviews.get(goal.id, []) if goal.id else []:
+            review.check(goal)
             answers.append(_review_row(replace(review, goal_id=goal_row.id)))
     return [person_row], children, answers
 

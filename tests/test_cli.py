@@ -118,6 +118,53 @@ def test_export_writes_the_whole_file_as_json(tmp_path: Path) -> None:
     assert {h["changed_by"] for h in data["history"]} == {"CLI Test Worker"}
 
 
+def test_export_holds_goals_with_reviews_statuses_and_their_history(tmp_path: Path) -> None:
+    """Peggy's export carries her goals, each with its reviews oldest first, its status and
+    FHIR codes; the history includes the goal and review rows."""
+    cli("example-caseload", "--data-dir", str(tmp_path))
+    code, out, err = cli("export", PEGGY, "--data-dir", str(tmp_path))
+    assert (code, err) == (0, "")
+    data = json.loads(out)
+
+    goals = data["goals"]
+    assert [g["id"] for g in goals] == [
+        example_id("peggy-goal-stairs"),
+        example_id("peggy-goal-choir"),
+        example_id("peggy-goal-garden"),
+    ]
+    stairs = goals[0]
+    assert stairs["words"] == "Get up and down my stairs without being frightened."
+    assert stairs["kind"] == "reablement"
+    assert stairs["record"]["updated_by"] == "CLI Test Worker"
+    assert [(g["status"], g["fhir"]) for g in goals] == [
+        ("achieved", {"achievementStatus": "achieved", "lifecycleStatus": "completed"}),
+        ("improving", {"achievementStatus": "improving", "lifecycleStatus": "active"}),
+        ("no_change", {"achievementStatus": "no-change", "lifecycleStatus": "active"}),
+    ]
+    assert [r["rating"] for r in stairs["reviews"]] == [-2, -2, -1, -1, 0]
+    days = [r["on"] for r in stairs["reviews"]]
+    assert days == sorted(days)
+    assert stairs["reviews"][0]["id"] == example_id("peggy-goal-stairs-review-1")
+    assert stairs["reviews"][0]["record"]["revision"] == 1
+
+    logged = {(h["table"], h["row_id"], h["operation"]) for h in data["history"]}
+    review_ids = [r["id"] for g in goals for r in g["reviews"]]
+    assert len(review_ids) == 13
+    for goal in goals:
+        assert ("goals", goal["id"], "insert") in logged
+    for review_id in review_ids:
+        assert ("goal_reviews", review_id, "insert") in logged
+
+
+def test_export_of_someone_without_goals_has_an_empty_goal_list(tmp_path: Path) -> None:
+    cli("example-caseload", "--data-dir", str(tmp_path))
+    code, out, _ = cli("export", example_id("priya"), "--data-dir", str(tmp_path))
+    assert code == 0
+    data = json.loads(out)
+    assert data["goals"] == []
+    assert not {h["table"] for h in data["history"]} & {"goals", "goal_reviews"}
+
+
 def test_export_to_standard_output(tmp_path: Path) -> None:
     """Without --out the JSON goes to standard output, so it can be piped."""
     cli("example-caseload", "--data-dir", str(tmp_path))

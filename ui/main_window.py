@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QStackedWidget,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 from assessor.search import Findable, PeopleIndex
 from ui.autosave import Autosaver
 from ui.caseload import CaseloadPanel
+from ui.due import DueList
 from ui.forms import named
 from ui.tasks import TaskManager
 
@@ -126,8 +128,16 @@ class MainWindow(QMainWindow):
         for page in (self.welcome, self.choose):
             self.pages.addWidget(page)
 
+        self.due = DueList(self.index)
+        self.due.goal_chosen.connect(self.open_goal)
+        self.left = QTabWidget()
+        self.left.setAccessibleName("Caseload and goals due")
+        self.left.addTab(self.caseload, "Caseload")
+        self.left.addTab(self.due, "Due for review")
+        self.left.currentChanged.connect(self._left_tab_changed)
+
         splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.caseload)
+        splitter.addWidget(self.left)
         splitter.addWidget(self.pages)
         splitter.setStretchFactor(1, 3)
         splitter.setSizes([320, 960])
@@ -156,8 +166,10 @@ class MainWindow(QMainWindow):
         self.store = store
         self.workspace = PersonWorkspace(store, self.autosaver, self._worker)
         self.workspace.page_one.person_saved.connect(self._person_renamed)
+        self.workspace.goals.goals_changed.connect(lambda _goal_id: self.refresh_due())
         self.pages.addWidget(self.workspace)
         self._enable_store_actions(True)
+        self.refresh_due()
         self.statusBar().clearMessage()
         self.store_ready.emit()
         if self._waiting_for is not None:
@@ -190,10 +202,16 @@ class MainWindow(QMainWindow):
         self.new_person_action = action("&New person…", "Ctrl+N", self.new_person)
         self.new_contact_action = action("New &contact", "Ctrl+Shift+N", self.new_contact)
         self.find_action = action("&Find a person", "Ctrl+F", self.focus_search)
+        self.due_action = action("Goals &due for review", "Ctrl+R", self.show_due)
         self.example_action = action("Load the &example caseload", "", self.load_example_caseload)
         quit_action = action("&Quit", QKeySequence.StandardKey.Quit, self.close)
         people = self.menuBar().addMenu("&People")
-        for item in (self.new_person_action, self.new_contact_action, self.find_action):
+        for item in (
+            self.new_person_action,
+            self.new_contact_action,
+            self.find_action,
+            self.due_action,
+        ):
             people.addAction(item)
         people.addSeparator()
         people.addAction(self.example_action)
@@ -201,8 +219,30 @@ class MainWindow(QMainWindow):
         people.addAction(quit_action)
 
     def focus_search(self) -> None:
+        self.left.setCurrentWidget(self.caseload)
         self.caseload.search.setFocus()
         self.caseload.search.selectAll()
+
+    def show_due(self) -> None:
+        """The goals due for review across the caseload, freshly read."""
+        self.left.setCurrentWidget(self.due)
+        self.due.list.setFocus()
+
+    def _left_tab_changed(self, _index: int) -> None:
+        if self.left.currentWidget() is self.due:
+            self.refresh_due()
+
+    def refresh_due(self) -> None:
+        if self.store is not None:
+            count = self.due.refresh(self.store, self._today())
+            self.left.setTabText(1, f"Due for review ({count})")
+
+    def open_goal(self, person_id: str, goal_id: str) -> None:
+        """Open the person at their goals, with this goal chosen, ready to review."""
+        self.open_person(person_id)
+        if self.workspace is not None:
+            self.workspace.tabs.setCurrentWidget(self.workspace.goals)
+            self.workspace.goals.select_goal(goal_id)
 
     def new_person(self) -> None:
         """Open the New person dialog, empty; one dialog is made and reused."""

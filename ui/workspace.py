@@ -1,4 +1,4 @@
-"""The chosen person's workspace: who they are at a glance, page one, and their contacts."""
+"""The chosen person's workspace: who they are at a glance, page one, contacts and goals."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from assessor.record import Person
 from assessor.validation import age_on, format_date, format_nhs_number
 from ui.autosave import Autosaver
 from ui.contacts import ContactsTab
+from ui.goals import GoalsTab
 from ui.page_one import PageOne
 
 if TYPE_CHECKING:
@@ -33,7 +34,7 @@ def summary_line(person: Person, today: date) -> str:
 
 
 class PersonWorkspace(QWidget):
-    """Header, then tabs for page one and for contacts with their conversations."""
+    """Header, then tabs for page one, contacts with their conversations, and goals."""
 
     def __init__(self, store: Store, autosaver: Autosaver, worker: str) -> None:
         super().__init__()
@@ -49,10 +50,12 @@ class PersonWorkspace(QWidget):
         self.quote.setWordWrap(True)
         self.page_one = PageOne(store, autosaver)
         self.contacts = ContactsTab(store, autosaver, worker)
+        self.goals = GoalsTab(store, autosaver, worker)
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Record sections")
         self.tabs.addTab(self.page_one, "Page one: about them")
         self.tabs.addTab(self.contacts, "Contacts and conversations")
+        self.tabs.addTab(self.goals, "Goals")
         layout = QVBoxLayout(self)
         layout.addWidget(self.name)
         layout.addWidget(self.summary)
@@ -65,6 +68,7 @@ class PersonWorkspace(QWidget):
         self.person_id = person_id
         self.page_one.show_person(person)
         self.contacts.show_person(person_id)
+        self.goals.show_person(person_id)
         self._show_header(person)
 
     def _refresh_header(self, person_id: str) -> None:
