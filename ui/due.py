@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-from assessor.goals import goals_due
 from assessor.search import PeopleIndex
 from ui.forms import named
 
@@ -39,6 +38,10 @@ class DueList(QWidget):
 
     def refresh(self, store: Store, today: date) -> int:
         """Re-read every goal; returns how many are due."""
+        # Imported here: the list is first filled once the store is ready, after the window
+        # shows, and the goals module is not needed before then.
+        from assessor.goals import goals_due
+
         due = goals_due(store.all_goals(), today)
         self.list.clear()
         for item in due:
