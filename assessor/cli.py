@@ -104,7 +104,7 @@ def _people(store: Store, _args: argparse.Namespace, out: TextIO) -> int:
 
 def _export(store: Store, args: argparse.Namespace, out: TextIO) -> int:
     from assessor.export import export_person
-    from db.store import NotFound
+    from db.rows import NotFound
 
     try:
         file = store.person_file(args.person_id)
@@ -118,6 +118,10 @@ def _export(store: Store, args: argparse.Namespace, out: TextIO) -> int:
         *store.entry_ids(contact_ids),
         *(goal.id for goal in file.goals),
         *(review.id for reviews in file.reviews.values() for review in reviews),
+        *(episode.id for episode in file.episodes),
+        *(r.id for reviews in file.episode_reviews.values() for r in reviews),
+        *(plan.id for plan in file.plans),
+        *(r.id for reviews in file.plan_reviews.values() for r in reviews),
     ]
     text = json.dumps(export_person(file, store.history(row_ids)), indent=2, ensure_ascii=False)
     if args.out is None:

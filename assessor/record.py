@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from assessor.goals import Goal, Review
+    from assessor.progression import PlanReview, ProgressionPlan
+    from assessor.short_term import Episode, EpisodeReview
 
 
 class LabelledChoice(StrEnum):
@@ -249,11 +251,15 @@ class Conversation:
 
 @dataclass
 class PersonFile:
-    """Everything held about one person: page one, contacts and their conversations, goals
-    and each goal's reviews (oldest first)."""
+    """Everything held about one person: page one, contacts and their conversations, goals,
+    short-term help and progression plans, each with its reviews (oldest first)."""
 
     person: Person
     contacts: list[Contact]
     conversations: dict[str, Conversation]
     goals: list[Goal] = field(default_factory=list)
     reviews: dict[str, list[Review]] = field(default_factory=dict)
+    episodes: list[Episode] = field(default_factory=list)
+    episode_reviews: dict[str, list[EpisodeReview]] = field(default_factory=dict)
+    plans: list[ProgressionPlan] = field(default_factory=list)
+    plan_reviews: dict[str, list[PlanReview]] = field(default_factory=dict)

@@ -145,3 +145,56 @@ class GoalReviewRow(Synced, Base):
     reviewer: Mapped[str] = mapped_column(String(40))
     self_rating: Mapped[int | None] = mapped_column(Integer, nullable=True)
     note: Mapped[str] = mapped_column(Text, default="")
+
+
+class EpisodeRow(Synced, Base):
+    """Short-term help. Times are the laptop's local time, as the worker reads them."""
+
+    __tablename__ = "short_term_episodes"
+
+    person_id: Mapped[str] = mapped_column(ForeignKey("people.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(40))
+    provider: Mapped[str] = mapped_column(Text, default="")
+    asked_at: Mapped[datetime] = mapped_column(DateTime)
+    first_help_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    outcome_2_weeks: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    outcome_2_weeks_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    outcome_2_weeks_early_because: Mapped[str] = mapped_column(Text, default="")
+    outcome_6_weeks: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    outcome_6_weeks_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    outcome_6_weeks_early_because: Mapped[str] = mapped_column(Text, default="")
+
+
+class EpisodeReviewRow(Synced, Base):
+    """Append-only weekly review of short-term help, with the goals it worked on."""
+
+    __tablename__ = "episode_reviews"
+
+    episode_id: Mapped[str] = mapped_column(ForeignKey("short_term_episodes.id"), index=True)
+    on: Mapped[date] = mapped_column(Date)
+    reviewer: Mapped[str] = mapped_column(String(40))
+    note: Mapped[str] = mapped_column(Text, default="")
+    goal_ids: Mapped[list[str]] = mapped_column(JSON)
+
+
+class PlanRow(Synced, Base):
+    __tablename__ = "progression_plans"
+
+    person_id: Mapped[str] = mapped_column(ForeignKey("people.id"), index=True)
+    starts_on: Mapped[date] = mapped_column(Date)
+    ends_on: Mapped[date] = mapped_column(Date)
+    start_level: Mapped[int] = mapped_column(Integer)
+    target_level: Mapped[int] = mapped_column(Integer)
+    steps: Mapped[list[dict[str, Any]]] = mapped_column(JSON)
+    goal_ids: Mapped[list[str]] = mapped_column(JSON)
+
+
+class PlanReviewRow(Synced, Base):
+    """Append-only: where the person is on the ladder at each review."""
+
+    __tablename__ = "plan_reviews"
+
+    plan_id: Mapped[str] = mapped_column(ForeignKey("progression_plans.id"), index=True)
+    on: Mapped[date] = mapped_column(Date)
+    level: Mapped[int] = mapped_column(Integer)
+    note: Mapped[str] = mapped_column(Text, default="")

@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 from sqlalchemy import Engine, literal_column, select, text
 from sqlalchemy.orm import Session, sessionmaker
@@ -44,10 +44,9 @@ from db.models import (
     PersonWhoMattersRow,
     new_id,
 )
-
-
-class NotFound(LookupError):
-    """Asked for something the store does not hold (or holds only as a tombstone)."""
+from db.progression_store import ProgressionStore, plan_review_row, plan_row
+from db.rows import NotFound, live
+from db.short_term_store import ShortTermStore, episode_review_row, episode_row
 
 
 @dataclass(frozen=True)
@@ -64,8 +63,11 @@ class Change:
     changed_by: str
 
 
-class Store:
-    """The worker's store. `Store.open` migrates the file first, after keeping a copy."""
+class Store(ShortTermStore, ProgressionStore):
+    """The worker's store. `Store.open` migrates the file first, after keeping a copy.
+
+    Short-term help and progression plans live in their own modules, mixed in here.
+    """
 
     def __init__(self, engine: Engine, worker: str) -> None:
         self.engine = engine
@@ -116,7 +118,7 @@ class Store:
 
     def person(self, person_id: str) -> Person:
         with self._transaction() as session:
-            row = _live(session, PersonRow, person_id)
+            row = live(session, PersonRow, person_id)
             matter = session.scalars(
                 select(PersonWhoMattersRow)
                 .where(PersonWhoMattersRow.person_id == person_id, ~PersonWhoMattersRow.deleted)
@@ -127,7 +129,7 @@ class Store:
     def update_person(self, person_id: str, changes: Mapping[str, Any]) -> None:
         """Change some of page one's fields; values are domain values (dates, choices)."""
         with self._transaction() as session:
-            _apply(_live(session, PersonRow, person_id), changes, PERSON_FIELDS)
+            _apply(live(session, PersonRow, person_id), changes, PERSON_FIELDS)
 
     def findable_people(self) -> list[Findable]:
         """What search and the caseload list need of everyone, read in one query."""
@@ -149,7 +151,7 @@ class Store:
 
     def add_person_who_matters(self, person_id: str, who: PersonWhoMatters) -> PersonWhoMatters:
         with self._transaction() as session:
-            _live(session, PersonRow, person_id)
+            live(session, PersonRow, person_id)
             row = _person_who_matters_row(person_id, who)
             session.add(row)
             session.flush()
@@ -157,18 +159,18 @@ class Store:
 
     def update_person_who_matters(self, who_id: str, changes: Mapping[str, Any]) -> None:
         with self._transaction() as session:
-            _apply(_live(session, PersonWhoMattersRow, who_id), changes, PERSON_WHO_MATTERS_FIELDS)
+            _apply(live(session, PersonWhoMattersRow, who_id), changes, PERSON_WHO_MATTERS_FIELDS)
 
     def remove_person_who_matters(self, who_id: str) -> None:
         """Leaves a tombstone, so the removal reaches the council on sync."""
         with self._transaction() as session:
-            _live(session, PersonWhoMattersRow, who_id).deleted = True
+            live(session, PersonWhoMattersRow, who_id).deleted = True
 
     # --- contacts and conversations ------------------------------------------------------------
 
     def add_contact(self, contact: Contact) -> Contact:
         with self._transaction() as session:
-            _live(session, PersonRow, contact.person_id)
+            live(session, PersonRow, contact.person_id)
             row = ContactRow(
                 id=contact.id or None,
                 person_id=contact.person_id,
@@ -180,7 +182,7 @@ class Store:
 
     def update_contact(self, contact_id: str, changes: Mapping[str, Any]) -> None:
         with self._transaction() as session:
-            _apply(_live(session, ContactRow, contact_id), changes, CONTACT_FIELDS)
+            _apply(live(session, ContactRow, contact_id), changes, CONTACT_FIELDS)
 
     def contacts(self, person_id: str) -> list[Contact]:
         """The person's contacts as a timeline, newest first."""
@@ -194,7 +196,7 @@ class Store:
 
     def conversation(self, contact_id: str) -> Conversation:
         with self._transaction() as session:
-            _live(session, ContactRow, contact_id)
+            live(session, ContactRow, contact_id)
             rows = session.scalars(
                 select(ConversationEntryRow).where(
                     ConversationEntryRow.contact_id == contact_id, ~ConversationEntryRow.deleted
@@ -208,7 +210,7 @@ class Store:
         """Write one answer on page two exactly as given: own words are never trimmed."""
         _check_topic(topic)
         with self._transaction() as session:
-            _live(session, ContactRow, contact_id)
+            live(session, ContactRow, contact_id)
             row = session.scalars(
                 select(ConversationEntryRow).where(
                     ConversationEntryRow.contact_id == contact_id,
@@ -228,7 +230,7 @@ class Store:
         """Store a new goal after its checks (InvalidInput says what is wrong)."""
         goal.check()
         with self._transaction() as session:
-            _live(session, PersonRow, goal.person_id)
+            live(session, PersonRow, goal.person_id)
             row = _goal_row(goal)
             session.add(row)
             session.flush()
@@ -237,7 +239,7 @@ class Store:
     def update_goal(self, goal_id: str, changes: Mapping[str, Any]) -> None:
         """Change a goal's wording, kind, target or expected level; checked as a whole."""
         with self._transaction() as session:
-            row = _live(session, GoalRow, goal_id)
+            row = live(session, GoalRow, goal_id)
             replace(convert.goal(row), **changes).check()
             _apply(row, changes, GOAL_FIELDS)
 
@@ -254,7 +256,7 @@ class Store:
     def add_review(self, review: Review) -> Review:
         """Append a review; reviews are never changed afterwards."""
         with self._transaction() as session:
-            goal = convert.goal(_live(session, GoalRow, review.goal_id))
+            goal = convert.goal(live(session, GoalRow, review.goal_id))
             review.check(goal, date.today())
             row = _review_row(review)
             session.add(row)
@@ -293,12 +295,18 @@ class Store:
         person = self.person(person_id)
         contacts = self.contacts(person_id)
         goals = self.goals(person_id)
+        episodes = self.episodes(person_id)
+        plans = self.plans(person_id)
         return PersonFile(
             person=person,
             contacts=contacts,
             conversations={c.id: self.conversation(c.id) for c in contacts},
             goals=goals,
             reviews=self.reviews(goal.id for goal in goals),
+            episodes=episodes,
+            episode_reviews=self.episode_reviews(e.id for e in episodes),
+            plans=plans,
+            plan_reviews=self.plan_reviews(plan.id for plan in plans),
         )
 
     def history(self, row_ids: Iterable[str]) -> list[Change]:
@@ -360,10 +368,9 @@ def _rows_of(file: PersonFile) -> tuple[list[Any], list[Any], list[Any]]:
                     own_words=entry.own_words,
                 )
             )
-    goal_ids = {goal.id for goal in file.goals if goal.id}
-    strays = set(file.reviews) - goal_ids
-    if strays:
-        raise ValueError(f"Reviews for goals that are not in the file: {sorted(strays)}")
+    _check_keys(file.reviews, file.goals, "goals")
+    _check_keys(file.episode_reviews, file.episodes, "short-term help")
+    _check_keys(file.plan_reviews, file.plans, "progression plans")
     for goal in file.goals:
         goal.check()
         goal_row = _goal_row(replace(goal, person_id=person_row.id, id=goal.id or new_id()))
@@ -371,6 +378,19 @@ def _rows_of(file: PersonFile) -> tuple[list[Any], list[Any], list[Any]]:
         for review in file.reviews.get(goal.id, []) if goal.id else []:
             review.check(goal)
             answers.append(_review_row(replace(review, goal_id=goal_row.id)))
+    for episode in file.episodes:
+        episode.check()
+        row = episode_row(replace(episode, person_id=person_row.id, id=episode.id or new_id()))
+        children.append(row)
+        for help_review in file.episode_reviews.get(episode.id, []) if episode.id else []:
+            answers.append(episode_review_row(replace(help_review, episode_id=row.id)))
+    for plan in file.plans:
+        plan.check()
+        plan_record = plan_row(replace(plan, person_id=person_row.id, id=plan.id or new_id()))
+        children.append(plan_record)
+        for plan_review in file.plan_reviews.get(plan.id, []) if plan.id else []:
+            plan_review.check(plan)
+            answers.append(plan_review_row(replace(plan_review, plan_id=plan_record.id)))
     return [person_row], children, answers
 
 
@@ -390,6 +410,13 @@ def _review_row(review: Review) -> GoalReviewRow:
     )
 
 
+def _check_keys(reviews: Mapping[str, Any], records: Iterable[Any], what: str) -> None:
+    """Reviews in a file must belong to records in it, found by id."""
+    strays = set(reviews) - {record.id for record in records if record.id}
+    if strays:
+        raise ValueError(f"Reviews for {what} that are not in the file: {sorted(strays)}")
+
+
 def _check_topic(topic: str) -> None:
     if topic not in TOPIC_CODES:
         raise ValueError(f"Unknown conversation topic: {topic}")
@@ -401,16 +428,6 @@ def _columns(obj: object, fields: frozenset[str]) -> dict[str, Any]:
 
 def _person_who_matters_row(person_id: str, who: PersonWhoMatters) -> PersonWhoMattersRow:
     return PersonWhoMattersRow(person_id=person_id, **_columns(who, PERSON_WHO_MATTERS_FIELDS))
-
-
-RowT = TypeVar("RowT", PersonRow, PersonWhoMattersRow, ContactRow, GoalRow)
-
-
-def _live(session: Session, model: type[RowT], row_id: str) -> RowT:
-    row = session.get(model, row_id)
-    if row is None or row.deleted:
-        raise NotFound(f"No {model.__tablename__.replace('_', ' ')} with id {row_id}")
-    return row
 
 
 def _apply(row: Any, changes: Mapping[str, Any], allowed: frozenset[str]) -> None:

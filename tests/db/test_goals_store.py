@@ -16,7 +16,8 @@ from assessor.goals import Goal, GoalKind, Review, Reviewer
 from assessor.record import Person, PersonFile
 from assessor.validation import InvalidInput
 from db.engine import store_path
-from db.store import NotFound, Store
+from db.rows import NotFound
+from db.store import Store
 
 WORKER = "Test Worker"
 TODAY = date(2026, 11, 23)

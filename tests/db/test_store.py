@@ -31,7 +31,8 @@ from assessor.record import (
     Route,
 )
 from db.engine import store_path
-from db.store import NotFound, Store
+from db.rows import NotFound
+from db.store import Store
 
 WORKER = "Test Worker"
 TODAY = date(2026, 11, 23)
