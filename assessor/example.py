@@ -7,6 +7,13 @@ Some people have goals with reviews, so every state shows: Peggy has three goals
 her OT, her reablement carers, her worker and herself (one achieved, one improving, one not
 moving this week); Des's goal is near its target date and Eileen's has never been reviewed,
 so both are due.
+
+Des also has a finished spell of reablement from about seven weeks ago: asked for and arriving
+within 48 hours, reviewed weekly by his OT against his reablement goal, with its two-week
+outcome (reduced support) and six-week outcome (no further help needed) recorded on the days
+they were due, so nothing of it is due now. Tomek is part-way through a nine-month progression
+plan since his stroke, from step 2 to step 4 of the ladder, with some of its smaller steps done
+and reviews showing him moving up a step.
 """
 
 from __future__ import annotations
@@ -14,9 +21,10 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
 from assessor.goals import Goal, GoalKind, Review, Reviewer
+from assessor.progression import PlanReview, PlanStep, ProgressionPlan
 from assessor.record import (
     ConsentHow,
     Contact,
@@ -33,6 +41,7 @@ from assessor.record import (
     Relationship,
     Route,
 )
+from assessor.short_term import Episode, EpisodeReview, HelpKind, HelpOutcome
 from assessor.validation import nhs_check_digit
 
 _NAMESPACE = uuid.UUID("6f1c1d2e-2b7a-4f57-9a43-5a0e3c1b7d10")
@@ -65,10 +74,24 @@ class ExampleGoal:
 
 
 @dataclass
+class ExampleEpisode:
+    episode: Episode
+    reviews: list[EpisodeReview] = field(default_factory=list)  # oldest first
+
+
+@dataclass
+class ExamplePlan:
+    plan: ProgressionPlan
+    reviews: list[PlanReview] = field(default_factory=list)  # oldest first
+
+
+@dataclass
 class ExamplePerson:
     person: Person
     contacts: list[ExampleContact]
     goals: list[ExampleGoal] = field(default_factory=list)
+    episodes: list[ExampleEpisode] = field(default_factory=list)  # newest first
+    plans: list[ExamplePlan] = field(default_factory=list)  # newest first
 
     def as_file(self) -> PersonFile:
         return PersonFile(
@@ -80,6 +103,10 @@ class ExamplePerson:
             },
             goals=[item.goal for item in self.goals],
             reviews={item.goal.id: list(item.reviews) for item in self.goals},
+            episodes=[item.episode for item in self.episodes],
+            episode_reviews={item.episode.id: list(item.reviews) for item in self.episodes},
+            plans=[item.plan for item in self.plans],
+            plan_reviews={item.plan.id: list(item.reviews) for item in self.plans},
         )
 
 
@@ -145,6 +172,44 @@ def _examples(today: date) -> list[ExamplePerson]:
                 for number, (days, rating, reviewer, own_score, note) in enumerate(reviews, 1)
             ],
         )
+
+    def at(days: int, hour: int, minute: int = 0) -> datetime:
+        return datetime.combine(ago(days), time(hour, minute))
+
+    def episode_reviews(
+        key: str, reviewer: Reviewer, goal_ids: list[str], reviews: Sequence[tuple[int, str]]
+    ) -> list[EpisodeReview]:
+        """Weekly reviews of an episode, given oldest first as (days ago, note)."""
+        return [
+            EpisodeReview(
+                episode_id=example_id(key),
+                on=ago(days),
+                reviewer=reviewer,
+                note=note,
+                goal_ids=list(goal_ids),
+                id=example_id(f"{key}-review-{number}"),
+            )
+            for number, (days, note) in enumerate(reviews, 1)
+        ]
+
+    def plan_reviews(key: str, reviews: Sequence[tuple[int, int, str]]) -> list[PlanReview]:
+        """A plan's reviews, given oldest first as (days ago, level on the ladder, note)."""
+        return [
+            PlanReview(
+                plan_id=example_id(key),
+                on=ago(days),
+                level=level,
+                note=note,
+                id=example_id(f"{key}-review-{number}"),
+            )
+            for number, (days, level, note) in enumerate(reviews, 1)
+        ]
+
+    # Des's earlier spell of reablement: asked for 50 days ago, help arriving the next morning
+    # (within 48 hours), so the two- and six-week outcomes fell due 35 and 7 days ago.
+    des_help_started = 49
+    des_meals_goal = example_id("des-goal-meals")
+    tomek_plan_starts = 91  # about three months ago, for nine months
 
     return [
         ExamplePerson(
@@ -343,6 +408,35 @@ def _examples(today: date) -> list[ExamplePerson]:
                     ],
                 ),
             ],
+            episodes=[
+                ExampleEpisode(
+                    Episode(
+                        person_id=example_id("desmond"),
+                        kind=HelpKind.REABLEMENT,
+                        asked_at=at(des_help_started + 1, 11, 15),
+                        provider="Fernley Reablement Team",
+                        first_help_at=at(des_help_started, 9, 30),
+                        outcome_2_weeks=HelpOutcome.REDUCED_SUPPORT,
+                        outcome_2_weeks_on=ago(des_help_started - 14),
+                        outcome_6_weeks=HelpOutcome.NO_FURTHER_HELP,
+                        outcome_6_weeks_on=ago(des_help_started - 42),
+                        id=example_id("des-episode"),
+                    ),
+                    episode_reviews(
+                        "des-episode",
+                        Reviewer.OT,
+                        [des_meals_goal],
+                        [
+                            (42, "Visits twice a day. Breakfast made with a carer beside him."),
+                            (35, "Down to one visit a day; makes his own tea and toast."),
+                            (28, "Morning visit only, to check on him. Cooking simple meals."),
+                            (21, "Managing his meals; visits to prompt his tablets."),
+                            (14, "Tablets from a blister pack on his own. Last visits planned."),
+                            (7, "Managing everything himself. Help ended today."),
+                        ],
+                    ),
+                ),
+            ],
         ),
         ExamplePerson(
             Person(
@@ -421,6 +515,42 @@ def _examples(today: date) -> list[ExamplePerson]:
                 presenting_problem="Since the stroke I can't work and the flat is too much.",
             ),
             [],
+            plans=[
+                ExamplePlan(
+                    ProgressionPlan(
+                        person_id=example_id("tomasz"),
+                        starts_on=ago(tomek_plan_starts),
+                        ends_on=ago(tomek_plan_starts - 274),
+                        start_level=2,
+                        target_level=4,
+                        steps=[
+                            PlanStep(
+                                "Walk to the corner shop and back with my stick.",
+                                due_on=ago(tomek_plan_starts - 42),
+                                done_on=ago(tomek_plan_starts - 38),
+                            ),
+                            PlanStep(
+                                "Cook a hot meal for myself three times a week.",
+                                due_on=ago(tomek_plan_starts - 120),
+                                done_on=ago(12),
+                            ),
+                            PlanStep(
+                                "Take the bus to the Polish centre on my own.",
+                                due_on=ago(tomek_plan_starts - 210),
+                            ),
+                        ],
+                        id=example_id("tomek-plan"),
+                    ),
+                    plan_reviews(
+                        "tomek-plan",
+                        [
+                            (61, 2, "To the shop with his physio; tired for the rest of the day."),
+                            (31, 3, "Walks to the shop on his own most days."),
+                            (5, 3, "Cooks for himself three days a week. The bus is next."),
+                        ],
+                    ),
+                ),
+            ],
         ),
         ExamplePerson(
             Person(

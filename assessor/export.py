@@ -15,6 +15,19 @@ The shape (`format` is "assessor-export", `version` 1), which later issues exten
                  "fhir": {"achievementStatus": code, "lifecycleStatus": code},
                  "reviews": [{"id", "rating", "on", "reviewer", "self_rating", "note",
                               "record": stamp}, ...]}, ...],
+      "short_term_help": [{"id", "kind", "asked_at", "provider", "first_help_at",
+                           "outcome_2_weeks", "outcome_2_weeks_on",
+                           "outcome_2_weeks_early_because", "outcome_6_weeks",
+                           "outcome_6_weeks_on", "outcome_6_weeks_early_because",
+                           "record": stamp, "within_48_hours": true, false or null,
+                           "reviews": [{"id", "on", "reviewer", "note", "goal_ids",
+                                        "record": stamp}, ...]}, ...],
+      "progression_plans": [{"id", "starts_on", "ends_on", "start_level", "target_level",
+                             "steps": [{"words", "due_on", "done_on"}, ...], "goal_ids",
+                             "record": stamp,
+                             "reviews": [{"id", "on", "level", "note", "record": stamp},
+                                         ...]}, ...],
+      "ladder": {"1": words, ..., "6": words},
       "history": [{"seq", "table", "row_id", "revision", "operation", "changes",
                    "changed_at", "changed_by"}, ...]
     }
@@ -25,6 +38,20 @@ their reviews oldest first; own words are exactly as stored. A goal's "status" i
 `assessor.goals.GoalStatus`'s codes and "fhir" gives the FHIR R4 Goal.achievementStatus and
 Goal.lifecycleStatus codes it corresponds to. A review's "rating" is on the Goal Attainment
 Scale, from −2 to +2; its "self_rating", the person's own score, is 1 to 10 or null.
+
+"short_term_help" lists episodes of short-term help newest first (by when it was asked for).
+"asked_at" and "first_help_at" are ISO datetimes in the laptop's local time, without a zone, as
+the worker entered them; "within_48_hours" says whether help arrived within 48 hours of being
+asked for, null while it has not arrived. An outcome is one of
+`assessor.short_term.HelpOutcome`'s codes or null while unrecorded; "…_on" is the day it was
+recorded and "…_early_because" why it was recorded before it was due ("" when it was not).
+Weekly reviews are oldest first, with "goal_ids" naming the goals (in "goals") they worked on.
+
+"progression_plans" lists plans newest first. Levels ("start_level", "target_level" and each
+review's "level") are steps on Assessor's six-step ladder; the ladder's words are given once, in
+"ladder", keyed by step number as text ("1" to "6"), so every level in the export can be read
+without this program. A plan's "steps" are the smaller steps towards it, in order; its reviews
+are oldest first, the path the person actually took.
 """
 
 from __future__ import annotations
@@ -36,8 +63,10 @@ from enum import StrEnum
 from typing import Any, Protocol
 
 from assessor.goals import Goal, Review, status
+from assessor.progression import LADDER, PlanReview, ProgressionPlan
 from assessor.prompts import TOPICS
 from assessor.record import Contact, PersonFile, Stamp
+from assessor.short_term import Episode, EpisodeReview, within_48_hours
 
 FORMAT = "assessor-export"
 VERSION = 1
@@ -110,6 +139,23 @@ def _goal(goal: Goal, reviews: list[Review]) -> dict[str, Any]:
     return data
 
 
+def _episode(episode: Episode, reviews: list[EpisodeReview]) -> dict[str, Any]:
+    data = _object(episode, skip={"person_id"})
+    data["within_48_hours"] = within_48_hours(episode)
+    data["reviews"] = [_object(review, skip={"episode_id"}) for review in reviews]
+    return data
+
+
+def _plan(plan: ProgressionPlan, reviews: list[PlanReview]) -> dict[str, Any]:
+    data = _object(plan, skip={"person_id", "steps"})
+    data["steps"] = [
+        {"words": step.words, "due_on": plain(step.due_on), "done_on": plain(step.done_on)}
+        for step in plan.steps
+    ]
+    data["reviews"] = [_object(review, skip={"plan_id"}) for review in reviews]
+    return data
+
+
 def export_person(
     file: PersonFile, history: Iterable[HistoryEntry], now: datetime | None = None
 ) -> dict[str, Any]:
@@ -124,6 +170,13 @@ def export_person(
         "person": person,
         "contacts": [_contact(contact, file) for contact in file.contacts],
         "goals": [_goal(goal, file.reviews.get(goal.id, [])) for goal in file.goals],
+        "short_term_help": [
+            _episode(episode, file.episode_reviews.get(episode.id, [])) for episode in file.episodes
+        ],
+        "progression_plans": [
+            _plan(plan, file.plan_reviews.get(plan.id, [])) for plan in file.plans
+        ],
+        "ladder": {str(step): words for step, words in LADDER.items()},
         "history": [
             {
                 "seq": change.seq,

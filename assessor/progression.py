@@ -18,6 +18,7 @@ that belong to it, and reviews (append-only) that record where the person is now
 
 from __future__ import annotations
 
+import calendar
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -38,7 +39,24 @@ LONGEST_MONTHS = 12
 
 
 def months_between(start: date, end: date) -> float:
-    return (end.year - start.year) * 12 + (end.month - start.month) + (end.day - start.day) / 31
+    """Calendar months from start to end: whole months (31 Mar to 30 Sep is 6), then the part
+    of the next month."""
+    whole = (end.year - start.year) * 12 + end.month - start.month
+    while whole > 0 and add_months(start, whole) > end:
+        whole -= 1
+    while add_months(start, whole + 1) <= end:
+        whole += 1
+    since = add_months(start, whole)
+    month_length = (add_months(start, whole + 1) - since).days
+    return whole + (end - since).days / month_length
+
+
+def add_months(start: date, months: int) -> date:
+    """The same day `months` later, or the month's last day when it is shorter (31 Aug + 6 is
+    28 Feb, or 29 in a leap year)."""
+    index = start.month - 1 + months
+    year, month = start.year + index // 12, index % 12 + 1
+    return date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
 
 
 @dataclass

@@ -162,7 +162,69 @@ def test_export_of_someone_without_goals_has_an_empty_goal_list(tmp_path: Path) 
     assert code == 0
     data = json.loads(out)
     assert data["goals"] == []
-    assert not {h["table"] for h in data["history"]} & {"goals", "goal_reviews"}
+    assert data["short_term_help"] == data["progression_plans"] == []
+    assert not {h["table"] for h in data["history"]} & {
+        "goals",
+        "goal_reviews",
+        "short_term_episodes",
+        "episode_reviews",
+        "progression_plans",
+        "plan_reviews",
+    }
+
+
+def test_export_holds_short_term_help_with_its_outcomes_reviews_and_history(
+    tmp_path: Path,
+) -> None:
+    """Des's export carries his reablement episode with both outcomes and its weekly reviews,
+    oldest first and linked to his goal; the history includes the episode and review rows."""
+    cli("example-caseload", "--data-dir", str(tmp_path))
+    code, out, err = cli("export", example_id("desmond"), "--data-dir", str(tmp_path))
+    assert (code, err) == (0, "")
+    data = json.loads(out)
+    assert data["version"] == 1
+
+    (episode,) = data["short_term_help"]
+    assert episode["id"] == example_id("des-episode")
+    assert episode["kind"] == "reablement"
+    assert episode["within_48_hours"] is True
+    assert episode["outcome_2_weeks"] == "reduced_support"
+    assert episode["outcome_6_weeks"] == "no_further_help"
+    assert episode["outcome_2_weeks_on"] < episode["outcome_6_weeks_on"] < date.today().isoformat()
+    assert episode["record"]["updated_by"] == "CLI Test Worker"
+    reviews = episode["reviews"]
+    assert [r["id"] for r in reviews] == [
+        example_id(f"des-episode-review-{n}") for n in range(1, len(reviews) + 1)
+    ]
+    assert [r["on"] for r in reviews] == sorted(r["on"] for r in reviews)
+    assert all(r["goal_ids"] == [example_id("des-goal-meals")] for r in reviews)
+    assert data["progression_plans"] == []
+
+    logged = {(h["table"], h["row_id"], h["operation"]) for h in data["history"]}
+    assert ("short_term_episodes", episode["id"], "insert") in logged
+    for review in reviews:
+        assert ("episode_reviews", review["id"], "insert") in logged
+
+
+def test_export_holds_a_progression_plan_with_its_reviews_and_history(tmp_path: Path) -> None:
+    cli("example-caseload", "--data-dir", str(tmp_path))
+    code, out, err = cli("export", example_id("tomasz"), "--data-dir", str(tmp_path))
+    assert (code, err) == (0, "")
+    data = json.loads(out)
+
+    (plan,) = data["progression_plans"]
+    assert plan["id"] == example_id("tomek-plan")
+    assert (plan["start_level"], plan["target_level"]) == (2, 4)
+    assert plan["starts_on"] < date.today().isoformat() < plan["ends_on"]
+    assert len(plan["steps"]) == 3
+    assert [r["level"] for r in plan["reviews"]] == [2, 3, 3]
+    assert data["ladder"]["2"] == "I need help with many things, most days."
+    assert data["short_term_help"] == []
+
+    logged = {(h["table"], h["row_id"], h["operation"]) for h in data["history"]}
+    assert ("progression_plans", plan["id"], "insert") in logged
+    for review in plan["reviews"]:
+        assert ("plan_reviews", review["id"], "insert") in logged
 
 
 def test_export_to_standard_output(tmp_path: Path) -> None:

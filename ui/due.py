@@ -1,4 +1,5 @@
-"""Goals due for review across the whole caseload, so none waits unnoticed."""
+"""What is due across the whole caseload: goals to review and short-term help outcomes to
+record, so none waits unnoticed."""
 
 from __future__ import annotations
 
@@ -9,25 +10,27 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from assessor.search import PeopleIndex
+from assessor.validation import format_date
 from ui.forms import named
 
 if TYPE_CHECKING:
     from db.store import Store
 
-_GOAL = Qt.ItemDataRole.UserRole
+_TARGET = Qt.ItemDataRole.UserRole
 
 
 class DueList(QWidget):
-    """Person, goal and why it is due; Enter or a double click opens the person's goals."""
+    """Person, what is due and why; Enter or a double click opens it."""
 
     goal_chosen = Signal(str, str)  # person id, goal id
+    episode_chosen = Signal(str, str)  # person id, episode id
 
     def __init__(self, index: PeopleIndex) -> None:
         super().__init__()
         self._index = index
         self.summary = QLabel()
         self.summary.setWordWrap(True)
-        self.list = named(QListWidget(), "Goals due for review")
+        self.list = named(QListWidget(), "Due: outcomes to record and goals to review")
         self.list.setWordWrap(True)
         self.list.setSpacing(3)
         self.list.itemActivated.connect(self._chosen)
@@ -37,26 +40,46 @@ class DueList(QWidget):
         layout.addWidget(self.list)
 
     def refresh(self, store: Store, today: date) -> int:
-        """Re-read every goal; returns how many are due."""
+        """Re-read goals and short-term help; returns how many things are due."""
         # Imported here: the list is first filled once the store is ready, after the window
-        # shows, and the goals module is not needed before then.
+        # shows, and these modules are not needed before then.
         from assessor.goals import goals_due
+        from assessor.short_term import outcomes_due
 
-        due = goals_due(store.all_goals(), today)
         self.list.clear()
-        for item in due:
-            person = self._index.get(item.goal.person_id)
-            name = person.display_name if person else "Someone not on this caseload"
-            entry = QListWidgetItem(f"{name}: “{item.goal.words}”\n{item.reason}")
-            entry.setData(_GOAL, (item.goal.person_id, item.goal.id))
-            self.list.addItem(entry)
-        if due:
-            goals = "goal is" if len(due) == 1 else "goals are"
-            self.summary.setText(f"{len(due)} {goals} due for review, the most overdue first.")
+        outcomes = outcomes_due(store.episodes(), today)
+        for outcome in outcomes:
+            episode = outcome.episode
+            self._add(
+                episode.person_id,
+                f"{outcome.weeks}-week outcome of {episode.kind.label.lower()}",
+                f"{'Was due' if outcome.due < today else 'Due'} {format_date(outcome.due)}",
+                ("episode", episode.id),
+            )
+        goals = goals_due(store.all_goals(), today)
+        for item in goals:
+            self._add(
+                item.goal.person_id, f"“{item.goal.words}”", item.reason, ("goal", item.goal.id)
+            )
+        count = len(outcomes) + len(goals)
+        if count:
+            things = "thing is" if count == 1 else "things are"
+            self.summary.setText(
+                f"{count} {things} due: short-term help outcomes to record, then goals to "
+                "review, the most overdue first."
+            )
         else:
-            self.summary.setText("No goals are due for review.")
-        return len(due)
+            self.summary.setText("Nothing is due: no goals to review, no outcomes to record.")
+        return count
+
+    def _add(self, person_id: str, what: str, why: str, target: tuple[str, str]) -> None:
+        person = self._index.get(person_id)
+        name = person.display_name if person else "Someone not on this caseload"
+        entry = QListWidgetItem(f"{name}: {what}\n{why}")
+        entry.setData(_TARGET, (person_id, *target))
+        self.list.addItem(entry)
 
     def _chosen(self, item: QListWidgetItem) -> None:
-        person_id, goal_id = item.data(_GOAL)
-        self.goal_chosen.emit(person_id, goal_id)
+        person_id, kind, record_id = item.data(_TARGET)
+        chosen = self.goal_chosen if kind == "goal" else self.episode_chosen
+        chosen.emit(person_id, record_id)

@@ -130,10 +130,11 @@ class MainWindow(QMainWindow):
 
         self.due = DueList(self.index)
         self.due.goal_chosen.connect(self.open_goal)
+        self.due.episode_chosen.connect(self.open_episode)
         self.left = QTabWidget()
         self.left.setAccessibleName("Caseload and goals due")
         self.left.addTab(self.caseload, "Caseload")
-        self.left.addTab(self.due, "Due for review")
+        self.left.addTab(self.due, "Due")
         self.left.currentChanged.connect(self._left_tab_changed)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -167,6 +168,7 @@ class MainWindow(QMainWindow):
         self.workspace = PersonWorkspace(store, self.autosaver, self._worker)
         self.workspace.page_one.person_saved.connect(self._person_renamed)
         self.workspace.goals.goals_changed.connect(lambda _goal_id: self.refresh_due())
+        self.workspace.short_term.changed.connect(self.refresh_due)
         self.pages.addWidget(self.workspace)
         self._enable_store_actions(True)
         self.refresh_due()
@@ -202,7 +204,7 @@ class MainWindow(QMainWindow):
         self.new_person_action = action("&New person…", "Ctrl+N", self.new_person)
         self.new_contact_action = action("New &contact", "Ctrl+Shift+N", self.new_contact)
         self.find_action = action("&Find a person", "Ctrl+F", self.focus_search)
-        self.due_action = action("Goals &due for review", "Ctrl+R", self.show_due)
+        self.due_action = action("What is &due", "Ctrl+R", self.show_due)
         self.example_action = action("Load the &example caseload", "", self.load_example_caseload)
         quit_action = action("&Quit", QKeySequence.StandardKey.Quit, self.close)
         people = self.menuBar().addMenu("&People")
@@ -226,6 +228,8 @@ class MainWindow(QMainWindow):
     def show_due(self) -> None:
         """The goals due for review across the caseload, freshly read."""
         self.left.setCurrentWidget(self.due)
+        if self.due.list.count() and self.due.list.currentRow() < 0:
+            self.due.list.setCurrentRow(0)
         self.due.list.setFocus()
 
     def _left_tab_changed(self, _index: int) -> None:
@@ -235,7 +239,7 @@ class MainWindow(QMainWindow):
     def refresh_due(self) -> None:
         if self.store is not None:
             count = self.due.refresh(self.store, self._today())
-            self.left.setTabText(1, f"Due for review ({count})")
+            self.left.setTabText(1, f"Due ({count})")
 
     def open_goal(self, person_id: str, goal_id: str) -> None:
         """Open the person at their goals, with this goal chosen, ready to review."""
@@ -243,6 +247,13 @@ class MainWindow(QMainWindow):
         if self.workspace is not None:
             self.workspace.tabs.setCurrentWidget(self.workspace.goals)
             self.workspace.goals.select_goal(goal_id)
+
+    def open_episode(self, person_id: str, episode_id: str) -> None:
+        """Open the person at their short-term help, with this episode chosen."""
+        self.open_person(person_id)
+        if self.workspace is not None:
+            self.workspace.tabs.setCurrentWidget(self.workspace.short_term)
+            self.workspace.short_term.select_episode(episode_id)
 
     def new_person(self) -> None:
         """Open the New person dialog, empty; one dialog is made and reused."""

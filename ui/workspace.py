@@ -1,4 +1,5 @@
-"""The chosen person's workspace: who they are at a glance, page one, contacts and goals."""
+"""The chosen person's workspace: who they are at a glance, page one, contacts, goals,
+short-term help and their progression plan."""
 
 from __future__ import annotations
 
@@ -14,6 +15,8 @@ from ui.autosave import Autosaver
 from ui.contacts import ContactsTab
 from ui.goals import GoalsTab
 from ui.page_one import PageOne
+from ui.progression import ProgressionTab
+from ui.short_term import ShortTermTab
 
 if TYPE_CHECKING:
     from db.store import Store
@@ -34,7 +37,7 @@ def summary_line(person: Person, today: date) -> str:
 
 
 class PersonWorkspace(QWidget):
-    """Header, then tabs for page one, contacts with their conversations, and goals."""
+    """Header, then a tab for each part of the record."""
 
     def __init__(self, store: Store, autosaver: Autosaver, worker: str) -> None:
         super().__init__()
@@ -51,17 +54,23 @@ class PersonWorkspace(QWidget):
         self.page_one = PageOne(store, autosaver)
         self.contacts = ContactsTab(store, autosaver, worker)
         self.goals = GoalsTab(store, autosaver, worker)
+        self.short_term = ShortTermTab(store, worker)
+        self.progression = ProgressionTab(store)
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Record sections")
         self.tabs.addTab(self.page_one, "Page one: about them")
         self.tabs.addTab(self.contacts, "Contacts and conversations")
         self.tabs.addTab(self.goals, "Goals")
+        self.tabs.addTab(self.short_term, "Short-term help")
+        self.tabs.addTab(self.progression, "Progression plan")
         layout = QVBoxLayout(self)
         layout.addWidget(self.name)
         layout.addWidget(self.summary)
         layout.addWidget(self.quote)
         layout.addWidget(self.tabs, 1)
         self.page_one.person_saved.connect(self._refresh_header)
+        # Goals added on their tab belong in the plan and the weekly reviews at once.
+        self.goals.goals_changed.connect(lambda _goal_id: self._refresh_goal_users())
 
     def show_person(self, person_id: str) -> None:
         person = self._store.person(person_id)
@@ -69,6 +78,8 @@ class PersonWorkspace(QWidget):
         self.page_one.show_person(person)
         self.contacts.show_person(person_id)
         self.goals.show_person(person_id)
+        self.short_term.show_person(person_id)
+        self.progression.show_person(person_id)
         self._show_header(person)
 
     def _refresh_header(self, person_id: str) -> None:
@@ -79,3 +90,7 @@ class PersonWorkspace(QWidget):
         self.summary.setText(summary_line(person, date.today()))
         problem = person.presenting_problem.strip()
         self.quote.setText(f"In {person.preferred_name}’s words: “{problem}”" if problem else "")
+
+    def _refresh_goal_users(self) -> None:
+        self.short_term.show_person(self.person_id)
+        self.progression.show_person(self.person_id)

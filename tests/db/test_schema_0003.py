@@ -1,0 +1,208 @@
+"""A store written at schema 0003 (short-term help and progression plans) opens with everything
+intact, and a schema-0002 store upgrades to it keeping a copy first."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from collections.abc import Iterator
+from contextlib import closing
+from dataclasses import replace
+from datetime import date, datetime, time
+from pathlib import Path
+
+import pytest
+
+from assessor.example import example_caseload, example_id
+from assessor.goals import Reviewer
+from assessor.progression import PlanReview, PlanStep, ProgressionPlan
+from assessor.record import PersonFile
+from assessor.short_term import Episode, HelpKind, HelpOutcome, within_48_hours
+from db.engine import store_path
+from db.migrate import HEAD_REVISION, stored_revision
+from db.store import Store
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+SCHEMA_0002 = FIXTURES / "store-schema-0002.sqlite"
+SCHEMA_0003 = FIXTURES / "store-schema-0003.sqlite"
+FIXTURE_DAY = date(2026, 11, 23)  # the day tests/fixtures/make_store_000[23].py date from
+BUILDER = "Fixture Builder"
+
+
+def _count(path: Path, table: str) -> int:
+    with closing(sqlite3.connect(path)) as connection:
+        return int(connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+
+
+def _written() -> dict[str, PersonFile]:
+    return {f.person.id: f for f in example_caseload(FIXTURE_DAY)}
+
+
+def _copy(fixture: Path, data_dir: Path) -> Path:
+    """A data folder holding a copy of a fixture, as a worker's laptop would."""
+    data_dir.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(fixture, store_path(data_dir))
+    return data_dir
+
+
+@pytest.fixture
+def store_from_0003(tmp_path: Path) -> Iterator[Path]:
+    yield _copy(SCHEMA_0003, tmp_path)
+
+
+@pytest.fixture
+def store_from_0002(tmp_path: Path) -> Iterator[Path]:
+    yield _copy(SCHEMA_0002, tmp_path)
+
+
+def test_fixture_is_self_contained_and_at_schema_0003() -> None:
+    """The committed fixture needs no -wal or -shm beside it and holds the whole caseload."""
+    assert not SCHEMA_0003.with_name(SCHEMA_0003.name + "-wal").exists()
+    assert not SCHEMA_0003.with_name(SCHEMA_0003.name + "-shm").exists()
+    assert stored_revision(SCHEMA_0003) == "0003"
+    expected = list(_written().values())
+    assert _count(SCHEMA_0003, "people") == len(expected)
+    assert _count(SCHEMA_0003, "goals") == sum(len(f.goals) for f in expected)
+    assert _count(SCHEMA_0003, "short_term_episodes") == sum(len(f.episodes) for f in expected)
+    assert _count(SCHEMA_0003, "episode_reviews") == sum(
+        len(reviews) for f in expected for reviews in f.episode_reviews.values()
+    )
+    assert _count(SCHEMA_0003, "progression_plans") == sum(len(f.plans) for f in expected)
+    assert _count(SCHEMA_0003, "plan_reviews") == sum(
+        len(reviews) for f in expected for reviews in f.plan_reviews.values()
+    )
+    assert _count(SCHEMA_0003, "short_term_episodes") >= 1
+    assert _count(SCHEMA_0003, "plan_reviews") >= 2
+    with closing(sqlite3.connect(SCHEMA_0003)) as connection:
+        assert connection.execute("PRAGMA journal_mode").fetchone() == ("delete",)
+
+
+def test_schema_0003_store_opens_with_des_s_reablement_intact(store_from_0003: Path) -> None:
+    """Des's episode, both outcomes and every weekly review come back as they were written."""
+    des_id = example_id("desmond")
+    written = _written()[des_id]
+    store = Store.open(store_from_0003, "Test Worker")
+    try:
+        des = store.person_file(des_id)
+        (held,) = des.episodes
+        (wrote,) = written.episodes
+        assert held.stamp is not None
+        assert (held.stamp.updated_by, held.stamp.revision) == (BUILDER, 1)
+        assert replace(wrote, stamp=held.stamp) == held
+        assert held.kind is HelpKind.REABLEMENT
+        assert held.outcome_2_weeks is HelpOutcome.REDUCED_SUPPORT
+        assert held.outcome_6_weeks is HelpOutcome.NO_FURTHER_HELP
+        assert within_48_hours(held) is True
+
+        reviews = des.episode_reviews[held.id]
+        assert len(reviews) == len(written.episode_reviews[wrote.id]) >= 4
+        for review, wrote_review in zip(reviews, written.episode_reviews[wrote.id], strict=True):
+            assert review.stamp is not None and review.stamp.revision == 1
+            assert replace(wrote_review, stamp=review.stamp) == review
+        assert {r.reviewer for r in reviews} == {Reviewer.OT}
+        assert all(r.goal_ids == [example_id("des-goal-meals")] for r in reviews)
+        assert [e.id for e in store.episodes()] == [held.id]
+    finally:
+        store.close()
+    assert stored_revision(store_path(store_from_0003)) == HEAD_REVISION
+
+
+def test_schema_0003_store_opens_with_tomeks_plan_intact(store_from_0003: Path) -> None:
+    tomek_id = example_id("tomasz")
+    written = _written()[tomek_id]
+    store = Store.open(store_from_0003, "Test Worker")
+    try:
+        tomek = store.person_file(tomek_id)
+        (held,) = tomek.plans
+        (wrote,) = written.plans
+        assert held.stamp is not None and held.stamp.updated_by == BUILDER
+        assert replace(wrote, stamp=held.stamp) == held
+        assert held.steps == wrote.steps and any(step.done_on for step in held.steps)
+        reviews = tomek.plan_reviews[held.id]
+        assert [(r.id, r.on, r.level, r.note) for r in reviews] == [
+            (r.id, r.on, r.level, r.note) for r in written.plan_reviews[wrote.id]
+        ]
+        assert [r.level for r in reviews] == [2, 3, 3]
+    finally:
+        store.close()
+
+
+def test_schema_0003_store_keeps_every_goal_and_review(store_from_0003: Path) -> None:
+    written = _written()
+    store = Store.open(store_from_0003, "Test Worker")
+    try:
+        for person_id, file in written.items():
+            held = store.person_file(person_id)
+            assert [replace(g, stamp=None) for g in held.goals] == file.goals
+            for goal in file.goals:
+                assert [replace(r, stamp=None) for r in held.reviews[goal.id]] == file.reviews[
+                    goal.id
+                ]
+            latest = file.contacts[0].id if file.contacts else None
+            if latest is not None:
+                assert held.conversations[latest].entries == file.conversations[latest].entries
+    finally:
+        store.close()
+
+
+def test_opening_the_schema_0003_store_at_head_needs_no_backup(store_from_0003: Path) -> None:
+    """While 0003 is the newest schema, opening this store copies nothing; once a later
+    migration exists, the upgrade keeps a backup first."""
+    Store.open(store_from_0003, "Test Worker").close()
+    if HEAD_REVISION == "0003":
+        assert not (store_from_0003 / "backups").exists()
+    else:
+        (backup,) = (store_from_0003 / "backups").iterdir()
+        assert "schema-0003" in backup.name
+        assert stored_revision(backup) == "0003"
+
+
+def test_the_schema_0002_store_upgrades_to_head_keeping_a_backup_with_its_goals(
+    store_from_0002: Path,
+) -> None:
+    """The 0002 store is copied first (named for its schema, goals and all); afterwards its
+    goals are still there and short-term help and plans can be added beside them."""
+    written = _written()
+    goal_count = sum(len(f.goals) for f in written.values())
+    review_count = sum(len(r) for f in written.values() for r in f.reviews.values())
+    des_id, tomek_id = example_id("desmond"), example_id("tomasz")
+
+    store = Store.open(store_from_0002, "Test Worker")
+    try:
+        assert {g.id for g, _ in store.all_goals()} == {
+            g.id for f in written.values() for g in f.goals
+        }
+        peggy = store.person_file(example_id("peggy"))
+        assert peggy.goals[0].words == "Get up and down my stairs without being frightened."
+        assert store.episodes() == []
+        assert store.plans(tomek_id) == []
+
+        asked = datetime.combine(FIXTURE_DAY, time(10, 0))
+        episode = store.add_episode(
+            Episode(des_id, HelpKind.REABLEMENT, asked, "Fernley Reablement Team", asked)
+        )
+        plan = store.add_plan(
+            ProgressionPlan(
+                tomek_id,
+                FIXTURE_DAY,
+                date(2027, 8, 23),
+                2,
+                4,
+                [PlanStep("Walk to the corner shop with my stick.")],
+            )
+        )
+        store.add_plan_review(PlanReview(plan.id, FIXTURE_DAY, 2))
+        assert store.episodes(des_id) == [episode]
+        assert [r.level for r in store.plan_reviews([plan.id])[plan.id]] == [2]
+    finally:
+        store.close()
+
+    assert stored_revision(store_path(store_from_0002)) == HEAD_REVISION
+    (backup,) = (store_from_0002 / "backups").iterdir()
+    assert "schema-0002" in backup.name
+    assert stored_revision(backup) == "0002"
+    assert _count(backup, "people") == len(written)
+    assert _count(backup, "goals") == goal_count
+    assert _count(backup, "goal_reviews") == review_count
+    assert _count(store_path(store_from_0002), "goals") == goal_count
+    assert _count(store_path(store_from_0002), "goal_reviews") == review_count
