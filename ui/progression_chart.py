@@ -190,7 +190,7 @@ class ProgressionChart(QWidget):
             f"{format_date(plan.ends_on)}"
         )
         painter.drawText(
-            QRectF(plot.left(), plot.bottom() + char + line, plot.width(), line * 1.5),
+            QRectF(card.left(), plot.bottom() + char + line, card.width(), line * 1.5),
             Qt.AlignmentFlag.AlignCenter,
             dates,
         )
@@ -243,7 +243,7 @@ class ProgressionChart(QWidget):
         sample = char * 5
         entries = (
             (QPen(PLANNED, 2, Qt.PenStyle.DashLine), "Planned", False),
-            (QPen(ACTUAL, 3), "Where they have been (a dot for each review)", True),
+            (QPen(ACTUAL, 3), "Where they have been", True),
         )
         for pen, words, dot in entries:
             painter.setPen(pen)
