@@ -208,7 +208,7 @@ def _examples(today: date) -> list[ExamplePerson]:
     # Des's earlier spell of reablement: asked for 50 days ago, help arriving the next morning
     # (within 48 hours), so the two- and six-week outcomes fell due 35 and 7 days ago.
     des_help_started = 49
-    des_meals_goal = example_id("des-goal-meals")
+    des_spell_goal = example_id("des-goal-spell")
     tomek_plan_starts = 91  # about three months ago, for nine months
 
     return [
@@ -394,6 +394,22 @@ def _examples(today: date) -> list[ExamplePerson]:
             ],
             goals=[
                 goal(
+                    "des-goal-spell",
+                    "desmond",
+                    "Get my own meals and sort my tablets again, without anybody fussing.",
+                    set_days_ago=des_help_started + 1,
+                    kind=GoalKind.REABLEMENT,
+                    set_by="Jo Whitcombe (OT)",
+                    expected="Makes his own meals and takes his tablets from the blister pack.",
+                    target_in_days=-7,
+                    reviews=[
+                        (42, -2, Reviewer.OT, 3, "A carer makes breakfast with him."),
+                        (28, -1, Reviewer.OT, 5, "Tea and toast himself; help with hot meals."),
+                        (14, 0, Reviewer.OT, 7, "Simple meals; tablets from the blister pack."),
+                        (7, 1, Reviewer.PERSON, 8, "Better than I hoped, to be honest."),
+                    ],
+                ),
+                goal(
                     "des-goal-meals",
                     "desmond",
                     "Make my own breakfast and a cup of tea with one hand.",
@@ -425,7 +441,7 @@ def _examples(today: date) -> list[ExamplePerson]:
                     episode_reviews(
                         "des-episode",
                         Reviewer.OT,
-                        [des_meals_goal],
+                        [des_spell_goal],
                         [
                             (42, "Visits twice a day. Breakfast made with a carer beside him."),
                             (35, "Down to one visit a day; makes his own tea and toast."),

@@ -116,6 +116,17 @@ class EpisodeReview:
     id: str = ""
     stamp: Stamp | None = None
 
+    def check(self, episode: Episode, persons_goal_ids: set[str]) -> None:
+        """Raise InvalidInput for a review before the help was asked for, or one naming
+        goals that are not the person's."""
+        if self.on < episode.asked_at.date():
+            raise InvalidInput(
+                f"A review on {format_date(self.on)} would come before the help was asked "
+                f"for ({format_date(episode.asked_at)})."
+            )
+        if not set(self.goal_ids) <= persons_goal_ids:
+            raise InvalidInput("A weekly review can only name the person's own goals.")
+
 
 def within_48_hours(episode: Episode) -> bool | None:
     """Whether help arrived within 48 hours of being asked for; None while it has not."""

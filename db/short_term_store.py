@@ -11,7 +11,7 @@ from sqlalchemy import select
 from assessor.goals import Reviewer
 from assessor.short_term import EPISODE_FIELDS, Episode, EpisodeReview, HelpKind, HelpOutcome
 from db.convert import stamp
-from db.models import EpisodeReviewRow, EpisodeRow, PersonRow
+from db.models import EpisodeReviewRow, EpisodeRow, GoalRow, PersonRow
 from db.rows import live
 
 _OUTCOMES = ("outcome_2_weeks", "outcome_6_weeks")
@@ -100,7 +100,11 @@ class ShortTermStore:
 
     def add_episode_review(self, review: EpisodeReview) -> EpisodeReview:
         with self._transaction() as session:
-            live(session, EpisodeRow, review.episode_id)
+            episode = episode_from_row(live(session, EpisodeRow, review.episode_id))
+            goal_ids = session.scalars(
+                select(GoalRow.id).where(GoalRow.person_id == episode.person_id)
+            ).all()
+            review.check(episode, set(goal_ids))
             row = episode_review_row(review)
             session.add(row)
             session.flush()

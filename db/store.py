@@ -382,7 +382,9 @@ def _rows_of(file: PersonFile) -> tuple[list[Any], list[Any], list[Any]]:
         episode.check()
         row = episode_row(replace(episode, person_id=person_row.id, id=episode.id or new_id()))
         children.append(row)
+        own_goals = {goal.id for goal in file.goals}
         for help_review in file.episode_reviews.get(episode.id, []) if episode.id else []:
+            help_review.check(episode, own_goals)
             answers.append(episode_review_row(replace(help_review, episode_id=row.id)))
     for plan in file.plans:
         plan.check()

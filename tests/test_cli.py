@@ -197,7 +197,7 @@ def test_export_holds_short_term_help_with_its_outcomes_reviews_and_history(
         example_id(f"des-episode-review-{n}") for n in range(1, len(reviews) + 1)
     ]
     assert [r["on"] for r in reviews] == sorted(r["on"] for r in reviews)
-    assert all(r["goal_ids"] == [example_id("des-goal-meals")] for r in reviews)
+    assert all(r["goal_ids"] == [example_id("des-goal-spell")] for r in reviews)
     assert data["progression_plans"] == []
 
     logged = {(h["table"], h["row_id"], h["operation"]) for h in data["history"]}

@@ -233,10 +233,11 @@ def test_example_goals_show_each_state_on_any_day() -> None:
             (GoalStatus.IMPROVING, None),
             (GoalStatus.NO_CHANGE, None),
         ]
-        ((des_status, des_due),) = _states(people["Des"], today)
+        (des_spell, (des_status, des_due)) = _states(people["Des"], today)
+        assert des_spell == (GoalStatus.ACHIEVED, None)
         assert des_status is GoalStatus.IMPROVING
         assert des_due is not None and des_due.endswith("is near")
-        assert len(people["Des"].reviews[people["Des"].goals[0].id]) == 2
+        assert len(people["Des"].reviews[people["Des"].goals[1].id]) == 2
         ((eileen_status, eileen_due),) = _states(people["Eileen"], today)
         assert eileen_status is GoalStatus.IN_PROGRESS
         assert eileen_due is not None and eileen_due.startswith("Set 5 weeks ago")
@@ -306,10 +307,12 @@ def test_des_was_reviewed_weekly_by_his_ot_against_his_reablement_goal() -> None
         des = _by_name(today)["Des"]
         (episode,) = des.episodes
         reviews = des.episode_reviews[episode.id]
-        (reablement_goal,) = [g for g in des.goals if g.kind is GoalKind.REABLEMENT]
+        spell_goal = next(g for g in des.goals if g.id == example_id("des-goal-spell"))
+        assert spell_goal.kind is GoalKind.REABLEMENT
+        assert spell_goal.set_on <= episode.asked_at.date()
         assert len(reviews) >= 4
         assert {r.reviewer for r in reviews} == {Reviewer.OT}
-        assert all(r.goal_ids == [reablement_goal.id] for r in reviews)
+        assert all(r.goal_ids == [spell_goal.id] for r in reviews)
         assert all(r.note for r in reviews)
         assert all(r.episode_id == episode.id for r in reviews)
         days = [r.on for r in reviews]

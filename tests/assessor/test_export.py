@@ -581,7 +581,7 @@ def test_example_export_holds_des_s_reablement_with_both_outcomes() -> None:
     days = [r["on"] for r in episode["reviews"]]
     assert days == sorted(days) and len(days) >= 4
     assert {tuple(r["goal_ids"]) for r in episode["reviews"]} == {
-        (example.example_id("des-goal-meals"),)
+        (example.example_id("des-goal-spell"),)
     }
     assert data["progression_plans"] == []
 

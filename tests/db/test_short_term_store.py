@@ -232,18 +232,22 @@ def test_reviews_are_read_oldest_first_and_keep_their_goals(store: Store, des: s
 
 def test_a_review_round_trips_with_every_field(store: Store, des: str) -> None:
     episode = store.add_episode(_episode(des))
+    goals = [
+        store.add_goal(Goal(des, words, date(2026, 11, 1))).id
+        for words in ("Make my own tea", "Dress myself")
+    ]
     added = store.add_episode_review(
         EpisodeReview(
             episode_id=episode.id,
             on=date(2026, 11, 9),
             reviewer=Reviewer.PROVIDER,
             note="Making tea on his own. “I don't need you for the kettle now.”",
-            goal_ids=["g1", "g2"],
+            goal_ids=goals,
         )
     )
     assert added.id
     assert store.episode_reviews([episode.id]) == {episode.id: [added]}
-    assert added.goal_ids == ["g1", "g2"]
+    assert added.goal_ids == goals
 
 
 def test_every_episode_asked_for_has_a_list_of_reviews(store: Store, des: str) -> None:
@@ -355,3 +359,30 @@ def test_an_invalid_episode_in_a_file_stores_nothing(tmp_path: Path, store: Stor
         store.add_files([good, bad])
     for table in ("people", "short_term_episodes", "episode_reviews"):
         assert _raw(tmp_path, f"SELECT count(*) FROM {table}") == [(0,)], table
+
+
+def test_a_weekly_review_before_the_help_or_naming_anothers_goal_is_refused(tmp_path):
+    """Reviews follow the help they review, and only name the person's own goals."""
+    from datetime import date, datetime
+
+    from assessor.goals import Goal
+    from assessor.record import Person
+    from assessor.short_term import Episode, EpisodeReview, HelpKind
+    from assessor.validation import InvalidInput
+    from db.store import Store
+
+    store = Store.open(tmp_path, "Test Worker")
+    try:
+        reg = store.add_person(Person(preferred_name="Reg", presenting_problem="A fall")).id
+        stan = store.add_person(Person(preferred_name="Stan", presenting_problem="Meals")).id
+        stans_goal = store.add_goal(Goal(stan, "Cook a hot meal", date(2026, 10, 1)))
+        episode = store.add_episode(Episode(reg, HelpKind.REABLEMENT, datetime(2026, 11, 2, 9)))
+        with pytest.raises(InvalidInput, match="before the help was asked for"):
+            store.add_episode_review(EpisodeReview(episode.id, date(2026, 11, 1)))
+        with pytest.raises(InvalidInput, match="the person's own goals"):
+            store.add_episode_review(
+                EpisodeReview(episode.id, date(2026, 11, 9), goal_ids=[stans_goal.id])
+            )
+        assert store.episode_reviews([episode.id]) == {episode.id: []}
+    finally:
+        store.close()
