@@ -9,7 +9,7 @@ stored the moment it is made: one store call each, nothing waits to be saved.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 
 from assessor.goals import (
     GAS_LEVELS,
+    GOAL_FIELDS,
     Goal,
     GoalKind,
     GoalStatus,
@@ -50,7 +51,7 @@ from assessor.goals import (
 )
 from assessor.validation import InvalidInput, format_date
 from ui.autosave import Autosaver
-from ui.binding import ErrorLabel, chosen, optional_date
+from ui.binding import ErrorLabel, chosen, optional_date, show_date
 from ui.forms import Section, hint_label, line_edit, named, set_shown, text_edit
 from ui.goal_chart import chart_size, describe_chart, paint_chart, signed
 
@@ -274,16 +275,17 @@ class GoalList(QListWidget):
 
 
 class GoalDialog(QDialog):
-    """A new goal: stored when Add goal is pressed, or kept on screen with what is wrong."""
+    """A new goal, or a change to one: stored on Add goal or Save changes, or kept on screen
+    with what is wrong."""
 
-    def __init__(self, worker: str, save: Callable[[Goal], Goal], parent: QWidget) -> None:
+    def __init__(self, worker: str, store: Store, parent: QWidget) -> None:
         super().__init__(parent)
-        self.setWindowTitle("New goal")
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 80)
         self._worker = worker
-        self._save = save
+        self._store = store
         self.person_id = ""
         self.goal: Goal | None = None
+        self._editing: Goal | None = None
         section = Section("The goal, as they put it")
         self.words = text_edit("The goal in their words (needed)", lines=2)
         self.words.setObjectName("ownWords")
@@ -335,16 +337,21 @@ class GoalDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(buttons)
 
-    def start(self, person_id: str) -> None:
-        """Show the dialog empty for this person, with the cursor in the goal's words."""
+    def start(self, person_id: str, goal: Goal | None = None) -> None:
+        """Show the dialog for a new goal, or filled from `goal` to change it, with the cursor
+        in the goal's words."""
         self.person_id = person_id
         self.goal = None
-        self.words.clear()
-        self.kind.setCurrentIndex(self.kind.findData(GoalKind.OWN))
-        self.set_by.setText(self._worker)
-        self.target_date.clear()
-        self.expected.clear()
-        self.baseline.setCurrentIndex(self.baseline.findData(-1))
+        self._editing = goal
+        self.setWindowTitle("Change goal" if goal else "New goal")
+        self.add_button.setText("Save changes" if goal else "Add goal")
+        self.add_button.setAccessibleName(self.add_button.text())
+        self.words.setPlainText(goal.words if goal else "")
+        self.kind.setCurrentIndex(self.kind.findData(goal.kind if goal else GoalKind.OWN))
+        self.set_by.setText(goal.set_by if goal else self._worker)
+        self.target_date.setText(show_date(goal.target_date) if goal else "")
+        self.expected.setPlainText(goal.expected if goal else "")
+        self.baseline.setCurrentIndex(self.baseline.findData(goal.baseline if goal else -1))
         for label in (self.words_error, self.target_error):
             label.show_message(None)
         self.message.hide()
@@ -365,7 +372,7 @@ class GoalDialog(QDialog):
         goal = Goal(
             person_id=self.person_id,
             words=self.words.toPlainText(),
-            set_on=date.today(),
+            set_on=self._editing.set_on if self._editing else date.today(),
             set_by=self.set_by.text().strip(),
             kind=chosen(self.kind, GoalKind) or GoalKind.OWN,
             target_date=target,
@@ -373,7 +380,7 @@ class GoalDialog(QDialog):
             baseline=self.baseline.currentData(),
         )
         try:
-            self.goal = self._save(goal)
+            self.goal = self._store_goal(goal)
         except InvalidInput as problem:
             self._show_problem(goal, str(problem))
             return
@@ -382,6 +389,13 @@ class GoalDialog(QDialog):
             self.message.show()
             return
         super().accept()
+
+    def _store_goal(self, goal: Goal) -> Goal:
+        if self._editing is None:
+            return self._store.add_goal(goal)
+        changes = {name: getattr(goal, name) for name in GOAL_FIELDS - {"set_on"}}
+        self._store.update_goal(self._editing.id, changes)
+        return replace(self._editing, **changes)
 
     def _show_problem(self, goal: Goal, message: str) -> None:
         if not goal.words.strip():
@@ -478,6 +492,10 @@ class GoalsTab(QWidget):
         self.confirmation.setWordWrap(True)
         top = QHBoxLayout()
         top.addWidget(self.new_button)
+        self.change_button = named(QPushButton("Change goal…"), "Change the chosen goal")
+        self.change_button.setToolTip("Correct the chosen goal's words, kind, target or level")
+        self.change_button.clicked.connect(self.change_goal)
+        top.addWidget(self.change_button)
         top.addWidget(self.confirmation, 1)
         self.t_score = QLabel()
         self.t_score.setAccessibleName("Goal attainment T-score")
@@ -537,7 +555,7 @@ class GoalsTab(QWidget):
         layout.addWidget(self.t_score)
         layout.addWidget(splitter, 1)
 
-        self.dialog = GoalDialog(worker, self._store.add_goal, self)
+        self.dialog = GoalDialog(worker, self._store, self)
         self.dialog.accepted.connect(self._goal_added)
         self._show_rating()
 
@@ -615,12 +633,19 @@ class GoalsTab(QWidget):
         self._autosaver.flush()
         self.dialog.start(self._person_id)
 
+    def change_goal(self) -> None:
+        row = self._row_at(self.list.currentRow())
+        if row is not None:
+            self._autosaver.flush()
+            self.dialog.start(self._person_id, row.goal)
+
     def _goal_added(self) -> None:
         goal = self.dialog.goal
         if goal is None:
             return
+        changed = self.dialog.windowTitle() == "Change goal"
         self._reload(select_id=goal.id)
-        self.confirmation.setText(f"Goal added: {quoted(goal.words)}")
+        self.confirmation.setText(f"Goal {'changed' if changed else 'added'}: {quoted(goal.words)}")
         self.list.setFocus()
         self.goals_changed.emit(goal.id)
 

@@ -230,3 +230,28 @@ def test_every_control_in_the_goals_tab_is_named_and_reachable_by_keyboard(
         and not control.focusPolicy() & Qt.FocusPolicy.TabFocus
     ]
     assert unreachable == []
+
+
+def test_a_goal_can_be_corrected_and_keeps_when_it_was_set(qtbot, window, example_store):
+    """A mistyped goal is put right from the tab; the date it was set does not move."""
+    _, (goal,), tab = tomek_with_goals(qtbot, window, example_store, "Walk to the shop")
+    tab.list.setCurrentRow(0)
+    tab.change_button.click()
+    dialog = tab.dialog
+    assert dialog.windowTitle() == "Change goal"
+    assert dialog.words.toPlainText() == "Walk to the shop"
+    dialog.words.setPlainText("Walk to the Polish shop on my own")
+    dialog.target_date.setText(format_date_numeric(goal.set_on - timedelta(days=1)))
+    dialog.accept()
+    assert dialog.isVisible(), "a target before the goal was set is refused"
+    assert "before the goal was set" in dialog.target_error.text()
+    assert example_store.goals(goal.person_id)[0].words == "Walk to the shop"
+
+    dialog.target_date.clear()
+    dialog.accept()
+    assert not dialog.isVisible()
+    (changed,) = example_store.goals(goal.person_id)
+    assert changed.words == "Walk to the Polish shop on my own"
+    assert changed.set_on == goal.set_on
+    assert "Walk to the Polish shop on my own" in tab.row_text(0)
+    assert tab.confirmation.text().startswith("Goal changed")
