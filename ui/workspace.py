@@ -69,6 +69,8 @@ class PersonWorkspace(QWidget):
         layout.addWidget(self.quote)
         layout.addWidget(self.tabs, 1)
         self.page_one.person_saved.connect(self._refresh_header)
+        self._stale: set[QWidget] = set()
+        self.tabs.currentChanged.connect(lambda _index: self._fill_shown_tab())
         # Goals added on their tab belong in the plan and the weekly reviews at once.
         self.goals.goals_changed.connect(lambda _goal_id: self._refresh_goal_users())
 
@@ -77,10 +79,17 @@ class PersonWorkspace(QWidget):
         self.person_id = person_id
         self.page_one.show_person(person)
         self.contacts.show_person(person_id)
-        self.goals.show_person(person_id)
-        self.short_term.show_person(person_id)
-        self.progression.show_person(person_id)
+        self._stale = {self.goals, self.short_term, self.progression}
+        self._fill_shown_tab()
         self._show_header(person)
+
+    def _fill_shown_tab(self) -> None:
+        """Goals, short-term help and the plan are read when their tab is shown, so opening a
+        person costs the same however many tabs there are."""
+        tab = self.tabs.currentWidget()
+        if tab in self._stale:
+            self._stale.discard(tab)
+            tab.show_person(self.person_id)
 
     def _refresh_header(self, person_id: str) -> None:
         self._show_header(self._store.person(person_id))
@@ -92,5 +101,4 @@ class PersonWorkspace(QWidget):
         self.quote.setText(f"In {person.preferred_name}’s words: “{problem}”" if problem else "")
 
     def _refresh_goal_users(self) -> None:
-        self.short_term.show_person(self.person_id)
-        self.progression.show_person(self.person_id)
+        self._stale |= {self.short_term, self.progression}
