@@ -6,11 +6,14 @@ from typing import TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -81,6 +84,33 @@ class Section(QGroupBox):
         if hint:
             layout.addWidget(hint_label(hint))
         self.form.addRow(caption, column)
+
+
+def problem_label() -> QLabel:
+    """A dialog's message for a problem not tied to one field; hidden until there is one."""
+    label = QLabel()
+    label.setObjectName("fieldError")
+    label.setWordWrap(True)
+    label.hide()
+    return label
+
+
+def not_saved(label: QLabel, problem: Exception) -> None:
+    """Say that storing failed, and that nothing typed was lost."""
+    label.setText(f"Not saved: {problem}. What you typed is still here.")
+    label.show()
+
+
+def dialog_buttons(dialog: QDialog, accept_text: str) -> tuple[QDialogButtonBox, QPushButton]:
+    """Cancel and a default button named for what it does; accept() decides whether to close."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+    accept = buttons.addButton(accept_text, QDialogButtonBox.ButtonRole.AcceptRole)
+    accept.setDefault(True)
+    named(accept, accept_text)
+    named(buttons.button(QDialogButtonBox.StandardButton.Cancel), "Cancel")
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons, accept
 
 
 def hint_label(text: str) -> QLabel:

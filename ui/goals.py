@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QListView,
@@ -52,7 +51,17 @@ from assessor.goals import (
 from assessor.validation import InvalidInput, format_date
 from ui.autosave import Autosaver
 from ui.binding import ErrorLabel, chosen, optional_date, show_date
-from ui.forms import Section, hint_label, line_edit, named, set_shown, text_edit
+from ui.forms import (
+    Section,
+    dialog_buttons,
+    hint_label,
+    line_edit,
+    named,
+    not_saved,
+    problem_label,
+    set_shown,
+    text_edit,
+)
 from ui.goal_chart import chart_size, describe_chart, paint_chart, signed
 
 if TYPE_CHECKING:
@@ -321,17 +330,8 @@ class GoalDialog(QDialog):
             self.baseline,
             hint="Usually −1. Choose −2 if things could hardly be worse than they are now.",
         )
-        self.message = QLabel()
-        self.message.setObjectName("fieldError")
-        self.message.setWordWrap(True)
-        self.message.hide()
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.add_button = buttons.addButton("Add goal", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.add_button.setDefault(True)
-        named(self.add_button, "Add goal")
-        named(buttons.button(QDialogButtonBox.StandardButton.Cancel), "Cancel")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        self.message = problem_label()
+        buttons, self.add_button = dialog_buttons(self, "Add goal")
         layout = QVBoxLayout(self)
         layout.addWidget(section)
         layout.addWidget(self.message)
@@ -385,8 +385,7 @@ class GoalDialog(QDialog):
             self._show_problem(goal, str(problem))
             return
         except Exception as problem:
-            self.message.setText(f"Not saved: {problem}. What you typed is still here.")
-            self.message.show()
+            not_saved(self.message, problem)
             return
         super().accept()
 

@@ -7,7 +7,6 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -21,7 +20,7 @@ from assessor.search import Findable, PeopleIndex, possible_duplicates
 from assessor.validation import InvalidInput, normalise_nhs_number, normalise_postcode
 from ui.binding import ErrorLabel, Parse, optional, optional_date_of_birth, required
 from ui.caseload import list_line
-from ui.forms import Section, line_edit, named, text_edit
+from ui.forms import Section, dialog_buttons, line_edit, named, text_edit
 
 
 class NewPersonDialog(QDialog):
@@ -74,11 +73,7 @@ class NewPersonDialog(QDialog):
         self.open_button.clicked.connect(self._open_chosen)
         self.duplicates.itemActivated.connect(lambda _i: self._open_chosen())
 
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.add_button = buttons.addButton("Add person", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.add_button.setDefault(True)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons, self.add_button = dialog_buttons(self, "Add person")
 
         layout = QVBoxLayout(self)
         layout.addWidget(section)

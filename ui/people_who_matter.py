@@ -10,9 +10,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
@@ -24,7 +22,7 @@ from PySide6.QtWidgets import (
 from assessor.record import PERSON_WHO_MATTERS_FIELDS, Person, PersonWhoMatters, Relationship
 from assessor.validation import InvalidInput, normalise_email, normalise_phone
 from ui.binding import chosen
-from ui.forms import Section, line_edit, named, text_edit
+from ui.forms import Section, dialog_buttons, line_edit, named, problem_label, text_edit
 
 if TYPE_CHECKING:
     from db.store import Store
@@ -68,15 +66,8 @@ class PersonWhoMattersDialog(QDialog):
         section.add("Email", self.email)
         self.notes = text_edit("Notes", lines=2)
         section.add("Notes", self.notes)
-        self.message = QLabel()
-        self.message.setObjectName("fieldError")
-        self.message.setWordWrap(True)
-        self.message.hide()
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        self.message = problem_label()
+        buttons, self.save_button = dialog_buttons(self, "Save")
         layout = QVBoxLayout(self)
         layout.addWidget(section)
         layout.addWidget(self.message)

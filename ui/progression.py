@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -43,7 +42,16 @@ from assessor.progression import (
 )
 from assessor.validation import InvalidInput, format_date, format_date_numeric, parse_date
 from ui.binding import ErrorLabel, optional_date
-from ui.forms import Section, hint_label, line_edit, named, set_shown
+from ui.forms import (
+    Section,
+    dialog_buttons,
+    hint_label,
+    line_edit,
+    named,
+    not_saved,
+    problem_label,
+    set_shown,
+)
 from ui.progression_chart import ProgressionChart
 
 if TYPE_CHECKING:
@@ -219,17 +227,8 @@ class PlanDialog(QDialog):
         goals_holder.setLayout(self.goals_box)
         goals.form.addRow(goals_holder)
 
-        self.message = QLabel()
-        self.message.setObjectName("fieldError")
-        self.message.setWordWrap(True)
-        self.message.hide()
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.save_button = buttons.addButton("Save plan", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.save_button.setDefault(True)
-        named(self.save_button, "Save plan")
-        named(buttons.button(QDialogButtonBox.StandardButton.Cancel), "Cancel")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        self.message = problem_label()
+        buttons, self.save_button = dialog_buttons(self, "Save plan")
 
         content = QWidget()
         content_layout = QVBoxLayout(content)
@@ -372,8 +371,7 @@ class PlanDialog(QDialog):
             self._show_problem(plan, str(problem))
             return
         except Exception as problem:
-            self.message.setText(f"Not saved: {problem}. What you typed is still here.")
-            self.message.show()
+            not_saved(self.message, problem)
             return
         super().accept()
 

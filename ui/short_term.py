@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -43,7 +42,17 @@ from assessor.short_term import (
 )
 from assessor.validation import InvalidInput, format_date, format_date_numeric, parse_date
 from ui.binding import ErrorLabel, chosen
-from ui.forms import Section, hint_label, line_edit, named, set_shown, text_edit
+from ui.forms import (
+    Section,
+    dialog_buttons,
+    hint_label,
+    line_edit,
+    named,
+    not_saved,
+    problem_label,
+    set_shown,
+    text_edit,
+)
 
 if TYPE_CHECKING:
     from db.store import Store
@@ -162,25 +171,6 @@ def review_text(review: EpisodeReview, goal_words: dict[str, str]) -> str:
     return "\n".join(lines)
 
 
-def _message_label() -> QLabel:
-    label = QLabel()
-    label.setObjectName("fieldError")
-    label.setWordWrap(True)
-    label.hide()
-    return label
-
-
-def _buttons(dialog: QDialog, accept_text: str) -> tuple[QDialogButtonBox, QPushButton]:
-    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-    accept = buttons.addButton(accept_text, QDialogButtonBox.ButtonRole.AcceptRole)
-    accept.setDefault(True)
-    named(accept, accept_text)
-    named(buttons.button(QDialogButtonBox.StandardButton.Cancel), "Cancel")
-    buttons.accepted.connect(dialog.accept)
-    buttons.rejected.connect(dialog.reject)
-    return buttons, accept
-
-
 # --- a new episode ------------------------------------------------------------------------------
 
 
@@ -217,8 +207,8 @@ class EpisodeDialog(QDialog):
             self.first_help_error,
             hint="Optional: leave it empty until help has started.",
         )
-        self.message = _message_label()
-        buttons, self.add_button = _buttons(self, "Add short-term help")
+        self.message = problem_label()
+        buttons, self.add_button = dialog_buttons(self, "Add short-term help")
         layout = QVBoxLayout(self)
         layout.addWidget(section)
         layout.addWidget(self.message)
@@ -275,8 +265,7 @@ class EpisodeDialog(QDialog):
             self.first_help_at.setFocus()
             return
         except Exception as problem:
-            self.message.setText(f"Not saved: {problem}. What you typed is still here.")
-            self.message.show()
+            not_saved(self.message, problem)
             return
         super().accept()
 
@@ -318,8 +307,8 @@ class ReviewDialog(QDialog):
             self.goals,
             hint="Goals still being worked on are ticked to start with.",
         )
-        self.message = _message_label()
-        buttons, self.add_button = _buttons(self, "Add weekly review")
+        self.message = problem_label()
+        buttons, self.add_button = dialog_buttons(self, "Add weekly review")
         layout = QVBoxLayout(self)
         layout.addWidget(section)
         layout.addWidget(self.message)
@@ -378,8 +367,7 @@ class ReviewDialog(QDialog):
         try:
             self.review = self._save(review)
         except Exception as problem:
-            self.message.setText(f"Not saved: {problem}. What you typed is still here.")
-            self.message.show()
+            not_saved(self.message, problem)
             return
         super().accept()
 
