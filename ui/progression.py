@@ -34,6 +34,7 @@ from assessor.goals import Goal
 from assessor.progression import (
     LADDER,
     LONGEST_MONTHS,
+    PLAN_FIELDS,
     SHORTEST_MONTHS,
     PlanReview,
     PlanStep,
@@ -173,11 +174,11 @@ class StepRow(QWidget):
 class PlanDialog(QDialog):
     """A new plan: stored when Save plan is pressed, or kept on screen with what is wrong."""
 
-    def __init__(self, save: Callable[[ProgressionPlan], ProgressionPlan], parent: QWidget) -> None:
+    def __init__(self, store: Store, parent: QWidget) -> None:
         super().__init__(parent)
-        self.setWindowTitle("New progression plan")
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 90)
-        self._save = save
+        self._store = store
+        self._editing: ProgressionPlan | None = None
         self.person_id = ""
         self.plan: ProgressionPlan | None = None
         self.step_rows: list[StepRow] = []
@@ -281,24 +282,39 @@ class PlanDialog(QDialog):
 
     # --- showing and saving ---------------------------------------------------------------------
 
-    def start(self, person_id: str, goals: Sequence[Goal], today: date) -> None:
-        """Show the dialog empty for this person: today to six months on, one blank step."""
+    def start(
+        self,
+        person_id: str,
+        goals: Sequence[Goal],
+        today: date,
+        plan: ProgressionPlan | None = None,
+    ) -> None:
+        """Show the dialog for a new plan (today to six months on, one blank step), or filled
+        from `plan` to change it."""
         self.person_id = person_id
         self.plan = None
-        self.starts_on.setText(format_date_numeric(today))
-        self.ends_on.setText(format_date_numeric(months_later(today, SHORTEST_MONTHS)))
-        self.start_level.setCurrentIndex(self.start_level.findData(2))
-        self.target_level.setCurrentIndex(self.target_level.findData(3))
+        self._editing = plan
+        self.setWindowTitle("Change progression plan" if plan else "New progression plan")
+        starts = plan.starts_on if plan else today
+        ends = plan.ends_on if plan else months_later(today, SHORTEST_MONTHS)
+        self.starts_on.setText(format_date_numeric(starts))
+        self.ends_on.setText(format_date_numeric(ends))
+        self.start_level.setCurrentIndex(self.start_level.findData(plan.start_level if plan else 2))
+        self.target_level.setCurrentIndex(
+            self.target_level.findData(plan.target_level if plan else 3)
+        )
         for row in list(self.step_rows):
             self.steps_box.removeWidget(row)
             row.hide()
             row.deleteLater()
         self.step_rows = []
-        self.add_step()
+        for step in plan.steps if plan else [PlanStep("")]:
+            self.add_step(step.words, format_date_numeric(step.due_on) if step.due_on else "")
         clear_layout(self.goals_box)
         self.goal_boxes = []
         for goal in goals:
             box = named(QCheckBox(quoted(goal.words)), f"Belongs to the plan: {quoted(goal.words)}")
+            box.setChecked(plan is not None and goal.id in plan.goal_ids)
             self.goal_boxes.append((box, goal))
             self.goals_box.addWidget(box)
         if not goals:
@@ -366,7 +382,7 @@ class PlanDialog(QDialog):
             goal_ids=[goal.id for box, goal in self.goal_boxes if box.isChecked()],
         )
         try:
-            self.plan = self._save(plan)
+            self.plan = self._store_plan(plan)
         except InvalidInput as problem:
             self._show_problem(plan, str(problem))
             return
@@ -374,6 +390,15 @@ class PlanDialog(QDialog):
             not_saved(self.message, problem)
             return
         super().accept()
+
+    def _store_plan(self, plan: ProgressionPlan) -> ProgressionPlan:
+        if self._editing is None:
+            return self._store.add_plan(plan)
+        done = {step.words: step.done_on for step in self._editing.steps}
+        steps = [replace(step, done_on=done.get(step.words)) for step in plan.steps]
+        changes = {name: getattr(plan, name) for name in PLAN_FIELDS} | {"steps": steps}
+        self._store.update_plan(self._editing.id, changes)
+        return replace(self._editing, **changes)
 
     def _show_problem(self, plan: ProgressionPlan, message: str) -> None:
         if plan.target_level <= plan.start_level:
@@ -412,6 +437,10 @@ class ProgressionTab(QWidget):
         self.confirmation.setWordWrap(True)
         top = QHBoxLayout()
         top.addWidget(self.new_button)
+        self.change_button = named(QPushButton("Change plan…"), "Change the progression plan")
+        self.change_button.setToolTip("Correct the plan's dates, steps, levels or goals")
+        self.change_button.clicked.connect(self.change_plan)
+        top.addWidget(self.change_button)
         top.addWidget(self.confirmation, 1)
 
         self.empty = QLabel(EXPLANATION)
@@ -502,7 +531,7 @@ class ProgressionTab(QWidget):
         layout.addWidget(self.empty, 1)
         layout.addWidget(self.scroll, 1)
 
-        self.dialog = PlanDialog(self._store.add_plan, self)
+        self.dialog = PlanDialog(self._store, self)
         self.dialog.accepted.connect(self._plan_added)
         set_shown(self.scroll, False)
 
@@ -520,6 +549,7 @@ class ProgressionTab(QWidget):
         self.reviews = self._store.plan_reviews([self.plan.id])[self.plan.id] if self.plan else []
         set_shown(self.empty, self.plan is None)
         set_shown(self.scroll, self.plan is not None)
+        set_shown(self.change_button, self.plan is not None)
         if self.plan is None:
             self.chart.show_plan(None, [], date.today())
             return
@@ -592,6 +622,11 @@ class ProgressionTab(QWidget):
 
     def new_plan(self) -> None:
         self.dialog.start(self._person_id, self._store.goals(self._person_id), date.today())
+
+    def change_plan(self) -> None:
+        if self.plan is not None:
+            goals = self._store.goals(self._person_id)
+            self.dialog.start(self._person_id, goals, date.today(), self.plan)
 
     def _plan_added(self) -> None:
         plan = self.dialog.plan

@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
@@ -175,15 +176,16 @@ def review_text(review: EpisodeReview, goal_words: dict[str, str]) -> str:
 
 
 class EpisodeDialog(QDialog):
-    """New short-term help: stored when Add is pressed, or kept on screen with what is wrong."""
+    """New short-term help, or a correction to it: stored when Add or Save is pressed, or kept
+    on screen with what is wrong."""
 
-    def __init__(self, save: Callable[[Episode], Episode], parent: QWidget) -> None:
+    def __init__(self, store: Store, parent: QWidget) -> None:
         super().__init__(parent)
-        self.setWindowTitle("New short-term help")
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 70)
-        self._save = save
+        self._store = store
         self.person_id = ""
         self.episode: Episode | None = None
+        self._editing: Episode | None = None
         section = Section("Short-term help")
         self.kind = named(QComboBox(), "Kind of short-term help")
         for kind in HelpKind:
@@ -214,14 +216,21 @@ class EpisodeDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(buttons)
 
-    def start(self, person_id: str) -> None:
-        """Show the dialog empty for this person, asked for now, with the cursor on the kind."""
+    def start(self, person_id: str, episode: Episode | None = None) -> None:
+        """Show the dialog empty for this person, asked for now, or filled from `episode` to
+        correct it; the cursor starts on the kind."""
         self.person_id = person_id
         self.episode = None
-        self.kind.setCurrentIndex(self.kind.findData(HelpKind.REABLEMENT))
-        self.provider.clear()
-        self.asked_at.setText(format_date_time(datetime.now()))
-        self.first_help_at.clear()
+        self._editing = episode
+        self.setWindowTitle("Change short-term help" if episode else "New short-term help")
+        self.add_button.setText("Save changes" if episode else "Add short-term help")
+        self.add_button.setAccessibleName(self.add_button.text())
+        kind = episode.kind if episode else HelpKind.REABLEMENT
+        self.kind.setCurrentIndex(self.kind.findData(kind))
+        self.provider.setText(episode.provider if episode else "")
+        self.asked_at.setText(format_date_time(episode.asked_at if episode else datetime.now()))
+        first = episode.first_help_at if episode else None
+        self.first_help_at.setText(format_date_time(first) if first else "")
         for label in (self.asked_error, self.first_help_error):
             label.show_message(None)
         self.message.hide()
@@ -259,7 +268,7 @@ class EpisodeDialog(QDialog):
             first_help_at=first_help_at,
         )
         try:
-            self.episode = self._save(episode)
+            self.episode = self._store_episode(episode)
         except InvalidInput as problem:
             self.first_help_error.show_message(str(problem))
             self.first_help_at.setFocus()
@@ -268,6 +277,18 @@ class EpisodeDialog(QDialog):
             not_saved(self.message, problem)
             return
         super().accept()
+
+    def _store_episode(self, episode: Episode) -> Episode:
+        if self._editing is None:
+            return self._store.add_episode(episode)
+        changes = {
+            "kind": episode.kind,
+            "provider": episode.provider,
+            "asked_at": episode.asked_at,
+            "first_help_at": episode.first_help_at,
+        }
+        self._store.update_episode(self._editing.id, changes)
+        return replace(self._editing, **changes)
 
 
 # --- a weekly review ----------------------------------------------------------------------------
@@ -490,6 +511,10 @@ class ShortTermTab(QWidget):
         self.confirmation.setWordWrap(True)
         top = QHBoxLayout()
         top.addWidget(self.new_button)
+        self.change_button = named(QPushButton("Change…"), "Change the chosen short-term help")
+        self.change_button.setToolTip("Correct the kind, provider or times of the chosen help")
+        self.change_button.clicked.connect(self.change_episode)
+        top.addWidget(self.change_button)
         top.addWidget(self.confirmation, 1)
 
         self.list = named(QListWidget(), "Short-term help, newest first")
@@ -528,7 +553,7 @@ class ShortTermTab(QWidget):
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
 
-        self.dialog = EpisodeDialog(self._store.add_episode, self)
+        self.dialog = EpisodeDialog(self._store, self)
         self.dialog.accepted.connect(self._episode_added)
         self.review_dialog = ReviewDialog(self._store.add_episode_review, self)
         self.review_dialog.accepted.connect(self._review_added)
@@ -630,6 +655,7 @@ class ShortTermTab(QWidget):
         has_episodes = bool(self._episodes)
         set_shown(self.empty, not has_episodes)
         set_shown(self.list, has_episodes)
+        set_shown(self.change_button, has_episodes)
         set_shown(self.panel_scroll, has_episodes)
         self._episode_chosen(self.list.currentRow())
 
@@ -692,11 +718,17 @@ class ShortTermTab(QWidget):
     def new_episode(self) -> None:
         self.dialog.start(self._person_id)
 
+    def change_episode(self) -> None:
+        episode = self.chosen_episode()
+        if episode is not None:
+            self.dialog.start(self._person_id, episode)
+
     def _episode_added(self) -> None:
         episode = self.dialog.episode
         if episode is None:
             return
-        self._saved(f"Short-term help added: {episode.kind.label}.", episode.id)
+        done = "changed" if self.dialog.windowTitle().startswith("Change") else "added"
+        self._saved(f"Short-term help {done}: {episode.kind.label}.", episode.id)
         self.list.setFocus()
 
     def new_review(self) -> None:

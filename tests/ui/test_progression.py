@@ -255,3 +255,26 @@ def test_month_ticks_fall_on_the_first_of_each_month():
 @pytest.mark.parametrize("start", [date(2026, 8, 31), date(2026, 1, 15), date(2027, 7, 1)])
 def test_the_default_end_is_always_at_least_six_months_on(start):
     assert months_between(start, months_later(start, 6)) >= 6
+
+
+def test_a_plan_can_be_changed_keeping_steps_already_done(qtbot, store):
+    """Correcting a plan's dates, hoped-for step and steps keeps what was already done."""
+    person, plan, tab = reg_with_plan(qtbot, store)
+    tab.mark_step(0, True)
+    tab.change_button.click()
+    dialog = tab.dialog
+    assert dialog.windowTitle() == "Change progression plan"
+    assert [row.words.text() for row in dialog.step_rows] == [
+        "Make a cup of tea on my own",
+        "Walk to the corner shop",
+    ]
+    dialog.target_level.setCurrentIndex(dialog.target_level.findData(4))
+    dialog.add_step("Take the bus into town")
+    dialog.accept()
+    assert not dialog.isVisible()
+    (changed,) = store.plans(person.id)
+    assert changed.id == plan.id
+    assert changed.target_level == 4
+    assert [step.words for step in changed.steps][-1] == "Take the bus into town"
+    assert changed.steps[0].done_on == date.today(), "a step already done stays done"
+    assert changed.steps[1].done_on is None

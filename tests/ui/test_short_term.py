@@ -259,3 +259,26 @@ def test_every_control_is_named(qtbot, tab, store, reg):
     tab.review_dialog.reject()
     tab.new_button.click()
     assert unnamed_controls(tab) == []
+
+
+def test_short_term_help_can_be_corrected(qtbot, tab, store, reg):
+    """A mistyped provider or time is put right from the tab, and the change is checked."""
+    add_episode(tab, qtbot, "02/11/2026 09:00", "02/11/2026 15:00", provider="Fernly Reablment")
+    (episode,) = store.episodes(reg.id)
+    tab.change_button.click()
+    assert tab.dialog.windowTitle() == "Change short-term help"
+    assert tab.dialog.provider.text() == "Fernly Reablment"
+    tab.dialog.provider.setText("Fernley Reablement Team")
+    tab.dialog.first_help_at.setText("01/11/2026 08:00")
+    tab.dialog.accept()
+    assert tab.dialog.isVisible(), "help before it was asked for is refused"
+    assert store.episodes(reg.id)[0].provider == "Fernly Reablment"
+
+    tab.dialog.first_help_at.setText("03/11/2026 10:00")
+    tab.dialog.accept()
+    assert not tab.dialog.isVisible()
+    (changed,) = store.episodes(reg.id)
+    assert changed.provider == "Fernley Reablement Team"
+    assert changed.first_help_at == datetime(2026, 11, 3, 10, 0)
+    assert changed.id == episode.id
+    assert "Fernley Reablement Team" in tab.row_text(0)
