@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TypeVar
 
 from PySide6.QtCore import Qt
@@ -10,6 +11,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -18,7 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from assessor.validation import InvalidInput
+
 W = TypeVar("W", bound=QWidget)
+T = TypeVar("T")
 
 
 def named(widget: W, name: str, description: str = "") -> W:
@@ -99,6 +104,37 @@ def not_saved(label: QLabel, problem: Exception) -> None:
     """Say that storing failed, and that nothing typed was lost."""
     label.setText(f"Not saved: {problem}. What you typed is still here.")
     label.show()
+
+
+def attempt(
+    save: Callable[[], T], message: QLabel, on_invalid: Callable[[str], None] | None = None
+) -> T | None:
+    """Store something for a dialog. A failed check goes to `on_invalid` (beside its field),
+    or to the dialog's message; any other failure says it was not saved. None means the
+    dialog stays open with everything typed."""
+    try:
+        return save()
+    except InvalidInput as problem:
+        if on_invalid is None:
+            message.setText(str(problem))
+            message.show()
+        else:
+            on_invalid(str(problem))
+    except Exception as problem:
+        not_saved(message, problem)
+    return None
+
+
+def record_actions(*buttons: QPushButton) -> tuple[QHBoxLayout, QLabel]:
+    """The row above a tab's records: its buttons, then what was last done, in words."""
+    confirmation = QLabel()
+    confirmation.setAccessibleName("Last action")
+    confirmation.setWordWrap(True)
+    row = QHBoxLayout()
+    for button in buttons:
+        row.addWidget(button)
+    row.addWidget(confirmation, 1)
+    return row, confirmation
 
 
 def dialog_buttons(dialog: QDialog, accept_text: str) -> tuple[QDialogButtonBox, QPushButton]:

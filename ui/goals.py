@@ -53,12 +53,13 @@ from ui.autosave import Autosaver
 from ui.binding import ErrorLabel, chosen, optional_date, show_date
 from ui.forms import (
     Section,
+    attempt,
     dialog_buttons,
     hint_label,
     line_edit,
     named,
-    not_saved,
     problem_label,
+    record_actions,
     set_shown,
     text_edit,
 )
@@ -379,15 +380,11 @@ class GoalDialog(QDialog):
             expected=self.expected.toPlainText().strip(),
             baseline=self.baseline.currentData(),
         )
-        try:
-            self.goal = self._store_goal(goal)
-        except InvalidInput as problem:
-            self._show_problem(goal, str(problem))
-            return
-        except Exception as problem:
-            not_saved(self.message, problem)
-            return
-        super().accept()
+        self.goal = attempt(
+            lambda: self._store_goal(goal), self.message, lambda m: self._show_problem(goal, m)
+        )
+        if self.goal is not None:
+            super().accept()
 
     def _store_goal(self, goal: Goal) -> Goal:
         if self._editing is None:
@@ -486,16 +483,10 @@ class GoalsTab(QWidget):
         self.new_button = named(QPushButton("New goal"), "New goal")
         self.new_button.setToolTip("Add a goal in the person’s own words")
         self.new_button.clicked.connect(self.new_goal)
-        self.confirmation = QLabel()
-        self.confirmation.setAccessibleName("Last action")
-        self.confirmation.setWordWrap(True)
-        top = QHBoxLayout()
-        top.addWidget(self.new_button)
         self.change_button = named(QPushButton("Change goal…"), "Change the chosen goal")
         self.change_button.setToolTip("Correct the chosen goal's words, kind, target or level")
         self.change_button.clicked.connect(self.change_goal)
-        top.addWidget(self.change_button)
-        top.addWidget(self.confirmation, 1)
+        top, self.confirmation = record_actions(self.new_button, self.change_button)
         self.t_score = QLabel()
         self.t_score.setAccessibleName("Goal attainment T-score")
         self.t_score.setWordWrap(True)

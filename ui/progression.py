@@ -45,12 +45,13 @@ from assessor.validation import InvalidInput, format_date, format_date_numeric, 
 from ui.binding import ErrorLabel, optional_date
 from ui.forms import (
     Section,
+    attempt,
     dialog_buttons,
     hint_label,
     line_edit,
     named,
-    not_saved,
     problem_label,
+    record_actions,
     set_shown,
 )
 from ui.progression_chart import ProgressionChart
@@ -381,15 +382,11 @@ class PlanDialog(QDialog):
             steps=steps,
             goal_ids=[goal.id for box, goal in self.goal_boxes if box.isChecked()],
         )
-        try:
-            self.plan = self._store_plan(plan)
-        except InvalidInput as problem:
-            self._show_problem(plan, str(problem))
-            return
-        except Exception as problem:
-            not_saved(self.message, problem)
-            return
-        super().accept()
+        self.plan = attempt(
+            lambda: self._store_plan(plan), self.message, lambda m: self._show_problem(plan, m)
+        )
+        if self.plan is not None:
+            super().accept()
 
     def _store_plan(self, plan: ProgressionPlan) -> ProgressionPlan:
         if self._editing is None:
@@ -432,16 +429,10 @@ class ProgressionTab(QWidget):
         self.new_button = named(QPushButton("New progression plan"), "New progression plan")
         self.new_button.setToolTip("Agree a plan for the next six to twelve months")
         self.new_button.clicked.connect(self.new_plan)
-        self.confirmation = QLabel()
-        self.confirmation.setAccessibleName("Last action")
-        self.confirmation.setWordWrap(True)
-        top = QHBoxLayout()
-        top.addWidget(self.new_button)
         self.change_button = named(QPushButton("Change plan…"), "Change the progression plan")
         self.change_button.setToolTip("Correct the plan's dates, steps, levels or goals")
         self.change_button.clicked.connect(self.change_plan)
-        top.addWidget(self.change_button)
-        top.addWidget(self.confirmation, 1)
+        top, self.confirmation = record_actions(self.new_button, self.change_button)
 
         self.empty = QLabel(EXPLANATION)
         self.empty.setWordWrap(True)

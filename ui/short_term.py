@@ -45,12 +45,13 @@ from assessor.validation import InvalidInput, format_date, format_date_numeric, 
 from ui.binding import ErrorLabel, chosen
 from ui.forms import (
     Section,
+    attempt,
     dialog_buttons,
     hint_label,
     line_edit,
     named,
-    not_saved,
     problem_label,
+    record_actions,
     set_shown,
     text_edit,
 )
@@ -267,16 +268,15 @@ class EpisodeDialog(QDialog):
             provider=self.provider.text().strip(),
             first_help_at=first_help_at,
         )
-        try:
-            self.episode = self._store_episode(episode)
-        except InvalidInput as problem:
-            self.first_help_error.show_message(str(problem))
-            self.first_help_at.setFocus()
-            return
-        except Exception as problem:
-            not_saved(self.message, problem)
-            return
-        super().accept()
+        self.episode = attempt(
+            lambda: self._store_episode(episode), self.message, self._first_help_problem
+        )
+        if self.episode is not None:
+            super().accept()
+
+    def _first_help_problem(self, message: str) -> None:
+        self.first_help_error.show_message(message)
+        self.first_help_at.setFocus()
 
     def _store_episode(self, episode: Episode) -> Episode:
         if self._editing is None:
@@ -385,12 +385,9 @@ class ReviewDialog(QDialog):
             note=self.note.toPlainText().strip(),
             goal_ids=[goal_id for goal_id, box in self.goal_boxes.items() if box.isChecked()],
         )
-        try:
-            self.review = self._save(review)
-        except Exception as problem:
-            not_saved(self.message, problem)
-            return
-        super().accept()
+        self.review = attempt(lambda: self._save(review), self.message)
+        if self.review is not None:
+            super().accept()
 
 
 # --- the chosen episode -------------------------------------------------------------------------
@@ -506,16 +503,10 @@ class ShortTermTab(QWidget):
         self.new_button = named(QPushButton("New short-term help"), "New short-term help")
         self.new_button.setToolTip("Record reablement or other short-term help being asked for")
         self.new_button.clicked.connect(self.new_episode)
-        self.confirmation = QLabel()
-        self.confirmation.setAccessibleName("Last action")
-        self.confirmation.setWordWrap(True)
-        top = QHBoxLayout()
-        top.addWidget(self.new_button)
         self.change_button = named(QPushButton("Change…"), "Change the chosen short-term help")
         self.change_button.setToolTip("Correct the kind, provider or times of the chosen help")
         self.change_button.clicked.connect(self.change_episode)
-        top.addWidget(self.change_button)
-        top.addWidget(self.confirmation, 1)
+        top, self.confirmation = record_actions(self.new_button, self.change_button)
 
         self.list = named(QListWidget(), "Short-term help, newest first")
         self.list.setWordWrap(True)
