@@ -14,7 +14,6 @@ from typing import Any, TypeVar
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QLabel,
     QLineEdit,
@@ -209,10 +208,6 @@ class Binder:
         self._loaders.append(
             lambda obj: widget.setCurrentIndex({None: 0, True: 1, False: 2}[getattr(obj, name)])
         )
-
-    def flag(self, widget: QCheckBox, name: str) -> None:
-        widget.toggled.connect(lambda checked: self._choose(name, checked))
-        self._loaders.append(lambda obj: widget.setChecked(bool(getattr(obj, name))))
 
     def _choose(self, name: str, value: Any) -> None:
         """A discrete choice is saved at once: there is no typing to wait for."""

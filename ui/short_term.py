@@ -696,9 +696,6 @@ class ShortTermTab(QWidget):
             self.review_labels.append(label)
         set_shown(self.no_reviews, not reviews)
 
-    def review_texts(self) -> list[str]:
-        return [label.text() for label in self.review_labels]
-
     def _saved(self, message: str, select_id: str) -> None:
         self._reload(select_id=select_id)
         self.confirmation.setText(message)

@@ -152,7 +152,7 @@ def test_weekly_review_defaults_to_an_ot_with_goals_in_progress_ticked(qtbot, ta
     assert (review.on, review.reviewer) == (TODAY, Reviewer.OT)
     assert review.note == "Walked to the corner and back with the frame"
     assert review.goal_ids == [walk.id, bus.id]
-    (shown,) = tab.review_texts()
+    (shown,) = [label.text() for label in tab.review_labels]
     assert shown.startswith(f"{format_date(TODAY)} · Occupational therapist (OT)")
     assert "Goals worked on: “Walk to the post office”; “Get the bus to my sister's”" in shown
 
@@ -241,11 +241,11 @@ def test_episodes_are_listed_newest_first_with_reviews_and_outcomes(qtbot, store
     assert widget.row_text(0).startswith("Reablement · Reablement team")
     assert widget.row_text(1).startswith("Recuperation · Elm House")
     assert "6-week outcome: No further help needed" in widget.row_text(1)
-    assert widget.review_texts() == []
+    assert [label.text() for label in widget.review_labels] == []
     widget.select_episode(older.id)
     assert widget.list.currentRow() == 1
     assert widget.heading.text() == "Recuperation from Elm House"
-    (shown,) = widget.review_texts()
+    (shown,) = [label.text() for label in widget.review_labels]
     assert "Worker" in shown and "No goals linked" in shown
     assert widget.outcomes[6].outcome.currentData() == HelpOutcome.NO_FURTHER_HELP
 
