@@ -1,7 +1,10 @@
 """Page two's topics and the questions that sit beside them as prompts, never as required boxes.
 
 The Three Conversations questions come from Partners for Change's model as the Leeds and Coventry
-teams use it; the opening questions are Swindon's (seed 003).
+teams use it; the opening questions are Swindon's (seed 003). A carer's conversation has topics
+of its own, from seed 003's paragraphs on carers and the Care Act's carer's assessment: time,
+feelings and stress, practical problems, health, work and money, what would help, going on
+caring, and what happens in an emergency.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from assessor.record import ConversationKind
 
 @dataclass(frozen=True)
 class Topic:
-    """A heading on page two. `kinds` empty means every conversation has it."""
+    """A heading on page two. `kinds` empty means every conversation but a carer's has it."""
 
     code: str
     heading: str
@@ -21,7 +24,9 @@ class Topic:
     kinds: frozenset[ConversationKind] = frozenset()
 
     def applies_to(self, kind: ConversationKind | None) -> bool:
-        return not self.kinds or kind in self.kinds
+        if self.kinds:
+            return kind in self.kinds
+        return kind is not ConversationKind.CARER
 
 
 TOPICS: tuple[Topic, ...] = (
@@ -76,6 +81,53 @@ TOPICS: tuple[Topic, ...] = (
         "People they want at the table when support is planned.",
         frozenset({ConversationKind.LONG_TERM}),
     ),
+    *(
+        Topic(code, heading, hint, frozenset({ConversationKind.CARER}))
+        for code, heading, hint in (
+            (
+                "carer_time",
+                "Time and breaks",
+                "How much of their time caring takes, and when they last had a break.",
+            ),
+            (
+                "carer_feelings",
+                "Feelings and stress",
+                "How caring feels and what worries them. Give time: carers often speak for "
+                "the person first.",
+            ),
+            (
+                "carer_practical",
+                "Practical problems",
+                "Day-to-day difficulties: lifting, nights, appointments, housework, getting out.",
+            ),
+            ("carer_health", "Their own health", "Sleep, physical and mental health."),
+            (
+                "carer_work_money",
+                "Work, learning and money",
+                "Their job or studies, and what caring costs them.",
+            ),
+            (
+                "carer_life",
+                "Their own life",
+                "Friends, interests and what they would like time for, beyond caring.",
+            ),
+            (
+                "carer_what_would_help",
+                "What would help",
+                "In their words: what would make caring easier or their life better.",
+            ),
+            (
+                "carer_going_on",
+                "Willing and able to go on caring?",
+                "Whether they want to and can go on caring, and for how long.",
+            ),
+            (
+                "carer_emergency",
+                "If they could not care: contingency plan",
+                "What would happen, and who would step in, if they were suddenly unable to care.",
+            ),
+        )
+    ),
 )
 
 TOPIC_CODES: frozenset[str] = frozenset(topic.code for topic in TOPICS)
@@ -84,6 +136,16 @@ SWINDON_QUESTIONS: tuple[str, ...] = (
     "What was life like when you were younger?",
     "How did you live your life then?",
     "What do you want to recapture now?",
+)
+
+CARER_QUESTIONS: tuple[str, ...] = (
+    "How are you? This time is about you, not only the person you care for.",
+    "What does a usual day and week of caring look like?",
+    "When did you last have a break? What would a break look like for you?",
+    "How is caring affecting your health, your work and your money?",
+    "Do you want to go on caring, and can you? For how long?",
+    "If you were suddenly unable to care, what would happen?",
+    "What would make the most difference to you?",
 )
 
 THREE_CONVERSATIONS_QUESTIONS: dict[ConversationKind, tuple[str, ...]] = {

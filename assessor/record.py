@@ -13,6 +13,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from assessor.carers import CarerOffer, CarerPlan, CarerReview, CaringRole
     from assessor.goals import Goal, Review
     from assessor.progression import PlanReview, ProgressionPlan
     from assessor.short_term import Episode, EpisodeReview
@@ -86,11 +87,12 @@ class Place(LabelledChoice):
 
 
 class ConversationKind(LabelledChoice):
-    """The Three Conversations."""
+    """The Three Conversations, and a carer's conversation about their own needs."""
 
     CONNECT = "connect"
     AT_RISK = "at_risk"
     LONG_TERM = "long_term"
+    CARER = "carer"
 
 
 class Followed(LabelledChoice):
@@ -132,6 +134,7 @@ _LABELS: dict[StrEnum, str] = {
     ConversationKind.CONNECT: "Connect",
     ConversationKind.AT_RISK: "At risk",
     ConversationKind.LONG_TERM: "Long-term support",
+    ConversationKind.CARER: "Carer’s conversation",
     Followed.INFORMATION_AND_ADVICE: "Information and advice",
     Followed.INTRODUCTION: "Introduction to a community resource",
     Followed.SHORT_TERM_HELP: "Short-term help",
@@ -214,7 +217,11 @@ PERSON_WHO_MATTERS_FIELDS: frozenset[str] = frozenset(
 
 @dataclass
 class Contact:
-    """One time the person and the council were in touch."""
+    """One time the person and the council were in touch.
+
+    A carer's conversation is private to the carer unless `shared_with_cared_for` says they
+    agreed to share it with the people they care for (see `assessor.carers`).
+    """
 
     person_id: str
     on: date
@@ -222,11 +229,14 @@ class Contact:
     kind: ConversationKind | None = None
     worker: str = ""
     followed: frozenset[Followed] = frozenset()
+    shared_with_cared_for: bool = False
     id: str = ""
     stamp: Stamp | None = None
 
 
-CONTACT_FIELDS: frozenset[str] = frozenset({"on", "place", "kind", "worker", "followed"})
+CONTACT_FIELDS: frozenset[str] = frozenset(
+    {"on", "place", "kind", "worker", "followed", "shared_with_cared_for"}
+)
 
 
 @dataclass(frozen=True)
@@ -250,9 +260,31 @@ class Conversation:
 
 
 @dataclass
+class SharedConversation:
+    """A carer's conversation the carer agreed to share with the person they care for."""
+
+    carer_id: str
+    carer_name: str
+    contact: Contact
+    conversation: Conversation
+
+
+@dataclass
+class AsCarer:
+    """What a person's record holds about them as a carer: whom they care for, the offers of a
+    conversation of their own, their plans (newest first) and reviews (oldest first)."""
+
+    roles: list[CaringRole] = field(default_factory=list)
+    offers: list[CarerOffer] = field(default_factory=list)
+    plans: list[CarerPlan] = field(default_factory=list)
+    reviews: list[CarerReview] = field(default_factory=list)
+
+
+@dataclass
 class PersonFile:
     """Everything held about one person: page one, contacts and their conversations, goals,
-    short-term help and progression plans, each with its reviews (oldest first)."""
+    short-term help and progression plans, each with its reviews (oldest first); their carers
+    and what those carers agreed to share; and, if they are a carer, what is theirs as one."""
 
     person: Person
     contacts: list[Contact]
@@ -263,3 +295,6 @@ class PersonFile:
     episode_reviews: dict[str, list[EpisodeReview]] = field(default_factory=dict)
     plans: list[ProgressionPlan] = field(default_factory=list)
     plan_reviews: dict[str, list[PlanReview]] = field(default_factory=dict)
+    carers: list[CaringRole] = field(default_factory=list)
+    shared_by_carers: list[SharedConversation] = field(default_factory=list)
+    as_carer: AsCarer = field(default_factory=AsCarer)

@@ -6,6 +6,7 @@ from datetime import UTC
 from enum import StrEnum
 from typing import Any
 
+from assessor.carers import OfferResponse, Supported
 from assessor.goals import GOAL_FIELDS, Goal, GoalKind, Review, Reviewer
 from assessor.record import (
     CONTACT_FIELDS,
@@ -35,6 +36,8 @@ CHOICES: dict[str, type[StrEnum]] = {
     "place": Place,
     "kind": ConversationKind,
     "reviewer": Reviewer,
+    "response": OfferResponse,
+    "supported": Supported,
 }
 
 
@@ -65,6 +68,11 @@ def column_value(field: str, value: Any) -> Any:
     if field == "followed":
         return sorted(Followed(item).value for item in value)
     return value
+
+
+def columns(obj: object, fields: frozenset[str]) -> dict[str, Any]:
+    """A domain object's fields as column values."""
+    return {name: column_value(name, getattr(obj, name)) for name in fields}
 
 
 def _fields(row: Synced, names: frozenset[str] | set[str]) -> dict[str, Any]:

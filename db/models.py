@@ -19,6 +19,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -91,6 +92,9 @@ class ContactRow(Synced, Base):
     kind: Mapped[str | None] = mapped_column(String(40), nullable=True)
     worker: Mapped[str] = mapped_column(Text, default="")
     followed: Mapped[list[str]] = mapped_column(JSON)
+    shared_with_cared_for: Mapped[bool] = mapped_column(
+        Boolean, default=False, server_default=false()
+    )
 
 
 class ConversationEntryRow(Synced, Base):
@@ -197,4 +201,54 @@ class PlanReviewRow(Synced, Base):
     plan_id: Mapped[str] = mapped_column(ForeignKey("progression_plans.id"), index=True)
     on: Mapped[date] = mapped_column(Date)
     level: Mapped[int] = mapped_column(Integer)
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class CaringRoleRow(Synced, Base):
+    """One carer caring for one person; both are people with records of their own."""
+
+    __tablename__ = "caring_roles"
+
+    carer_id: Mapped[str] = mapped_column(ForeignKey("people.id"), index=True)
+    cared_for_id: Mapped[str] = mapped_column(ForeignKey("people.id"), index=True)
+    what_they_do: Mapped[str] = mapped_column(Text, default="")
+    hours_a_week: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    since: Mapped[date | None] = mapped_column(Date, nullable=True)
+    live_together: Mapped[bool | None] = mapped_column(Boolean, nullable=True)
+    named_as_id: Mapped[str | None] = mapped_column(
+        ForeignKey("people_who_matter.id"), nullable=True
+    )
+
+
+class CarerOfferRow(Synced, Base):
+    """Append-only: each time a carer was offered a conversation of their own."""
+
+    __tablename__ = "carer_offers"
+
+    carer_id: Mapped[str] = mapped_column(ForeignKey("people.id"), index=True)
+    on: Mapped[date] = mapped_column(Date)
+    response: Mapped[str] = mapped_column(String(40))
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class CarerPlanRow(Synced, Base):
+    __tablename__ = "carer_plans"
+
+    carer_id: Mapped[str] = mapped_column(ForeignKey("people.id"), index=True)
+    made_on: Mapped[date] = mapped_column(Date)
+    what_will_help: Mapped[str] = mapped_column(Text, default="")
+    breaks: Mapped[str] = mapped_column(Text, default="")
+    contingency: Mapped[str] = mapped_column(Text, default="")
+    review_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+
+
+class CarerReviewRow(Synced, Base):
+    """Append-only: "Do you feel supported?" at each review, kept over time."""
+
+    __tablename__ = "carer_reviews"
+
+    carer_id: Mapped[str] = mapped_column(ForeignKey("people.id"), index=True)
+    on: Mapped[date] = mapped_column(Date)
+    supported: Mapped[str] = mapped_column(String(40))
+    words: Mapped[str] = mapped_column(Text, default="")
     note: Mapped[str] = mapped_column(Text, default="")

@@ -1,12 +1,14 @@
-"""Looking up one live row: shared by every part of the store."""
+"""Reading rows the same way in every part of the store."""
 
 from __future__ import annotations
 
 from typing import TypeVar
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from db.models import Synced
+from assessor.record import Conversation, Entry
+from db.models import ContactRow, ConversationEntryRow, Synced
 
 
 class NotFound(LookupError):
@@ -22,3 +24,14 @@ def live(session: Session, model: type[RowT], row_id: str) -> RowT:
         table = getattr(model, "__tablename__", model.__name__)
         raise NotFound(f"No {table.replace('_', ' ')} with id {row_id}")
     return row
+
+
+def read_conversation(session: Session, contact_id: str) -> Conversation:
+    """Page two of one live contact."""
+    live(session, ContactRow, contact_id)
+    rows = session.scalars(
+        select(ConversationEntryRow).where(
+            ConversationEntryRow.contact_id == contact_id, ~ConversationEntryRow.deleted
+        )
+    ).all()
+    return Conversation(contact_id, {row.topic: Entry(row.text, row.own_words) for row in rows})

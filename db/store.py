@@ -31,6 +31,7 @@ from assessor.record import (
 )
 from assessor.search import Findable
 from db import convert, migrate
+from db.carer_store import CarerStore, carer_rows
 from db.caseload import FINDABLE_SQL, findable_from_row
 from db.changelog import logged_sessions
 from db.engine import create_store_engine, store_path
@@ -45,7 +46,7 @@ from db.models import (
     new_id,
 )
 from db.progression_store import ProgressionStore, plan_review_row, plan_row
-from db.rows import NotFound, live
+from db.rows import NotFound, live, read_conversation
 from db.short_term_store import ShortTermStore, episode_review_row, episode_row
 
 
@@ -63,10 +64,10 @@ class Change:
     changed_by: str
 
 
-class Store(ShortTermStore, ProgressionStore):
+class Store(ShortTermStore, ProgressionStore, CarerStore):
     """The worker's store. `Store.open` migrates the file first, after keeping a copy.
 
-    Short-term help and progression plans live in their own modules, mixed in here.
+    Short-term help, progression plans and carers live in their own modules, mixed in here.
     """
 
     def __init__(self, engine: Engine, worker: str) -> None:
@@ -174,7 +175,7 @@ class Store(ShortTermStore, ProgressionStore):
             row = ContactRow(
                 id=contact.id or None,
                 person_id=contact.person_id,
-                **_columns(contact, CONTACT_FIELDS),
+                **convert.columns(contact, CONTACT_FIELDS),
             )
             session.add(row)
             session.flush()
@@ -196,15 +197,7 @@ class Store(ShortTermStore, ProgressionStore):
 
     def conversation(self, contact_id: str) -> Conversation:
         with self._transaction() as session:
-            live(session, ContactRow, contact_id)
-            rows = session.scalars(
-                select(ConversationEntryRow).where(
-                    ConversationEntryRow.contact_id == contact_id, ~ConversationEntryRow.deleted
-                )
-            ).all()
-            return Conversation(
-                contact_id, {row.topic: Entry(row.text, row.own_words) for row in rows}
-            )
+            return read_conversation(session, contact_id)
 
     def set_entry(self, contact_id: str, topic: str, entry: Entry) -> None:
         """Write one answer on page two exactly as given: own words are never trimmed."""
@@ -307,6 +300,9 @@ class Store(ShortTermStore, ProgressionStore):
             episode_reviews=self.episode_reviews(e.id for e in episodes),
             plans=plans,
             plan_reviews=self.plan_reviews(plan.id for plan in plans),
+            carers=self.carers_of(person_id),
+            shared_by_carers=self.shared_by_carers(person_id),
+            as_carer=self.as_carer(person_id),
         )
 
     def history(self, row_ids: Iterable[str]) -> list[Change]:
@@ -344,17 +340,20 @@ class Store(ShortTermStore, ProgressionStore):
 
 def _rows_of(file: PersonFile) -> tuple[list[Any], list[Any], list[Any]]:
     """A file's rows in the order foreign keys need: the person; then who matters to them,
-    their contacts and goals; then page-two answers and goal reviews. Ids are made here, so one
-    flush a wave suffices."""
+    their contacts, goals, plans and what is theirs as a carer; then page-two answers, reviews
+    and caring roles (whose cared-for person may be in another file of the same batch). Ids are
+    made here, so one flush a wave suffices."""
     person = file.person
-    person_row = PersonRow(id=person.id or new_id(), **_columns(person, PERSON_FIELDS))
+    person_row = PersonRow(id=person.id or new_id(), **convert.columns(person, PERSON_FIELDS))
     children: list[Any] = [
         _person_who_matters_row(person_row.id, who) for who in person.people_who_matter
     ]
     answers: list[Any] = []
     for contact in file.contacts:
         contact_row = ContactRow(
-            id=contact.id or new_id(), person_id=person_row.id, **_columns(contact, CONTACT_FIELDS)
+            id=contact.id or new_id(),
+            person_id=person_row.id,
+            **convert.columns(contact, CONTACT_FIELDS),
         )
         children.append(contact_row)
         conversation = file.conversations.get(contact.id)
@@ -393,11 +392,14 @@ def _rows_of(file: PersonFile) -> tuple[list[Any], list[Any], list[Any]]:
         for plan_review in file.plan_reviews.get(plan.id, []) if plan.id else []:
             plan_review.check(plan)
             answers.append(plan_review_row(replace(plan_review, plan_id=plan_record.id)))
-    return [person_row], children, answers
+    own, roles = carer_rows(person_row.id, file.as_carer)
+    return [person_row], children + own, answers + roles
 
 
 def _goal_row(goal: Goal) -> GoalRow:
-    return GoalRow(id=goal.id or None, person_id=goal.person_id, **_columns(goal, GOAL_FIELDS))
+    return GoalRow(
+        id=goal.id or None, person_id=goal.person_id, **convert.columns(goal, GOAL_FIELDS)
+    )
 
 
 def _review_row(review: Review) -> GoalReviewRow:
@@ -424,12 +426,10 @@ def _check_topic(topic: str) -> None:
         raise ValueError(f"Unknown conversation topic: {topic}")
 
 
-def _columns(obj: object, fields: frozenset[str]) -> dict[str, Any]:
-    return {name: convert.column_value(name, getattr(obj, name)) for name in fields}
-
-
 def _person_who_matters_row(person_id: str, who: PersonWhoMatters) -> PersonWhoMattersRow:
-    return PersonWhoMattersRow(person_id=person_id, **_columns(who, PERSON_WHO_MATTERS_FIELDS))
+    return PersonWhoMattersRow(
+        person_id=person_id, **convert.columns(who, PERSON_WHO_MATTERS_FIELDS)
+    )
 
 
 def _apply(row: Any, changes: Mapping[str, Any], allowed: frozenset[str]) -> None:

@@ -15,7 +15,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assessor.prompts import SWINDON_QUESTIONS, THREE_CONVERSATIONS_QUESTIONS, TOPICS, Topic
+from assessor.prompts import (
+    CARER_QUESTIONS,
+    SWINDON_QUESTIONS,
+    THREE_CONVERSATIONS_QUESTIONS,
+    TOPICS,
+    Topic,
+)
 from assessor.record import ConversationKind, Entry
 from ui.autosave import Autosaver
 from ui.binding import FlushOnFocusOut
@@ -65,17 +71,23 @@ class TopicField(QWidget):
 
 
 def prompts_box(kind: ConversationKind | None) -> QGroupBox:
-    """The questions that may help, for this kind of conversation and Swindon's opening three."""
+    """The questions that may help: for a carer's conversation, questions about the carer; for
+    the Three Conversations, the kind's questions and Swindon's opening three."""
     box = QGroupBox("Questions that may help")
     box.setObjectName("prompts")
     layout = QVBoxLayout(box)
-    if kind is not None:
-        layout.addWidget(QLabel(f"<b>{kind.label}</b>"))
-        for question in THREE_CONVERSATIONS_QUESTIONS[kind]:
+    if kind is ConversationKind.CARER:
+        sections = [(kind.label, CARER_QUESTIONS)]
+    elif kind is not None:
+        sections = [(kind.label, THREE_CONVERSATIONS_QUESTIONS[kind])]
+    else:
+        sections = []
+    if kind is not ConversationKind.CARER:
+        sections.append(("To open the conversation", SWINDON_QUESTIONS))
+    for heading, questions in sections:
+        layout.addWidget(QLabel(f"<b>{heading}</b>"))
+        for question in questions:
             layout.addWidget(hint_label(f"• {question}"))
-    layout.addWidget(QLabel("<b>To open the conversation</b>"))
-    for question in SWINDON_QUESTIONS:
-        layout.addWidget(hint_label(f"• {question}"))
     layout.addStretch(1)
     return box
 

@@ -165,7 +165,9 @@ class MainWindow(QMainWindow):
         from ui.workspace import PersonWorkspace
 
         self.store = store
-        self.workspace = PersonWorkspace(store, self.autosaver, self._worker)
+        self.workspace = PersonWorkspace(store, self.autosaver, self._worker, self.index)
+        self.workspace.person_chosen.connect(self.show_in_caseload)
+        self.workspace.person_added.connect(self._person_made)
         self.workspace.page_one.person_saved.connect(self._person_renamed)
         self.workspace.goals.goals_changed.connect(lambda _goal_id: self.refresh_due())
         self.workspace.short_term.changed.connect(self.refresh_due)
@@ -328,6 +330,12 @@ class MainWindow(QMainWindow):
         self.example_action.setEnabled(True)
         self.welcome.example_button.setEnabled(True)
         QMessageBox.warning(self, "Something went wrong", message)
+
+    def _person_made(self, person_id: str) -> None:
+        """A record made from inside another, such as a carer's: findable at once."""
+        self.index.put(self.store.findable(person_id))
+        self.caseload.refresh()
+        self.refresh_due()
 
     def _person_renamed(self, person_id: str) -> None:
         """Keep search and the list in step with what page one now says."""

@@ -8,6 +8,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QScrollArea, QVBoxLayout, QWidget
 
 from assessor.record import ConsentHow, ContactPreference, InformationFormat, Person, Route
+from assessor.search import PeopleIndex
 from assessor.validation import (
     normalise_email,
     normalise_nhs_number,
@@ -35,7 +36,7 @@ class PageOne(QScrollArea):
 
     person_saved = Signal(str)
 
-    def __init__(self, store: Store, autosaver: Autosaver) -> None:
+    def __init__(self, store: Store, autosaver: Autosaver, index: PeopleIndex) -> None:
         super().__init__()
         self._store = store
         self._person_id = ""
@@ -47,7 +48,7 @@ class PageOne(QScrollArea):
         layout.addWidget(self._how_to_reach_them())
         layout.addWidget(self._communication())
         layout.addWidget(self._consent())
-        self.people_who_matter = PeopleWhoMatterSection(store)
+        self.people_who_matter = PeopleWhoMatterSection(store, index)
         layout.addWidget(self.people_who_matter)
         layout.addWidget(self._how_they_came())
         layout.addStretch(1)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from assessor.record import PERSON_WHO_MATTERS_FIELDS, Person, PersonWhoMatters, Relationship
+from assessor.search import PeopleIndex
 from assessor.validation import InvalidInput, normalise_email, normalise_phone
 from ui.binding import chosen
 from ui.forms import Section, dialog_buttons, line_edit, named, problem_label, text_edit
@@ -117,9 +118,13 @@ class PersonWhoMattersDialog(QDialog):
 class PeopleWhoMatterSection(Section):
     """The list with Add, Change and Remove; each change is stored as soon as it is made."""
 
-    def __init__(self, store: Store) -> None:
+    person_chosen = Signal(str)  # open this person's record
+    person_added = Signal(str)  # a record was made here: search must learn of it
+
+    def __init__(self, store: Store, index: PeopleIndex) -> None:
         super().__init__("People who matter to them")
         self._store = store
+        self._index = index
         self._person_id = ""
         self._people: list[PersonWhoMatters] = []
         self.dialog = PersonWhoMattersDialog(self)

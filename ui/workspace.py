@@ -6,10 +6,11 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from assessor.record import Person
+from assessor.search import PeopleIndex
 from assessor.validation import age_on, format_date, format_nhs_number
 from ui.autosave import Autosaver
 from ui.contacts import ContactsTab
@@ -39,7 +40,10 @@ def summary_line(person: Person, today: date) -> str:
 class PersonWorkspace(QWidget):
     """Header, then a tab for each part of the record."""
 
-    def __init__(self, store: Store, autosaver: Autosaver, worker: str) -> None:
+    person_chosen = Signal(str)  # open another person's record, such as a carer's
+    person_added = Signal(str)  # a record was made from here: search must learn of it
+
+    def __init__(self, store: Store, autosaver: Autosaver, worker: str, index: PeopleIndex) -> None:
         super().__init__()
         self._store = store
         self.person_id = ""
@@ -51,7 +55,9 @@ class PersonWorkspace(QWidget):
         self.quote = QLabel()
         self.quote.setObjectName("quote")
         self.quote.setWordWrap(True)
-        self.page_one = PageOne(store, autosaver)
+        self.page_one = PageOne(store, autosaver, index)
+        self.page_one.people_who_matter.person_chosen.connect(self.person_chosen)
+        self.page_one.people_who_matter.person_added.connect(self.person_added)
         self.contacts = ContactsTab(store, autosaver, worker)
         self.goals = GoalsTab(store, autosaver, worker)
         self.short_term = ShortTermTab(store, worker)

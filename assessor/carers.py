@@ -1,0 +1,237 @@
+"""Carers as people in their own right (seed 003: strengths-based practice can treat a family
+carer only as an asset).
+
+A carer has a record of their own, linked by a caring role to each person they care for. Their
+conversation is a contact on their own record, of the kind `ConversationKind.CARER`, private to
+them unless they agree to share it. Their goals are goals of their own record. This module adds
+what only carers have: the offer of a conversation, their plan, and at each review whether they
+feel supported (the Isle of Wight measure, seed 003).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from assessor.record import (
+    Contact,
+    ConversationKind,
+    LabelledChoice,
+    PersonWhoMatters,
+    Stamp,
+    label_choices,
+)
+from assessor.validation import InvalidInput, format_date
+
+HOURS_IN_A_WEEK = 168
+# A carer's review shows as due this long before the day it is planned for.
+REVIEW_NOTICE = timedelta(days=7)
+
+
+class Supported(LabelledChoice):
+    """The carer's answer to "Do you feel supported?"."""
+
+    YES = "yes"
+    PARTLY = "partly"
+    NO = "no"
+
+
+class OfferResponse(LabelledChoice):
+    """What the carer said when offered a conversation of their own."""
+
+    WANTS_ONE = "wants_one"
+    NOT_NOW = "not_now"
+    DECLINED = "declined"
+
+
+label_choices(
+    {
+        Supported.YES: "Yes",
+        Supported.PARTLY: "Partly",
+        Supported.NO: "No",
+        OfferResponse.WANTS_ONE: "They would like one",
+        OfferResponse.NOT_NOW: "Not now, perhaps later",
+        OfferResponse.DECLINED: "They do not want one",
+    }
+)
+
+
+@dataclass
+class CaringRole:
+    """One carer caring for one person. A carer may care for several people, and a person may
+    have several carers: each pair is its own role. `named_as_id` is the entry on the cared-for
+    person's page one that named the carer, when there is one."""
+
+    carer_id: str
+    cared_for_id: str
+    what_they_do: str = ""
+    hours_a_week: int | None = None
+    since: date | None = None
+    live_together: bool | None = None
+    named_as_id: str = ""
+    id: str = ""
+    stamp: Stamp | None = None
+
+    def check(self) -> None:
+        if self.carer_id == self.cared_for_id:
+            raise InvalidInput("Someone cannot be recorded as their own carer.")
+        if self.hours_a_week is not None and not 0 <= self.hours_a_week <= HOURS_IN_A_WEEK:
+            raise InvalidInput(
+                f"Hours a week should be between 0 and {HOURS_IN_A_WEEK}; "
+                f"{self.hours_a_week} is not."
+            )
+
+
+CARING_ROLE_FIELDS: frozenset[str] = frozenset(
+    {"what_they_do", "hours_a_week", "since", "live_together"}
+)
+
+
+@dataclass
+class CarerOffer:
+    """A carer was offered a conversation of their own. Append-only."""
+
+    carer_id: str
+    on: date
+    response: OfferResponse
+    note: str = ""
+    id: str = ""
+    stamp: Stamp | None = None
+
+
+@dataclass
+class CarerPlan:
+    """The carer's own plan: what will help, their breaks, what happens in an emergency, and
+    when it is next reviewed."""
+
+    carer_id: str
+    made_on: date
+    what_will_help: str = ""
+    breaks: str = ""
+    contingency: str = ""
+    review_on: date | None = None
+    id: str = ""
+    stamp: Stamp | None = None
+
+    def check(self) -> None:
+        if self.review_on is not None and self.review_on < self.made_on:
+            raise InvalidInput(
+                f"The review on {format_date(self.review_on)} would come before the plan was "
+                f"made ({format_date(self.made_on)})."
+            )
+
+
+CARER_PLAN_FIELDS: frozenset[str] = frozenset(
+    {"what_will_help", "breaks", "contingency", "review_on"}
+)
+
+
+@dataclass
+class CarerReview:
+    """A review with the carer: "Do you feel supported?" and their words. Append-only, so the
+    answers are kept over time."""
+
+    carer_id: str
+    on: date
+    supported: Supported
+    words: str = ""
+    note: str = ""
+    id: str = ""
+    stamp: Stamp | None = None
+
+    def check(self, today: date | None = None) -> None:
+        if today is not None and self.on > today:
+            raise InvalidInput(
+                f"A review cannot be recorded for a day still to come ({format_date(self.on)})."
+            )
+
+
+def is_carer_conversation(contact: Contact) -> bool:
+    return contact.kind is ConversationKind.CARER
+
+
+def seen_by_cared_for(contact: Contact) -> bool:
+    """The privacy rule: of a carer's contacts, the people they care for may see only the
+    carer's conversations the carer agreed to share."""
+    return is_carer_conversation(contact) and contact.shared_with_cared_for
+
+
+@dataclass(frozen=True)
+class CarerToOffer:
+    """A carer still to be offered a conversation of their own. `carer_id` is empty when they
+    were named on someone's page one but have no record yet; `named_as_id` then says where."""
+
+    name: str
+    cared_for_ids: tuple[str, ...]
+    carer_id: str = ""
+    named_as_id: str = ""
+
+
+def carers_to_offer(
+    named: Iterable[tuple[str, PersonWhoMatters]],
+    roles: Iterable[CaringRole],
+    names: dict[str, str],
+    offered: set[str],
+) -> list[CarerToOffer]:
+    """Carers not yet offered a conversation of their own, by name.
+
+    `named` pairs each cared-for person's id with someone their page one calls a carer; `roles`
+    are the caring roles held; `names` gives carers' names by id; `offered` holds the ids of
+    carers already offered one (or who have had one).
+    """
+    roles = list(roles)
+    linked = {role.named_as_id for role in roles if role.named_as_id}
+    cares_for: dict[str, list[str]] = {}
+    for role in roles:
+        cares_for.setdefault(role.carer_id, []).append(role.cared_for_id)
+    found = [
+        CarerToOffer(names.get(carer_id, ""), tuple(cared_for), carer_id=carer_id)
+        for carer_id, cared_for in cares_for.items()
+        if carer_id not in offered
+    ]
+    found += [
+        CarerToOffer(who.name, (cared_for_id,), named_as_id=who.id)
+        for cared_for_id, who in named
+        if who.is_carer and who.id not in linked
+    ]
+    return sorted(found, key=lambda carer: carer.name.casefold())
+
+
+def review_due(plan: CarerPlan, today: date) -> bool:
+    """A carer's review is due from a week before the day it is planned for."""
+    return plan.review_on is not None and plan.review_on - REVIEW_NOTICE <= today
+
+
+@dataclass(frozen=True)
+class SupportedCount:
+    """How many carers feel supported, by their latest answer in a period."""
+
+    yes: int
+    partly: int
+    no: int
+
+    @property
+    def asked(self) -> int:
+        return self.yes + self.partly + self.no
+
+    @property
+    def percent_yes(self) -> float | None:
+        """Isle of Wight's measure: the share answering yes (their standard is 95%)."""
+        return 100 * self.yes / self.asked if self.asked else None
+
+
+def feel_supported(reviews: Iterable[CarerReview], start: date, end: date) -> SupportedCount:
+    """Each carer counted once, by their latest answer between `start` and `end` inclusive."""
+    latest: dict[str, CarerReview] = {}
+    for review in reviews:
+        if start <= review.on <= end:
+            held = latest.get(review.carer_id)
+            if held is None or review.on >= held.on:
+                latest[review.carer_id] = review
+    answers = [review.supported for review in latest.values()]
+    return SupportedCount(
+        yes=answers.count(Supported.YES),
+        partly=answers.count(Supported.PARTLY),
+        no=answers.count(Supported.NO),
+    )
