@@ -18,6 +18,7 @@ from assessor.record import (
     Contact,
     ConversationKind,
     LabelledChoice,
+    Person,
     PersonWhoMatters,
     Stamp,
     label_choices,
@@ -99,6 +100,12 @@ class CarerOffer:
     id: str = ""
     stamp: Stamp | None = None
 
+    def check(self, today: date | None = None) -> None:
+        if today is not None and self.on > today:
+            raise InvalidInput(
+                f"An offer cannot be recorded for a day still to come ({format_date(self.on)})."
+            )
+
 
 @dataclass
 class CarerPlan:
@@ -145,6 +152,23 @@ class CarerReview:
             raise InvalidInput(
                 f"A review cannot be recorded for a day still to come ({format_date(self.on)})."
             )
+
+
+def person_from_name(name: str, phone: str = "", email: str = "") -> Person:
+    """A record of their own for someone known only by the name page one or the worker gives
+    them, such as a carer: one word is the preferred name; of several, the last is the family
+    name. Nothing is presumed about why they came to us."""
+    words = name.split()
+    if len(words) < 2:
+        return Person(preferred_name=name.strip(), presenting_problem="", phone=phone, email=email)
+    return Person(
+        preferred_name=words[0],
+        first_names=" ".join(words[:-1]),
+        family_name=words[-1],
+        presenting_problem="",
+        phone=phone,
+        email=email,
+    )
 
 
 def is_carer_conversation(contact: Contact) -> bool:

@@ -111,6 +111,9 @@ def _export(store: Store, args: argparse.Namespace, out: TextIO) -> int:
     except NotFound:
         raise CommandFailed(f"no person with id {args.person_id}") from None
     contact_ids = [c.id for c in file.contacts]
+    as_carer = file.as_carer
+    # The history of the person's own rows only: carers' conversations shared with them are
+    # in the export, but the carer's change log stays with the carer's record.
     row_ids = [
         file.person.id,
         *(who.id for who in file.person.people_who_matter),
@@ -122,6 +125,11 @@ def _export(store: Store, args: argparse.Namespace, out: TextIO) -> int:
         *(r.id for reviews in file.episode_reviews.values() for r in reviews),
         *(plan.id for plan in file.plans),
         *(r.id for reviews in file.plan_reviews.values() for r in reviews),
+        *(role.id for role in file.carers),
+        *(role.id for role in as_carer.roles),
+        *(offer.id for offer in as_carer.offers),
+        *(plan.id for plan in as_carer.plans),
+        *(review.id for review in as_carer.reviews),
     ]
     text = json.dumps(export_person(file, store.history(row_ids)), indent=2, ensure_ascii=False)
     if args.out is None:

@@ -14,6 +14,13 @@ outcome (reduced support) and six-week outcome (no further help needed) recorded
 they were due, so nothing of it is due now. Tomek is part-way through a nine-month progression
 plan since his stroke, from step 2 to step 4 of the ladder, with some of its smaller steps done
 and reviews showing him moving up a step.
+
+Bernie cares for her aunt Eileen and, since Peggy's fall, looks in on Peggy too: both name her
+as a carer on page one, and her own record links her to each. She was offered a carer's
+conversation of her own and had one, private to her; it holds things she would not want either of
+them to hear. She has two goals of her own, a carer's plan whose review is due within the week,
+and two reviews showing she has come to feel supported. Peggy's daughter Grace, also named as
+her carer, has no record yet, so she is still to be offered a conversation.
 """
 
 from __future__ import annotations
@@ -23,9 +30,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
+from assessor.carers import (
+    CarerOffer,
+    CarerPlan,
+    CarerReview,
+    CaringRole,
+    OfferResponse,
+    Supported,
+)
 from assessor.goals import Goal, GoalKind, Review, Reviewer
 from assessor.progression import PlanReview, PlanStep, ProgressionPlan
 from assessor.record import (
+    AsCarer,
     ConsentHow,
     Contact,
     ContactPreference,
@@ -92,6 +108,7 @@ class ExamplePerson:
     goals: list[ExampleGoal] = field(default_factory=list)
     episodes: list[ExampleEpisode] = field(default_factory=list)  # newest first
     plans: list[ExamplePlan] = field(default_factory=list)  # newest first
+    as_carer: AsCarer = field(default_factory=AsCarer)
 
     def as_file(self) -> PersonFile:
         return PersonFile(
@@ -107,6 +124,7 @@ class ExamplePerson:
             episode_reviews={item.episode.id: list(item.reviews) for item in self.episodes},
             plans=[item.plan for item in self.plans],
             plan_reviews={item.plan.id: list(item.reviews) for item in self.plans},
+            as_carer=self.as_carer,
         )
 
 
@@ -119,7 +137,7 @@ def _noted(text: str) -> Entry:
 
 
 def example_caseload(today: date) -> list[PersonFile]:
-    """Six people at different points, dated relative to today so the timeline looks live."""
+    """Seven people at different points, dated relative to today so the timeline looks live."""
     return [example.as_file() for example in _examples(today)]
 
 
@@ -210,6 +228,8 @@ def _examples(today: date) -> list[ExamplePerson]:
     des_help_started = 49
     des_spell_goal = example_id("des-goal-spell")
     tomek_plan_starts = 91  # about three months ago, for nine months
+    bernie_phone = "07700 900505"
+    bernie_talked = 16  # her carer's conversation, four days after she was offered one
 
     return [
         ExamplePerson(
@@ -245,6 +265,14 @@ def _examples(today: date) -> list[ExamplePerson]:
                     ),
                     PersonWhoMatters(
                         "Len Pickering", Relationship.NEIGHBOUR, "Next door, has a key"
+                    ),
+                    PersonWhoMatters(
+                        "Bernie Kelly",
+                        Relationship.FRIEND,
+                        "Looks in most evenings since the fall",
+                        phone=bernie_phone,
+                        is_carer=True,
+                        id=example_id("peggy-named-bernie"),
                     ),
                 ],
             ),
@@ -580,6 +608,16 @@ def _examples(today: date) -> list[ExamplePerson]:
                 contact_preference=ContactPreference.THROUGH_SOMEONE,
                 route=Route.COMMUNITY_HEALTH,
                 presenting_problem="Lonely since Frank died.",
+                people_who_matter=[
+                    PersonWhoMatters(
+                        "Bernie Kelly",
+                        Relationship.FAMILY,
+                        "Niece; signs with her",
+                        phone=bernie_phone,
+                        is_carer=True,
+                        id=example_id("eileen-named-bernie"),
+                    ),
+                ],
             ),
             [
                 ExampleContact(
@@ -611,5 +649,180 @@ def _examples(today: date) -> list[ExamplePerson]:
                     expected="Signing with friends at the Deaf club most weeks.",
                 ),
             ],
+        ),
+        ExamplePerson(
+            Person(
+                id=example_id("bernie"),
+                preferred_name="Bernie",
+                first_names="Bernadette",
+                family_name="Kelly",
+                date_of_birth=date(1968, 5, 9),
+                nhs_number=nhs_number_in_test_range(500),
+                address="27 Heron Walk, Fernley",
+                postcode="LS6 4QW",
+                phone=bernie_phone,
+                contact_preference=ContactPreference.TEXT_MESSAGE,
+                consent_to_record=True,
+                consent_to_share=False,
+                consent_date=ago(bernie_talked),
+                consent_how=ConsentHow.SPOKEN,
+                route=Route.OTHER,
+                route_detail="Offered a carer's conversation when she came with her aunt Eileen "
+                "to the Talking Point to sign for her.",
+                presenting_problem="Between Auntie Eileen and Peggy there's nothing left over "
+                "for me.",
+            ),
+            [
+                ExampleContact(
+                    contact(
+                        "bernie-1",
+                        "bernie",
+                        bernie_talked,
+                        place=Place.HOME_VISIT,
+                        kind=ConversationKind.CARER,
+                        worker="Sam Patel",
+                        followed=frozenset(
+                            {Followed.INFORMATION_AND_ADVICE, Followed.INTRODUCTION}
+                        ),
+                        shared_with_cared_for=False,
+                    ),
+                    {
+                        "carer_time": _noted(
+                            "About 15 hours a week for Eileen, mostly evenings, and 4 for Peggy "
+                            "since her fall. Last break: a weekend in Whitby 18 months ago."
+                        ),
+                        "carer_feelings": _said(
+                            "I love Auntie Eileen to bits, but some nights I sit in the car "
+                            "outside hers for ten minutes before I go in, because I've nothing "
+                            "left. I'd never want her to know that."
+                        ),
+                        "carer_practical": _noted(
+                            "Signs for Eileen at every appointment and on the phone; her post and "
+                            "forms. Peggy's evening tablets and a check she has eaten."
+                        ),
+                        "carer_health": _said(
+                            "I'm not sleeping. I wake up sure I've forgotten something for one "
+                            "of them."
+                        ),
+                        "carer_work_money": _noted(
+                            "Teaching assistant at the school for deaf children; cut to three "
+                            "days a week last year to fit the caring in."
+                        ),
+                        "carer_life": _said("I used to swim before work. I'd love that back."),
+                        "carer_what_would_help": _said(
+                            "Somebody else who can sign with Eileen one evening a week, and "
+                            "knowing what happens to them both if I'm poorly."
+                        ),
+                        "carer_going_on": _said(
+                            "I'll always look after Eileen. I'm glad to help Peggy, she fed me "
+                            "at school for years, but I can't do every night. I haven't told "
+                            "Grace that yet."
+                        ),
+                        "carer_emergency": _noted(
+                            "Nothing in place. Agreed to write one: Maureen Hale from the Deaf "
+                            "club signs and has a key to Eileen's; Grace Okafor for Peggy."
+                        ),
+                    },
+                ),
+            ],
+            goals=[
+                goal(
+                    "bernie-goal-swimming",
+                    "bernie",
+                    "Go swimming before work twice a week again.",
+                    set_days_ago=bernie_talked,
+                    kind=GoalKind.OWN,
+                    set_by="Sam Patel",
+                    expected="Swimming twice a week, most weeks.",
+                    target_in_days=45,
+                    reviews=[(3, -1, Reviewer.PERSON, 6, "Went once this week. It was lovely.")],
+                ),
+                goal(
+                    "bernie-goal-evening",
+                    "bernie",
+                    "One evening a week that's mine, knowing Eileen has someone to sign with.",
+                    set_days_ago=bernie_talked,
+                    kind=GoalKind.OWN,
+                    set_by="Sam Patel",
+                    expected="Wednesday evenings off, with the Deaf club befriender at Eileen's.",
+                    target_in_days=60,
+                    reviews=[
+                        (
+                            3,
+                            -1,
+                            Reviewer.WORKER,
+                            7,
+                            "First Wednesday off. Eileen liked the befriender.",
+                        )
+                    ],
+                ),
+            ],
+            as_carer=AsCarer(
+                roles=[
+                    CaringRole(
+                        carer_id=example_id("bernie"),
+                        cared_for_id=example_id("eileen"),
+                        what_they_do="Signs for her at appointments and on the phone, sees to her "
+                        "post and forms, does her shopping and spends most evenings with her.",
+                        hours_a_week=15,
+                        since=ago(790),
+                        live_together=False,
+                        named_as_id=example_id("eileen-named-bernie"),
+                        id=example_id("bernie-cares-for-eileen"),
+                    ),
+                    CaringRole(
+                        carer_id=example_id("bernie"),
+                        cared_for_id=example_id("peggy"),
+                        what_they_do="Looks in most evenings since her fall: checks she has eaten "
+                        "and takes her evening tablets.",
+                        hours_a_week=4,
+                        since=ago(19),
+                        live_together=False,
+                        named_as_id=example_id("peggy-named-bernie"),
+                        id=example_id("bernie-cares-for-peggy"),
+                    ),
+                ],
+                offers=[
+                    CarerOffer(
+                        carer_id=example_id("bernie"),
+                        on=ago(20),
+                        response=OfferResponse.WANTS_ONE,
+                        note="Offered at the Talking Point, where she came to sign for Eileen.",
+                        id=example_id("bernie-offer"),
+                    ),
+                ],
+                plans=[
+                    CarerPlan(
+                        carer_id=example_id("bernie"),
+                        made_on=ago(bernie_talked),
+                        what_will_help="A Deaf club befriender to sign with Eileen on Wednesday "
+                        "evenings. Grace to take two of Peggy's evenings. A swimming pass from "
+                        "Fernley Carers Centre.",
+                        breaks="Wednesday evenings off. A weekend away in the spring, with the "
+                        "befriender and Grace covering.",
+                        contingency="If Bernie is ill: Maureen Hale (Deaf club) signs for Eileen "
+                        "and rings the contact centre; Grace Okafor covers Peggy's evenings. "
+                        "Carer's emergency card from the Carers Centre.",
+                        review_on=ago(-5),
+                        id=example_id("bernie-plan"),
+                    ),
+                ],
+                reviews=[
+                    CarerReview(
+                        carer_id=example_id("bernie"),
+                        on=ago(bernie_talked),
+                        supported=Supported.PARTLY,
+                        words="Partly. It helps that somebody's finally asked about me.",
+                        id=example_id("bernie-review-1"),
+                    ),
+                    CarerReview(
+                        carer_id=example_id("bernie"),
+                        on=ago(3),
+                        supported=Supported.YES,
+                        words="Yes. I had my first Wednesday off and nobody rang me.",
+                        id=example_id("bernie-review-2"),
+                    ),
+                ],
+            ),
         ),
     ]

@@ -7,7 +7,7 @@ The shape (`format` is "assessor-export", `version` 1), which later issues exten
       "person": {page one's fields, "id", "record": stamp,
                  "people_who_matter": [{fields, "id", "record": stamp}, ...]},
       "contacts": [{"id", "on", "place", "kind", "worker", "followed": [codes],
-                    "record": stamp,
+                    "shared_with_cared_for", "record": stamp, "private_to_carer",
                     "conversation": {topic code: {"heading", "text", "own_words"}}}, ...],
       "goals": [{"id", "words", "set_on", "set_by", "kind", "target_date", "expected",
                  "baseline", "record": stamp,
@@ -28,6 +28,16 @@ The shape (`format` is "assessor-export", `version` 1), which later issues exten
                              "reviews": [{"id", "on", "level", "note", "record": stamp},
                                          ...]}, ...],
       "ladder": {"1": words, ..., "6": words},
+      "carers": [{"id", "carer_id", "what_they_do", "hours_a_week", "since", "live_together",
+                  "named_as_id", "record": stamp}, ...],
+      "shared_by_carers": [{"carer_id", "carer_name", "contact": contact as above}, ...],
+      "as_carer": {"cares_for": [{"id", "cared_for_id", "what_they_do", "hours_a_week",
+                                  "since", "live_together", "named_as_id", "record": stamp}, ...],
+                   "offers": [{"id", "on", "response", "note", "record": stamp}, ...],
+                   "plans": [{"id", "made_on", "what_will_help", "breaks", "contingency",
+                              "review_on", "record": stamp}, ...],
+                   "reviews": [{"id", "on", "supported", "words", "note", "record": stamp},
+                               ...]},
       "history": [{"seq", "table", "row_id", "revision", "operation", "changes",
                    "changed_at", "changed_by"}, ...]
     }
@@ -52,6 +62,20 @@ review's "level") are steps on Assessor's six-step ladder; the ladder's words ar
 "ladder", keyed by step number as text ("1" to "6"), so every level in the export can be read
 without this program. A plan's "steps" are the smaller steps towards it, in order; its reviews
 are oldest first, the path the person actually took.
+
+Carers (`assessor.carers`) are people with records of their own. "carers" lists this person's
+carers, each a caring role in the order recorded, with "named_as_id" the id of the entry in
+"people_who_matter" that named the carer ("" when none did); "hours_a_week" and "live_together"
+may be null. A carer's conversation (a contact whose "kind" is "carer") is private to the carer
+unless "shared_with_cared_for" is true: "private_to_carer" is true exactly for a carer's
+conversation not shared, and false for every other contact. A person's export holds only the
+carers' conversations they may see, in "shared_by_carers" (newest first, with who the carer is);
+nothing else of a carer's record is in it. "as_carer" is what the person's own record holds
+about them as a carer: whom they care for ("cares_for"), each offer of a conversation of their
+own (oldest first; "response" is one of `assessor.carers.OfferResponse`'s codes), their plans
+(newest first) and their reviews (oldest first; "supported", their answer to "Do you feel
+supported?", is one of `assessor.carers.Supported`'s codes). Each list is empty when there is
+nothing to put in it.
 """
 
 from __future__ import annotations
@@ -62,10 +86,11 @@ from datetime import UTC, date, datetime
 from enum import StrEnum
 from typing import Any, Protocol
 
+from assessor.carers import is_carer_conversation, seen_by_cared_for
 from assessor.goals import Goal, Review, status
 from assessor.progression import LADDER, PlanReview, ProgressionPlan
 from assessor.prompts import TOPICS
-from assessor.record import Contact, PersonFile, Stamp
+from assessor.record import AsCarer, Contact, Conversation, PersonFile, Stamp
 from assessor.short_term import Episode, EpisodeReview, within_48_hours
 
 FORMAT = "assessor-export"
@@ -119,9 +144,9 @@ def _object(obj: Any, skip: Iterable[str] = ()) -> dict[str, Any]:
     return data
 
 
-def _contact(contact: Contact, file: PersonFile) -> dict[str, Any]:
+def _contact(contact: Contact, conversation: Conversation | None) -> dict[str, Any]:
     data = _object(contact, skip={"person_id"})
-    conversation = file.conversations.get(contact.id)
+    data["private_to_carer"] = is_carer_conversation(contact) and not seen_by_cared_for(contact)
     data["conversation"] = {
         code: {"heading": _HEADINGS[code], "text": entry.text, "own_words": entry.own_words}
         for code, entry in (conversation.entries.items() if conversation else ())
@@ -156,6 +181,15 @@ def _plan(plan: ProgressionPlan, reviews: list[PlanReview]) -> dict[str, Any]:
     return data
 
 
+def _as_carer(as_carer: AsCarer) -> dict[str, Any]:
+    return {
+        "cares_for": [_object(role, skip={"carer_id"}) for role in as_carer.roles],
+        "offers": [_object(offer, skip={"carer_id"}) for offer in as_carer.offers],
+        "plans": [_object(plan, skip={"carer_id"}) for plan in as_carer.plans],
+        "reviews": [_object(review, skip={"carer_id"}) for review in as_carer.reviews],
+    }
+
+
 def export_person(
     file: PersonFile, history: Iterable[HistoryEntry], now: datetime | None = None
 ) -> dict[str, Any]:
@@ -168,7 +202,9 @@ def export_person(
         "version": VERSION,
         "exported_at": now.isoformat(),
         "person": person,
-        "contacts": [_contact(contact, file) for contact in file.contacts],
+        "contacts": [
+            _contact(contact, file.conversations.get(contact.id)) for contact in file.contacts
+        ],
         "goals": [_goal(goal, file.reviews.get(goal.id, [])) for goal in file.goals],
         "short_term_help": [
             _episode(episode, file.episode_reviews.get(episode.id, [])) for episode in file.episodes
@@ -177,6 +213,18 @@ def export_person(
             _plan(plan, file.plan_reviews.get(plan.id, [])) for plan in file.plans
         ],
         "ladder": {str(step): words for step, words in LADDER.items()},
+        "carers": [_object(role, skip={"cared_for_id"}) for role in file.carers],
+        # The privacy rule again, at the door out: only what a carer agreed to share.
+        "shared_by_carers": [
+            {
+                "carer_id": shared.carer_id,
+                "carer_name": shared.carer_name,
+                "contact": _contact(shared.contact, shared.conversation),
+            }
+            for shared in file.shared_by_carers
+            if seen_by_cared_for(shared.contact)
+        ],
+        "as_carer": _as_carer(file.as_carer),
         "history": [
             {
                 "seq": change.seq,

@@ -21,6 +21,7 @@ from assessor.carers import (
     CarerToOffer,
     CaringRole,
     carers_to_offer,
+    person_from_name,
     seen_by_cared_for,
 )
 from assessor.record import (
@@ -157,21 +158,6 @@ def _carer_name(row: PersonRow) -> str:
     return " ".join(part for part in (row.preferred_name, row.family_name) if part)
 
 
-def _new_carer(name: str, phone: str, email: str) -> Person:
-    """A carer's own record from the name their cared-for person's page one gives them."""
-    words = name.split()
-    if len(words) < 2:
-        return Person(preferred_name=name.strip(), presenting_problem="", phone=phone, email=email)
-    return Person(
-        preferred_name=words[0],
-        first_names=" ".join(words[:-1]),
-        family_name=words[-1],
-        presenting_problem="",
-        phone=phone,
-        email=email,
-    )
-
-
 class CarerStore:
     """Mixed into `Store`: every method is one transaction."""
 
@@ -194,19 +180,32 @@ class CarerStore:
         the person who named them, in one transaction. Returns the new person's id and role."""
         with self._transaction() as session:
             named = live(session, PersonWhoMattersRow, named_as_id)
-            carer = _new_carer(named.name, named.phone, named.email)
-            carer_row = PersonRow(id=new_id(), **convert.columns(carer, PERSON_FIELDS))
-            session.add(carer_row)
-            session.flush()
-            role = replace(
-                role, carer_id=carer_row.id, cared_for_id=named.person_id, named_as_id=named.id
-            )
-            role.check()
-            self._check_new_role(session, role)
-            row = role_row(role)
-            session.add(row)
-            session.flush()
-            return carer_row.id, role_from_row(row)
+            carer = person_from_name(named.name, named.phone, named.email)
+            role = replace(role, cared_for_id=named.person_id, named_as_id=named.id)
+            return self._add_linked(session, carer, role)
+
+    def add_linked_person(self, person: Person, role: CaringRole) -> tuple[str, CaringRole]:
+        """Make a record for a new person and link them by `role`, whose empty side (carer or
+        cared for) is theirs, in one transaction: never a record without its link."""
+        with self._transaction() as session:
+            return self._add_linked(session, person, role)
+
+    def _add_linked(
+        self, session: Session, person: Person, role: CaringRole
+    ) -> tuple[str, CaringRole]:
+        row = PersonRow(id=new_id(), **convert.columns(person, PERSON_FIELDS))
+        if role.carer_id:
+            role = replace(role, cared_for_id=row.id)
+        else:
+            role = replace(role, carer_id=row.id)
+        role.check()
+        session.add(row)
+        session.flush()
+        self._check_new_role(session, role)
+        role_record = role_row(role)
+        session.add(role_record)
+        session.flush()
+        return row.id, role_from_row(role_record)
 
     def update_caring_role(self, role_id: str, changes: Mapping[str, Any]) -> None:
         """Change what a carer does, their hours, since when, or whether they live together."""
@@ -292,6 +291,7 @@ class CarerStore:
     # --- offers, plans and reviews -----------------------------------------------------------
 
     def add_carer_offer(self, offer: CarerOffer) -> CarerOffer:
+        offer.check(date.today())
         with self._transaction() as session:
             live(session, PersonRow, offer.carer_id)
             row = offer_row(offer)
@@ -319,11 +319,24 @@ class CarerStore:
             for name, value in changes.items():
                 setattr(row, name, value)
 
-    def add_carer_review(self, review: CarerReview) -> CarerReview:
-        """Append "Do you feel supported?" and their words; reviews are never changed."""
+    def add_carer_review(
+        self, review: CarerReview, next_review_on: date | None = None
+    ) -> CarerReview:
+        """Append "Do you feel supported?" and their words; reviews are never changed. A next
+        review date moves their newest plan's, in the same transaction."""
         review.check(date.today())
         with self._transaction() as session:
             live(session, PersonRow, review.carer_id)
+            if next_review_on is not None:
+                plan = session.scalars(
+                    select(CarerPlanRow)
+                    .where(CarerPlanRow.carer_id == review.carer_id, ~CarerPlanRow.deleted)
+                    .order_by(CarerPlanRow.made_on.desc(), CarerPlanRow.created_at.desc())
+                ).first()
+                if plan is None:
+                    raise InvalidInput("A next review date needs a plan to belong to.")
+                replace(plan_from_row(plan), review_on=next_review_on).check()
+                plan.review_on = next_review_on
             row = review_row(review)
             session.add(row)
             session.flush()

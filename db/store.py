@@ -428,7 +428,7 @@ def _check_topic(topic: str) -> None:
 
 def _person_who_matters_row(person_id: str, who: PersonWhoMatters) -> PersonWhoMattersRow:
     return PersonWhoMattersRow(
-        person_id=person_id, **convert.columns(who, PERSON_WHO_MATTERS_FIELDS)
+        id=who.id or None, person_id=person_id, **convert.columns(who, PERSON_WHO_MATTERS_FIELDS)
     )
 
 

@@ -11,12 +11,15 @@ import sys
 from contextlib import closing
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from assessor.cli import build_parser, run
 from assessor.example import example_caseload, example_id
 from assessor.paths import DATA_DIR_VARIABLE, WORKER_VARIABLE
+from assessor.record import Contact, ConversationKind, Entry
+from db.store import Store
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 PEGGY = example_id("peggy")
@@ -40,18 +43,18 @@ def cli(*argv: str) -> tuple[int, str, str]:
     return code, out.getvalue(), err.getvalue()
 
 
-def test_example_caseload_adds_six_people_once(tmp_path: Path) -> None:
-    """Running it twice leaves six people, and the second run says nothing was added."""
+def test_example_caseload_adds_seven_people_once(tmp_path: Path) -> None:
+    """Running it twice leaves seven people, and the second run says nothing was added."""
     code, out, err = cli("example-caseload", "--data-dir", str(tmp_path))
     assert (code, err) == (0, "")
-    assert "Added 6 " in out
+    assert "Added 7 " in out
 
     code, out, err = cli("example-caseload", "--data-dir", str(tmp_path))
     assert (code, err) == (0, "")
     assert "nothing added" in out
 
     code, out, _ = cli("people", "--data-dir", str(tmp_path))
-    assert len(out.splitlines()) == 6
+    assert len(out.splitlines()) == 7
 
 
 def test_data_dir_may_come_before_the_command(tmp_path: Path, env_data_dir: Path) -> None:
@@ -64,7 +67,7 @@ def test_data_dir_may_come_before_the_command(tmp_path: Path, env_data_dir: Path
     cli("example-caseload", "--data-dir", str(given))
     code, out, _ = cli("--data-dir", str(given), "people")
     assert code == 0
-    assert len(out.splitlines()) == 6
+    assert len(out.splitlines()) == 7
     assert not env_data_dir.exists()
 
 
@@ -227,6 +230,93 @@ def test_export_holds_a_progression_plan_with_its_reviews_and_history(tmp_path: 
         assert ("plan_reviews", review["id"], "insert") in logged
 
 
+BERNIE = example_id("bernie")
+CARER_TABLES = {"caring_roles", "carer_offers", "carer_plans", "carer_reviews"}
+
+
+def _exported(data_dir: Path, person_id: str) -> tuple[str, dict[str, Any]]:
+    code, out, err = cli("export", person_id, "--data-dir", str(data_dir))
+    assert (code, err) == (0, "")
+    return out, json.loads(out)
+
+
+def test_a_carers_export_holds_her_roles_offer_plan_reviews_and_their_history(
+    tmp_path: Path,
+) -> None:
+    """Bernie's export is everything her record holds as a carer, with codes, and the history
+    of each of those rows; her conversation is there, marked private."""
+    cli("example-caseload", "--data-dir", str(tmp_path))
+    _, data = _exported(tmp_path, BERNIE)
+    as_carer = data["as_carer"]
+    assert [r["id"] for r in as_carer["cares_for"]] == [
+        example_id("bernie-cares-for-eileen"),
+        example_id("bernie-cares-for-peggy"),
+    ]
+    assert [r["named_as_id"] for r in as_carer["cares_for"]] == [
+        example_id("eileen-named-bernie"),
+        example_id("peggy-named-bernie"),
+    ]
+    assert [o["response"] for o in as_carer["offers"]] == ["wants_one"]
+    assert [p["id"] for p in as_carer["plans"]] == [example_id("bernie-plan")]
+    assert [r["supported"] for r in as_carer["reviews"]] == ["partly", "yes"]
+    (contact,) = data["contacts"]
+    assert (contact["kind"], contact["private_to_carer"]) == ("carer", True)
+    assert data["carers"] == data["shared_by_carers"] == []
+
+    logged = {(h["table"], h["row_id"], h["operation"]) for h in data["history"]}
+    rows = [
+        ("caring_roles", as_carer["cares_for"]),
+        ("carer_offers", as_carer["offers"]),
+        ("carer_plans", as_carer["plans"]),
+        ("carer_reviews", as_carer["reviews"]),
+    ]
+    for table, exported in rows:
+        for row in exported:
+            assert (table, row["id"], "insert") in logged
+    assert ("contacts", contact["id"], "insert") in logged
+
+
+def test_the_people_cared_for_see_their_carer_but_none_of_her_private_conversation(
+    tmp_path: Path,
+) -> None:
+    """Peggy's and Eileen's exports list Bernie's role with its history, and not a word of her
+    conversation; once she shares another, it appears, still without her history."""
+    cli("example-caseload", "--data-dir", str(tmp_path))
+    own_text, _ = _exported(tmp_path, BERNIE)
+    store = Store.open(tmp_path, "CLI Test Worker")
+    try:
+        (private,) = store.contacts(BERNIE)
+        words = [e.text for e in store.conversation(private.id).entries.values()]
+        shared = store.add_contact(
+            Contact(BERNIE, date.today(), kind=ConversationKind.CARER, shared_with_cared_for=True)
+        )
+        store.set_entry(shared.id, "carer_what_would_help", Entry("Wednesdays off, please."))
+    finally:
+        store.close()
+    assert all(json.dumps(said, ensure_ascii=False) in own_text for said in words)
+
+    for person, role in (
+        ("peggy", "bernie-cares-for-peggy"),
+        ("eileen", "bernie-cares-for-eileen"),
+    ):
+        text, data = _exported(tmp_path, example_id(person))
+        assert private.id not in text
+        for said in words:
+            assert json.dumps(said, ensure_ascii=False) not in text
+        (carer,) = data["carers"]
+        assert (carer["id"], carer["carer_id"]) == (example_id(role), BERNIE)
+        (seen,) = data["shared_by_carers"]
+        assert (seen["carer_name"], seen["contact"]["id"]) == ("Bernie Kelly", shared.id)
+        assert seen["contact"]["conversation"]["carer_what_would_help"]["text"] == (
+            "Wednesdays off, please."
+        )
+        assert all(c["private_to_carer"] is False for c in data["contacts"])
+        logged = {(h["table"], h["row_id"]) for h in data["history"]}
+        assert ("caring_roles", example_id(role)) in logged
+        assert {row_id for _, row_id in logged}.isdisjoint({BERNIE, shared.id, private.id})
+        assert not {table for table, _ in logged} & (CARER_TABLES - {"caring_roles"})
+
+
 def test_export_to_standard_output(tmp_path: Path) -> None:
     """Without --out the JSON goes to standard output, so it can be piped."""
     cli("example-caseload", "--data-dir", str(tmp_path))
@@ -279,7 +369,7 @@ def test_data_dir_comes_from_the_environment_when_not_given(
     assert code == 0
     assert (from_env / "assessor.sqlite").exists()
     code, out, _ = cli("people")
-    assert len(out.splitlines()) == 6
+    assert len(out.splitlines()) == 7
 
 
 def test_data_dir_option_wins_over_the_environment(tmp_path: Path, env_data_dir: Path) -> None:

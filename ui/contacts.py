@@ -19,12 +19,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from assessor.carers import is_carer_conversation
 from assessor.record import Contact, ConversationKind, Followed, Place
 from assessor.validation import format_date, parse_date
 from ui.autosave import Autosaver, Writer
 from ui.binding import Binder, BoundSection, chosen, show_date
 from ui.conversation import ConversationPage
-from ui.forms import named
+from ui.forms import hint_label, named
 
 if TYPE_CHECKING:
     from db.store import Store
@@ -39,7 +40,14 @@ def describe(contact: Contact) -> str:
         parts.append(contact.kind.label)
     if contact.worker:
         parts.append(contact.worker)
-    return f"{format_date(contact.on)}\n{' · '.join(parts) or 'Details not recorded yet'}"
+    line = f"{format_date(contact.on)}\n{' · '.join(parts) or 'Details not recorded yet'}"
+    if is_carer_conversation(contact):
+        line += "\n" + (
+            "Shared with the people they care for"
+            if contact.shared_with_cared_for
+            else "Private to the carer"
+        )
+    return line
 
 
 class FollowedChoices(QWidget):
@@ -67,7 +75,8 @@ class FollowedChoices(QWidget):
 
 
 class ContactDetails(BoundSection):
-    """Date, place, which conversation, worker and what followed, autosaved."""
+    """Date, place, which conversation, worker and what followed, autosaved; for a carer's
+    conversation, whether the carer agrees to share it."""
 
     def __init__(self, autosaver: Autosaver) -> None:
         super().__init__("About this contact", Binder(autosaver))
@@ -79,7 +88,26 @@ class ContactDetails(BoundSection):
             "Which conversation",
             "kind",
             ConversationKind,
-            hint="Connect, At risk or Long-term support: the Three Conversations.",
+            hint="Connect, At risk or Long-term support: the Three Conversations. A carer’s "
+            "conversation is about the carer’s own needs.",
+        )
+        self.shared = named(
+            QCheckBox("They agree to share this conversation with the people they care for"),
+            "Carer agrees to share this conversation",
+        )
+        self.privacy = hint_label(
+            "A carer’s conversation is private to the carer. The people they care for never "
+            "see it, in the app or on paper, unless the carer agrees to share it."
+        )
+        sharing = QWidget()
+        sharing_layout = QVBoxLayout(sharing)
+        sharing_layout.setContentsMargins(0, 0, 0, 0)
+        sharing_layout.addWidget(self.shared)
+        sharing_layout.addWidget(self.privacy)
+        self.sharing = sharing
+        self.add("Sharing", sharing)
+        self.kind.activated.connect(
+            lambda _i: self._show_sharing(chosen(self.kind, ConversationKind))
         )
         self.worker = self.line("Worker", "worker")
         self.followed = FollowedChoices()
@@ -88,18 +116,28 @@ class ContactDetails(BoundSection):
         self._autosaver = autosaver
         self._record: tuple[str, str] | None = None
         self._writer: Writer | None = None
-        self.followed.changed.connect(self._followed_changed)
+        self.followed.changed.connect(lambda value: self._save_now("followed", value))
+        self.shared.toggled.connect(lambda value: self._save_now("shared_with_cared_for", value))
 
     def show_contact(self, contact: Contact, writer: Writer) -> None:
         self._record = ("contact", contact.id)
         self._writer = writer
         self.binder.attach(self._record, writer, contact)
         self.followed.set_value(contact.followed)
+        self.shared.blockSignals(True)
+        self.shared.setChecked(contact.shared_with_cared_for)
+        self.shared.blockSignals(False)
+        self._show_sharing(contact.kind)
 
-    def _followed_changed(self, value: frozenset[Followed]) -> None:
+    def _show_sharing(self, kind: ConversationKind | None) -> None:
+        """Only a carer's conversation can be shared; everything else stays as it is."""
+        self.set_row_shown(self.sharing, kind is ConversationKind.CARER)
+
+    def _save_now(self, name: str, value: object) -> None:
+        """A tick is a decision: stored at once, not after a pause."""
         if self._record is None or self._writer is None:
             return
-        self._autosaver.edit(self._record, self._writer, "followed", lambda: value, lambda _m: None)
+        self._autosaver.edit(self._record, self._writer, name, lambda: value, lambda _m: None)
         self._autosaver.flush()
 
 
@@ -156,10 +194,11 @@ class ContactsTab(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
 
-    def show_person(self, person_id: str) -> None:
+    def show_person(self, person_id: str, select_id: str | None = None) -> None:
+        """The person's timeline, newest first, with `select_id` or the newest contact chosen."""
         self._autosaver.flush()
         self._person_id = person_id
-        self._reload(select_id=None)
+        self._reload(select_id)
 
     def new_contact(self) -> None:
         """Start today's contact, with this worker, and put the cursor in its first field."""
@@ -176,6 +215,8 @@ class ContactsTab(QWidget):
         self.right.setCurrentWidget(self.scroll if has_contacts else self.empty)
         if has_contacts:
             self._chosen(row)
+        else:
+            self.conversation.clear()
 
     def _fill_timeline(self, select_id: str | None) -> int:
         """Re-read the timeline and choose a contact quietly; returns its row."""
@@ -199,5 +240,5 @@ class ContactsTab(QWidget):
     def _write(self, contact_id: str, changes: dict[str, object]) -> None:
         """Store the change; a new date, place or worker changes the contact's timeline line."""
         self._store.update_contact(contact_id, changes)
-        if {"on", "place", "kind", "worker"} & changes.keys():
+        if {"on", "place", "kind", "worker", "shared_with_cared_for"} & changes.keys():
             self._fill_timeline(contact_id)

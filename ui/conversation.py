@@ -122,15 +122,22 @@ class ConversationPage(QWidget):
 
     def show_contact(self, contact_id: str, kind: ConversationKind | None) -> None:
         self._autosaver.flush()
+        self._show(contact_id, self._store.conversation(contact_id).entries)
+        self.set_kind(kind)
+
+    def clear(self) -> None:
+        """Hold nothing, so no one's words linger behind the next person's empty timeline."""
+        self._autosaver.flush()
+        self._show("", {})
+
+    def _show(self, contact_id: str, entries: dict[str, Entry]) -> None:
         self._contact_id = contact_id
-        conversation = self._store.conversation(contact_id)
         self._loading = True
         try:
             for code, topic_field in self.fields.items():
-                topic_field.load(conversation.entries.get(code))
+                topic_field.load(entries.get(code))
         finally:
             self._loading = False
-        self.set_kind(kind)
 
     def set_kind(self, kind: ConversationKind | None) -> None:
         """Show the topics for this kind of conversation and its questions."""

@@ -1,5 +1,5 @@
-"""What is due across the whole caseload: goals to review and short-term help outcomes to
-record, so none waits unnoticed."""
+"""What is due across the whole caseload: short-term help outcomes to record, carers' reviews
+and goals to review, so none waits unnoticed."""
 
 from __future__ import annotations
 
@@ -24,6 +24,7 @@ class DueList(QWidget):
 
     goal_chosen = Signal(str, str)  # person id, goal id
     episode_chosen = Signal(str, str)  # person id, episode id
+    carer_review_chosen = Signal(str)  # the carer's person id
 
     def __init__(self, index: PeopleIndex) -> None:
         super().__init__()
@@ -43,6 +44,7 @@ class DueList(QWidget):
         """Re-read goals and short-term help; returns how many things are due."""
         # Imported here: the list is first filled once the store is ready, after the window
         # shows, and these modules are not needed before then.
+        from assessor.carers import review_due
         from assessor.goals import goals_due
         from assessor.short_term import outcomes_due
 
@@ -56,20 +58,31 @@ class DueList(QWidget):
                 f"{'Was due' if outcome.due < today else 'Due'} {format_date(outcome.due)}",
                 ("episode", episode.id),
             )
+        carer_plans = [plan for plan in store.all_carer_plans() if review_due(plan, today)]
+        for plan in sorted(carer_plans, key=lambda plan: plan.review_on or today):
+            when = plan.review_on or today
+            self._add(
+                plan.carer_id,
+                "carer’s review: do they feel supported?",
+                f"{'Was due' if when < today else 'Due'} {format_date(when)}",
+                ("carer", plan.carer_id),
+            )
         goals = goals_due(store.all_goals(), today)
         for item in goals:
             self._add(
                 item.goal.person_id, f"“{item.goal.words}”", item.reason, ("goal", item.goal.id)
             )
-        count = len(outcomes) + len(goals)
+        count = len(outcomes) + len(carer_plans) + len(goals)
         if count:
             things = "thing is" if count == 1 else "things are"
             self.summary.setText(
-                f"{count} {things} due: short-term help outcomes to record, then goals to "
-                "review, the most overdue first."
+                f"{count} {things} due: short-term help outcomes to record, carers’ reviews, "
+                "then goals to review, the most overdue first."
             )
         else:
-            self.summary.setText("Nothing is due: no goals to review, no outcomes to record.")
+            self.summary.setText(
+                "Nothing is due: no goals or carers to review, no outcomes to record."
+            )
         return count
 
     def _add(self, person_id: str, what: str, why: str, target: tuple[str, str]) -> None:
@@ -81,5 +94,7 @@ class DueList(QWidget):
 
     def _chosen(self, item: QListWidgetItem) -> None:
         person_id, kind, record_id = item.data(_TARGET)
-        chosen = self.goal_chosen if kind == "goal" else self.episode_chosen
-        chosen.emit(person_id, record_id)
+        if kind == "carer":
+            self.carer_review_chosen.emit(person_id)
+        else:
+            (self.goal_chosen if kind == "goal" else self.episode_chosen).emit(person_id, record_id)

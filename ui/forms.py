@@ -90,6 +90,10 @@ class Section(QGroupBox):
             layout.addWidget(hint_label(hint))
         self.form.addRow(caption, column)
 
+    def set_row_shown(self, field: QWidget, shown: bool) -> None:
+        """Show or hide a row made by `add`, its label with it."""
+        self.form.setRowVisible(field.parentWidget(), shown)
+
 
 def problem_label() -> QLabel:
     """A dialog's message for a problem not tied to one field; hidden until there is one."""

@@ -12,6 +12,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
+    QListWidget,
     QMainWindow,
     QMessageBox,
     QPushButton,
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from assessor.search import Findable, PeopleIndex
 from ui.autosave import Autosaver
+from ui.carers_list import CarersToOffer
 from ui.caseload import CaseloadPanel
 from ui.due import DueList
 from ui.forms import named
@@ -131,10 +133,15 @@ class MainWindow(QMainWindow):
         self.due = DueList(self.index)
         self.due.goal_chosen.connect(self.open_goal)
         self.due.episode_chosen.connect(self.open_episode)
+        self.due.carer_review_chosen.connect(self.open_carer_support)
+        self.carers = CarersToOffer(self.index)
+        self.carers.carer_chosen.connect(self.open_carer_support)
+        self.carers.named_carer_chosen.connect(self.open_page_one)
         self.left = QTabWidget()
-        self.left.setAccessibleName("Caseload and goals due")
+        self.left.setAccessibleName("Caseload, what is due, and carers")
         self.left.addTab(self.caseload, "Caseload")
         self.left.addTab(self.due, "Due")
+        self.left.addTab(self.carers, "Carers")
         self.left.currentChanged.connect(self._left_tab_changed)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -171,6 +178,7 @@ class MainWindow(QMainWindow):
         self.workspace.page_one.person_saved.connect(self._person_renamed)
         self.workspace.goals.goals_changed.connect(lambda _goal_id: self.refresh_due())
         self.workspace.short_term.changed.connect(self.refresh_due)
+        self.workspace.carers_changed.connect(self.refresh_due)
         self.pages.addWidget(self.workspace)
         self._enable_store_actions(True)
         self.refresh_due()
@@ -207,6 +215,9 @@ class MainWindow(QMainWindow):
         self.new_contact_action = action("New &contact", "Ctrl+Shift+N", self.new_contact)
         self.find_action = action("&Find a person", "Ctrl+F", self.focus_search)
         self.due_action = action("What is &due", "Ctrl+R", self.show_due)
+        self.carers_action = action(
+            "Ca&rers not yet offered a conversation", "Ctrl+Shift+R", self.show_carers
+        )
         self.example_action = action("Load the &example caseload", "", self.load_example_caseload)
         quit_action = action("&Quit", QKeySequence.StandardKey.Quit, self.close)
         people = self.menuBar().addMenu("&People")
@@ -215,6 +226,7 @@ class MainWindow(QMainWindow):
             self.new_contact_action,
             self.find_action,
             self.due_action,
+            self.carers_action,
         ):
             people.addAction(item)
         people.addSeparator()
@@ -229,19 +241,29 @@ class MainWindow(QMainWindow):
 
     def show_due(self) -> None:
         """The goals due for review across the caseload, freshly read."""
-        self.left.setCurrentWidget(self.due)
-        if self.due.list.count() and self.due.list.currentRow() < 0:
-            self.due.list.setCurrentRow(0)
-        self.due.list.setFocus()
+        self._show_list(self.due, self.due.list)
+
+    def show_carers(self) -> None:
+        """Carers not yet offered a conversation of their own, freshly read."""
+        self._show_list(self.carers, self.carers.list)
+
+    def _show_list(self, tab: QWidget, shown: QListWidget) -> None:
+        self.left.setCurrentWidget(tab)
+        if shown.count() and shown.currentRow() < 0:
+            shown.setCurrentRow(0)
+        shown.setFocus()
 
     def _left_tab_changed(self, _index: int) -> None:
-        if self.left.currentWidget() is self.due:
+        if self.left.currentWidget() in (self.due, self.carers):
             self.refresh_due()
 
     def refresh_due(self) -> None:
+        """Re-read what is due and which carers are still to be offered a conversation."""
         if self.store is not None:
             count = self.due.refresh(self.store, self._today())
-            self.left.setTabText(1, f"Due ({count})")
+            self.left.setTabText(self.left.indexOf(self.due), f"Due ({count})")
+            carers = self.carers.refresh(self.store, self._today())
+            self.left.setTabText(self.left.indexOf(self.carers), f"Carers ({carers})")
 
     def open_goal(self, person_id: str, goal_id: str) -> None:
         """Open the person at their goals, with this goal chosen, ready to review."""
@@ -256,6 +278,18 @@ class MainWindow(QMainWindow):
         if self.workspace is not None:
             self.workspace.tabs.setCurrentWidget(self.workspace.short_term)
             self.workspace.short_term.select_episode(episode_id)
+
+    def open_carer_support(self, person_id: str) -> None:
+        """Open a carer at what is theirs as a carer: the offer, their plan and reviews."""
+        self.open_person(person_id)
+        if self.workspace is not None:
+            self.workspace.tabs.setCurrentWidget(self.workspace.carer_support)
+
+    def open_page_one(self, person_id: str) -> None:
+        """Open a person at page one, where the people who matter to them are."""
+        self.open_person(person_id)
+        if self.workspace is not None:
+            self.workspace.tabs.setCurrentWidget(self.workspace.page_one)
 
     def new_person(self) -> None:
         """Open the New person dialog, empty; one dialog is made and reused."""

@@ -1,4 +1,5 @@
-"""People who matter to the person: a list on page one, each edited in a small dialog."""
+"""People who matter to the person: a list on page one, each edited in a small dialog. Someone
+named as a carer is offered a record of their own: carers are people in their own right."""
 
 from __future__ import annotations
 
@@ -10,7 +11,9 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
+    QDialogButtonBox,
     QHBoxLayout,
+    QLabel,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
@@ -19,24 +22,40 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from assessor.carers import CaringRole
 from assessor.record import PERSON_WHO_MATTERS_FIELDS, Person, PersonWhoMatters, Relationship
 from assessor.search import PeopleIndex
 from assessor.validation import InvalidInput, normalise_email, normalise_phone
 from ui.binding import chosen
-from ui.forms import Section, dialog_buttons, line_edit, named, problem_label, text_edit
+from ui.carers import RoleFields, fill_list, name_of
+from ui.caseload import list_line
+from ui.forms import (
+    Section,
+    attempt,
+    dialog_buttons,
+    hint_label,
+    line_edit,
+    named,
+    problem_label,
+    set_shown,
+    text_edit,
+)
 
 if TYPE_CHECKING:
     from db.store import Store
 
 
-def describe(who: PersonWhoMatters) -> str:
+POSSIBLE_MATCHES = 5
+
+
+def describe(who: PersonWhoMatters, has_record: bool = False) -> str:
     """One line for the list: name, relationship, carer, how to reach them."""
     parts = [who.name]
     relation = who.relationship_detail or (who.relationship.label if who.relationship else "")
     if relation:
         parts.append(relation)
     if who.is_carer:
-        parts.append("carer")
+        parts.append("carer, has their own record" if has_record else "carer")
     if who.phone or who.email:
         parts.append(who.phone or who.email)
     return " · ".join(parts)
@@ -115,11 +134,113 @@ class PersonWhoMattersDialog(QDialog):
         )
 
 
+class OwnRecordDialog(QDialog):
+    """Offers someone page one names as a carer a record of their own: made here, or linked
+    to someone already on the caseload who may be them."""
+
+    def __init__(self, store: Store, index: PeopleIndex, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("A record of their own")
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 70)
+        self._store = store
+        self._index = index
+        self._person_id = ""
+        self._who = PersonWhoMatters(name="")
+        self.made_id = ""  # a record made here, for search to learn of
+        self.intro = QLabel()
+        self.intro.setWordWrap(True)
+        self.maybe = Section("Already on the caseload?")
+        self.matches = named(QListWidget(), "People on the caseload who may be them")
+        self.matches.itemActivated.connect(lambda _item: self.link())
+        self.link_button = named(QPushButton(), "Link to the chosen person")
+        self.link_button.clicked.connect(self.link)
+        self.maybe_hint = hint_label("")
+        column = QWidget()
+        layout = QVBoxLayout(column)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.maybe_hint)
+        layout.addWidget(self.matches)
+        link_row = QHBoxLayout()
+        link_row.addWidget(self.link_button)
+        link_row.addStretch(1)
+        layout.addLayout(link_row)
+        self.maybe.form.addRow(column)
+        self.fields = RoleFields()
+        self.message = problem_label()
+        buttons, self.make_button = dialog_buttons(self, "Make a record")
+        self.not_now_button = buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        named(self.not_now_button, "Not now").setText("Not now")
+        layout = QVBoxLayout(self)
+        for widget in (self.intro, self.maybe, self.fields, self.message, buttons):
+            layout.addWidget(widget)
+
+    def start(self, person_id: str, who: PersonWhoMatters) -> None:
+        """Offer `who`, named on `person_id`'s page one as their carer, a record of their own."""
+        self._person_id, self._who, self.made_id = person_id, who, ""
+        self.intro.setText(
+            f"{who.name} is a carer for {name_of(person_id, self._index, self._store)}. "
+            "Carers are people in their own right: a record of their own lets them have a "
+            "conversation, goals and a plan of their own."
+        )
+        self.make_button.setText(f"Make a record for {who.name}")
+        self.make_button.setAccessibleName(self.make_button.text())
+        self.maybe_hint.setText(f"Perhaps one of these is {who.name}:")
+        self.link_button.setText(f"Link {who.name} to the chosen person")
+        self._show_matches()
+        self.fields.load(None)
+        self.message.hide()
+        self.open()
+        (self.matches if self.matches.count() else self.fields.what_they_do).setFocus()
+
+    def _show_matches(self) -> None:
+        """The few people on the caseload whose names are closest, who do not already care
+        for the person."""
+        skip = {role.carer_id for role in self._store.carers_of(self._person_id)}
+        skip.add(self._person_id)
+        found = self._index.search(self._who.name, limit=POSSIBLE_MATCHES + len(skip)).people
+        self.matches.clear()
+        for person in [person for person in found if person.id not in skip][:POSSIBLE_MATCHES]:
+            item = QListWidgetItem(list_line(person))
+            item.setData(Qt.ItemDataRole.UserRole, person.id)
+            self.matches.addItem(item)
+        rows = self.matches.count()
+        self.matches.setMaximumHeight(self.matches.sizeHintForRow(0) * max(2, rows) + 8)
+        set_shown(self.maybe, rows > 0)
+
+    def accept(self) -> None:
+        self._store_role("")
+
+    def link(self) -> None:
+        item = self.matches.currentItem()
+        if item is None:
+            self.message.setText(f"Choose who {self._who.name} is from the list first.")
+            self.message.show()
+            self.matches.setFocus()
+            return
+        self._store_role(str(item.data(Qt.ItemDataRole.UserRole)))
+
+    def _store_role(self, carer_id: str) -> None:
+        """Link them to `carer_id`'s record, or to a new one when it is empty."""
+        self.message.hide()
+        role = self.fields.read(
+            CaringRole(carer_id=carer_id, cared_for_id=self._person_id, named_as_id=self._who.id)
+        )
+        if role is not None and attempt(lambda: self._save(role), self.message) is not None:
+            super().accept()
+
+    def _save(self, role: CaringRole) -> CaringRole:
+        if role.carer_id:
+            return self._store.add_caring_role(role)
+        self.made_id, role = self._store.add_carer_record(self._who.id, role)
+        return role
+
+
 class PeopleWhoMatterSection(Section):
     """The list with Add, Change and Remove; each change is stored as soon as it is made."""
 
     person_chosen = Signal(str)  # open this person's record
     person_added = Signal(str)  # a record was made here: search must learn of it
+    roles_changed = Signal()  # a carer named here was linked to a record of their own
 
     def __init__(self, store: Store, index: PeopleIndex) -> None:
         super().__init__("People who matter to them")
@@ -127,19 +248,32 @@ class PeopleWhoMatterSection(Section):
         self._index = index
         self._person_id = ""
         self._people: list[PersonWhoMatters] = []
+        self._records: dict[str, str] = {}  # a carer's own record by the entry naming them
         self.dialog = PersonWhoMattersDialog(self)
         self.dialog.accepted.connect(self._answered)
+        self.offer = OwnRecordDialog(store, index, self)
+        self.offer.accepted.connect(self._record_made)
         self._then: Callable[[PersonWhoMatters], None] = self._added
         self.list = named(QListWidget(), "People who matter to them")
         self.list.itemActivated.connect(lambda _item: self.change())
+        self.list.currentRowChanged.connect(lambda _row: self._enable())
         self.add_button = named(QPushButton("Add someone…"), "Add someone who matters")
         self.change_button = named(QPushButton("Change…"), "Change the chosen person")
         self.remove_button = named(QPushButton("Remove"), "Remove the chosen person")
+        self.record_button = named(
+            QPushButton("Carer’s record…"), "Open or make the chosen carer’s own record"
+        )
         self.add_button.clicked.connect(self.add_someone)
         self.change_button.clicked.connect(self.change)
         self.remove_button.clicked.connect(self.remove)
+        self.record_button.clicked.connect(self.carer_record)
         buttons = QHBoxLayout()
-        for button in (self.add_button, self.change_button, self.remove_button):
+        for button in (
+            self.add_button,
+            self.change_button,
+            self.remove_button,
+            self.record_button,
+        ):
             buttons.addWidget(button)
         buttons.addStretch(1)
         column = QWidget()
@@ -155,18 +289,23 @@ class PeopleWhoMatterSection(Section):
         self._refresh()
 
     def _refresh(self) -> None:
-        self.list.clear()
-        for who in self._people:
-            item = QListWidgetItem(describe(who))
-            item.setData(Qt.ItemDataRole.UserRole, who.id)
-            self.list.addItem(item)
-        if not self._people:
-            self.list.addItem(QListWidgetItem("No one recorded yet."))
-            self.list.item(0).setFlags(Qt.ItemFlag.NoItemFlags)
-        has_people = bool(self._people)
-        self.change_button.setEnabled(has_people)
-        self.remove_button.setEnabled(has_people)
-        self.list.setMaximumHeight(self.list.sizeHintForRow(0) * max(3, len(self._people)) + 8)
+        self._records = {
+            role.named_as_id: role.carer_id
+            for role in self._store.carers_of(self._person_id)
+            if role.named_as_id
+        }
+        fill_list(
+            self.list,
+            [(describe(who, who.id in self._records), who.id) for who in self._people],
+            "No one recorded yet.",
+        )
+        self._enable()
+
+    def _enable(self) -> None:
+        who = self._chosen()
+        self.change_button.setEnabled(who is not None)
+        self.remove_button.setEnabled(who is not None)
+        self.record_button.setEnabled(who is not None and who.is_carer)
 
     def _chosen(self) -> PersonWhoMatters | None:
         row = self.list.currentRow()
@@ -189,8 +328,10 @@ class PeopleWhoMatterSection(Section):
             self._then(self.dialog.result_value)
 
     def _added(self, new: PersonWhoMatters) -> None:
-        self._people.append(self._store.add_person_who_matters(self._person_id, new))
+        added = self._store.add_person_who_matters(self._person_id, new)
+        self._people.append(added)
         self._refresh()
+        self._offer_record(added)
 
     def _changed(self, who: PersonWhoMatters, new: PersonWhoMatters) -> None:
         changes = {name: getattr(new, name) for name in PERSON_WHO_MATTERS_FIELDS}
@@ -198,6 +339,29 @@ class PeopleWhoMatterSection(Section):
         new.id, new.stamp = who.id, who.stamp
         self._people[self._people.index(who)] = new
         self._refresh()
+        self._offer_record(new)
+
+    def _offer_record(self, who: PersonWhoMatters) -> None:
+        """A carer with no record of their own yet is offered one."""
+        if who.is_carer and who.id not in self._records:
+            self.offer.start(self._person_id, who)
+
+    def carer_record(self) -> None:
+        """The chosen carer's own record if they have one; otherwise the offer of one."""
+        who = self._chosen()
+        if who is None or not who.is_carer:
+            return
+        if who.id in self._records:
+            self.person_chosen.emit(self._records[who.id])
+        else:
+            self.offer.start(self._person_id, who)
+
+    def _record_made(self) -> None:
+        """Search learns of a new record before anything names it."""
+        if self.offer.made_id:
+            self.person_added.emit(self.offer.made_id)
+        self._refresh()
+        self.roles_changed.emit()
 
     def remove(self) -> None:
         """Ask first; the answer arrives without blocking the window."""

@@ -1,5 +1,5 @@
 """The chosen person's workspace: who they are at a glance, page one, contacts, goals,
-short-term help and their progression plan."""
+short-term help, their progression plan, their carers, and, for a carer, their support."""
 
 from __future__ import annotations
 
@@ -13,7 +13,10 @@ from assessor.record import Person
 from assessor.search import PeopleIndex
 from assessor.validation import age_on, format_date, format_nhs_number
 from ui.autosave import Autosaver
+from ui.carer_support import CarerSupportTab
+from ui.carers import CarersTab
 from ui.contacts import ContactsTab
+from ui.forms import set_shown
 from ui.goals import GoalsTab
 from ui.page_one import PageOne
 from ui.progression import ProgressionTab
@@ -42,26 +45,33 @@ class PersonWorkspace(QWidget):
 
     person_chosen = Signal(str)  # open another person's record, such as a carer's
     person_added = Signal(str)  # a record was made from here: search must learn of it
+    carers_changed = Signal()  # caring roles, offers, carers' plans or reviews changed
 
     def __init__(self, store: Store, autosaver: Autosaver, worker: str, index: PeopleIndex) -> None:
         super().__init__()
         self._store = store
+        self._index = index
         self.person_id = ""
         self.name = QLabel()
         self.name.setObjectName("personName")
         self.name.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
+        self.cares_for = QLabel()
+        self.cares_for.setWordWrap(True)
         self.quote = QLabel()
         self.quote.setObjectName("quote")
         self.quote.setWordWrap(True)
         self.page_one = PageOne(store, autosaver, index)
         self.page_one.people_who_matter.person_chosen.connect(self.person_chosen)
         self.page_one.people_who_matter.person_added.connect(self.person_added)
+        self.page_one.people_who_matter.roles_changed.connect(self._roles_changed)
         self.contacts = ContactsTab(store, autosaver, worker)
         self.goals = GoalsTab(store, autosaver, worker)
         self.short_term = ShortTermTab(store, worker)
         self.progression = ProgressionTab(store)
+        self.carers = CarersTab(store, index)
+        self.carer_support = CarerSupportTab(store, autosaver, worker)
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Record sections")
         self.tabs.addTab(self.page_one, "Page one: about them")
@@ -69,9 +79,12 @@ class PersonWorkspace(QWidget):
         self.tabs.addTab(self.goals, "Goals")
         self.tabs.addTab(self.short_term, "Short-term help")
         self.tabs.addTab(self.progression, "Progression plan")
+        self.tabs.addTab(self.carers, "Carers")
+        self.tabs.addTab(self.carer_support, "Support as a carer")
         layout = QVBoxLayout(self)
         layout.addWidget(self.name)
         layout.addWidget(self.summary)
+        layout.addWidget(self.cares_for)
         layout.addWidget(self.quote)
         layout.addWidget(self.tabs, 1)
         self.page_one.person_saved.connect(self._refresh_header)
@@ -79,19 +92,31 @@ class PersonWorkspace(QWidget):
         self.tabs.currentChanged.connect(lambda _index: self._fill_shown_tab())
         # Goals added on their tab belong in the plan and the weekly reviews at once.
         self.goals.goals_changed.connect(lambda _goal_id: self._refresh_goal_users())
+        self.carers.person_chosen.connect(self.person_chosen)
+        self.carers.person_added.connect(self.person_added)
+        self.carers.roles_changed.connect(self._roles_changed)
+        self.carer_support.changed.connect(self.carers_changed)
+        self.carer_support.conversation_started.connect(self._show_contact)
 
     def show_person(self, person_id: str) -> None:
         person = self._store.person(person_id)
         self.person_id = person_id
         self.page_one.show_person(person)
         self.contacts.show_person(person_id)
-        self._stale = {self.goals, self.short_term, self.progression}
+        self._stale = {
+            self.goals,
+            self.short_term,
+            self.progression,
+            self.carers,
+            self.carer_support,
+        }
+        self._show_carer_support()
         self._fill_shown_tab()
         self._show_header(person)
 
     def _fill_shown_tab(self) -> None:
-        """Goals, short-term help and the plan are read when their tab is shown, so opening a
-        person costs the same however many tabs there are."""
+        """Tabs after the contacts are read when shown, so opening a person costs the same
+        however many tabs there are."""
         tab = self.tabs.currentWidget()
         if tab in self._stale:
             self._stale.discard(tab)
@@ -105,6 +130,32 @@ class PersonWorkspace(QWidget):
         self.summary.setText(summary_line(person, date.today()))
         problem = person.presenting_problem.strip()
         self.quote.setText(f"In {person.preferred_name}’s words: “{problem}”" if problem else "")
+
+    def _show_carer_support(self) -> None:
+        """Support as a carer is offered only for people who care for someone, whom the header
+        names."""
+        cared_for = [
+            self._name(role.cared_for_id) for role in self._store.roles_as_carer(self.person_id)
+        ]
+        self.tabs.setTabVisible(self.tabs.indexOf(self.carer_support), bool(cared_for))
+        self.cares_for.setText(f"Carer for {' and '.join(cared_for)}" if cared_for else "")
+        set_shown(self.cares_for, bool(cared_for))
+
+    def _name(self, person_id: str) -> str:
+        person = self._index.get(person_id)
+        return person.display_name if person else "someone not on this caseload"
+
+    def _roles_changed(self) -> None:
+        self._stale |= {self.carers, self.carer_support}
+        self._fill_shown_tab()
+        self._show_carer_support()
+        self.carers_changed.emit()
+
+    def _show_contact(self, contact_id: str) -> None:
+        """A carer's conversation just started: show it, ready to write."""
+        self.contacts.show_person(self.person_id, select_id=contact_id)
+        self.tabs.setCurrentWidget(self.contacts)
+        self.carers_changed.emit()
 
     def _refresh_goal_users(self) -> None:
         self._stale |= {self.short_term, self.progression}

@@ -7,11 +7,20 @@ from datetime import date, timedelta
 from itertools import pairwise
 
 from assessor import example
+from assessor.carers import (
+    OfferResponse,
+    Supported,
+    carers_to_offer,
+    feel_supported,
+    is_carer_conversation,
+    review_due,
+    seen_by_cared_for,
+)
 from assessor.example import example_caseload, example_id
 from assessor.goals import GoalKind, GoalStatus, Reviewer, due_for_review, status
 from assessor.progression import LADDER, planned_level
-from assessor.prompts import TOPIC_CODES, TOPICS
-from assessor.record import PersonFile
+from assessor.prompts import TOPIC_CODES, TOPICS, topics_for
+from assessor.record import ConversationKind, PersonFile
 from assessor.search import Findable, PeopleIndex, possible_duplicates
 from assessor.short_term import HelpKind, HelpOutcome, outcomes_due, within_48_hours
 from assessor.validation import (
@@ -26,11 +35,11 @@ from assessor.validation import (
 TODAY = date(2026, 11, 23)
 
 
-def test_six_people_with_distinct_names() -> None:
-    """The demonstration caseload has six different people."""
+def test_seven_people_with_distinct_names() -> None:
+    """The demonstration caseload has seven different people."""
     files = example_caseload(TODAY)
-    assert len(files) == 6
-    assert len({f.person.display_name for f in files}) == 6
+    assert len(files) == 7
+    assert len({f.person.display_name for f in files}) == 7
 
 
 def test_nhs_numbers_are_valid_and_from_the_test_range() -> None:
@@ -73,6 +82,11 @@ def test_ids_are_uuids_and_unique() -> None:
         + [r.id for f in files for reviews in f.episode_reviews.values() for r in reviews]
         + [p.id for f in files for p in f.plans]
         + [r.id for f in files for reviews in f.plan_reviews.values() for r in reviews]
+        + [w.id for f in files for w in f.person.people_who_matter if w.id]
+        + [r.id for f in files for r in f.as_carer.roles]
+        + [o.id for f in files for o in f.as_carer.offers]
+        + [p.id for f in files for p in f.as_carer.plans]
+        + [r.id for f in files for r in f.as_carer.reviews]
     )
     assert len(set(all_ids)) == len(all_ids)
     for value in all_ids:
@@ -243,8 +257,13 @@ def test_example_goals_show_each_state_on_any_day() -> None:
         assert eileen_due is not None and eileen_due.startswith("Set 5 weeks ago")
 
 
-def test_only_peggy_des_and_eileen_have_goals() -> None:
-    assert {name for name, f in _by_name().items() if f.goals} == {"Peggy", "Des", "Eileen"}
+def test_only_peggy_des_eileen_and_bernie_have_goals() -> None:
+    assert {name for name, f in _by_name().items() if f.goals} == {
+        "Peggy",
+        "Des",
+        "Eileen",
+        "Bernie",
+    }
 
 
 # --- short-term help and progression plans ----------------------------------------------------
@@ -361,3 +380,120 @@ def test_tomeks_reviews_show_him_moving_up_the_ladder() -> None:
         assert levels == sorted(levels)
         assert levels[0] == plan.start_level < levels[-1] < plan.target_level
         assert all(level in LADDER for level in levels)
+
+
+# --- a carer caring for two people ------------------------------------------------------------
+
+
+def test_only_bernie_is_a_carer_and_her_roles_come_from_her_own_file() -> None:
+    """Store.add_files writes roles from the carer's file, so the cared-for files hold none."""
+    people = _by_name()
+    assert {name for name, f in people.items() if f.as_carer.roles} == {"Bernie"}
+    assert all(not f.carers and not f.shared_by_carers for f in people.values())
+    assert {
+        name
+        for name, f in people.items()
+        if f.as_carer.offers or f.as_carer.plans or f.as_carer.reviews
+    } == {"Bernie"}
+
+
+def test_bernie_cares_for_eileen_and_peggy_who_name_her_on_page_one() -> None:
+    """Each role points at the page-one entry that named her: a carer, by her own name."""
+    people = _by_name()
+    bernie = people["Bernie"]
+    assert bernie.person.nhs_number == example.nhs_number_in_test_range(500)
+    roles = bernie.as_carer.roles
+    assert [r.cared_for_id for r in roles] == [example_id("eileen"), example_id("peggy")]
+    for role, name in zip(roles, ("Eileen", "Peggy"), strict=True):
+        role.check()
+        assert role.carer_id == bernie.person.id
+        assert role.what_they_do and role.hours_a_week and role.since is not None
+        assert role.since < TODAY and role.live_together is False
+        (entry,) = [w for w in people[name].person.people_who_matter if w.id == role.named_as_id]
+        assert entry.is_carer and entry.name == bernie.person.display_name
+        assert entry.phone == bernie.person.phone
+    assert sum(r.hours_a_week or 0 for r in roles) == 19
+
+
+def test_bernies_conversation_is_her_own_private_and_about_her() -> None:
+    """A carer's conversation after the offer she took up, on carer topics only, some in her
+    own words, and not shared with the people she cares for."""
+    bernie = _by_name()["Bernie"]
+    (contact,) = bernie.contacts
+    assert contact.kind is ConversationKind.CARER and is_carer_conversation(contact)
+    assert contact.shared_with_cared_for is False and not seen_by_cared_for(contact)
+    entries = bernie.conversations[contact.id].entries
+    assert set(entries) == {topic.code for topic in topics_for(ConversationKind.CARER)}
+    said = [entry.text for entry in entries.values() if entry.own_words]
+    assert len(said) >= 4
+    assert "I'd never want her to know that." in entries["carer_feelings"].text
+    (offer,) = bernie.as_carer.offers
+    assert offer.response is OfferResponse.WANTS_ONE
+    assert offer.on < contact.on
+
+
+def test_bernie_has_two_goals_of_her_own_reviewed_and_not_due() -> None:
+    for today in DAYS:
+        bernie = _by_name(today)["Bernie"]
+        assert len(bernie.goals) == 2
+        assert {g.kind for g in bernie.goals} == {GoalKind.OWN}
+        assert all(len(bernie.reviews[g.id]) == 1 for g in bernie.goals)
+        assert _states(bernie, today) == [(GoalStatus.IMPROVING, None)] * 2
+
+
+def test_bernies_plan_is_due_for_review_within_the_week() -> None:
+    for today in DAYS:
+        (plan,) = _by_name(today)["Bernie"].as_carer.plans
+        plan.check()
+        assert plan.what_will_help and plan.breaks and plan.contingency
+        assert plan.review_on is not None and today < plan.review_on
+        assert review_due(plan, today)
+
+
+def test_bernie_has_come_to_feel_supported() -> None:
+    """Her reviews over time: partly at her conversation, yes since, each in her own words."""
+    for today in DAYS:
+        bernie = _by_name(today)["Bernie"]
+        reviews = bernie.as_carer.reviews
+        assert [r.supported for r in reviews] == [Supported.PARTLY, Supported.YES]
+        assert [r.on for r in reviews] == sorted(r.on for r in reviews)
+        assert reviews[0].on == bernie.contacts[0].on
+        for review in reviews:
+            review.check(today)
+            assert review.words and review.carer_id == bernie.person.id
+        count = feel_supported(reviews, today - timedelta(days=30), today)
+        assert (count.yes, count.partly, count.no, count.percent_yes) == (1, 0, 0, 100)
+
+
+def test_grace_is_the_carer_still_to_be_offered_a_conversation() -> None:
+    """Bernie has been offered one; Grace, named as Peggy's carer, has no record yet."""
+    files = example_caseload(TODAY)
+    (grace,) = carers_to_offer(
+        [(f.person.id, who) for f in files for who in f.person.people_who_matter],
+        [role for f in files for role in f.as_carer.roles],
+        {f.person.id: f.person.display_name for f in files},
+        {offer.carer_id for f in files for offer in f.as_carer.offers},
+    )
+    assert (grace.name, grace.cared_for_ids, grace.carer_id) == (
+        "Grace Okafor",
+        (example_id("peggy"),),
+        "",
+    )
+
+
+def test_carer_ids_are_fixed() -> None:
+    def ids(today: date) -> list[str]:
+        return [
+            item.id
+            for f in example_caseload(today)
+            for item in [
+                *f.person.people_who_matter,
+                *f.as_carer.roles,
+                *f.as_carer.offers,
+                *f.as_carer.plans,
+                *f.as_carer.reviews,
+            ]
+        ]
+
+    assert ids(TODAY) == ids(date(2030, 2, 1))
+    assert example_id("bernie-plan") in ids(TODAY)

@@ -35,7 +35,10 @@ def _count(path: Path, table: str) -> int:
 
 
 def _written() -> dict[str, PersonFile]:
-    return {f.person.id: f for f in example_caseload(FIXTURE_DAY)}
+    """The example caseload as the fixture holds it: Bernie joined it at schema 0004."""
+    return {
+        f.person.id: f for f in example_caseload(FIXTURE_DAY) if f.person.id != example_id("bernie")
+    }
 
 
 def _copy(fixture: Path, data_dir: Path) -> Path:

@@ -408,7 +408,7 @@ def test_add_files_adds_whole_files_and_skips_people_already_there(store: Store)
     added = store.add_files(files)
     assert added == [f.person.id for f in files]
     assert store.add_files(example.example_caseload(TODAY)) == []
-    assert len(store.findable_people()) == 6
+    assert len(store.findable_people()) == 7
 
 
 def test_person_file_reads_back_contacts_and_conversations(store: Store) -> None:
@@ -417,7 +417,12 @@ def test_person_file_reads_back_contacts_and_conversations(store: Store) -> None
     store.add_files([peggy])
     read = store.person_file(peggy.person.id)
     assert read.person.display_name == "Peggy Okafor"
-    assert [w.name for w in read.person.people_who_matter] == ["Grace Okafor", "Len Pickering"]
+    assert [w.name for w in read.person.people_who_matter] == [
+        "Grace Okafor",
+        "Len Pickering",
+        "Bernie Kelly",
+    ]
+    assert read.person.people_who_matter[2].id == example.example_id("peggy-named-bernie")
     assert [c.on for c in read.contacts] == sorted((c.on for c in peggy.contacts), reverse=True)
     for contact in peggy.contacts:
         assert read.conversations[contact.id].entries == peggy.conversations[contact.id].entries

@@ -59,11 +59,11 @@ def test_first_start_offers_the_example_caseload(qtbot, make_window, store):
     assert window.pages.currentWidget() is window.welcome
     assert window.caseload.count.text() == "0 people on the caseload"
     window.welcome.example_button.click()
-    qtbot.waitUntil(lambda: window.caseload.model.rowCount() == 6, timeout=5000)
+    qtbot.waitUntil(lambda: window.caseload.model.rowCount() == 7, timeout=5000)
     assert window.pages.currentWidget() is window.choose
     window.load_example_caseload()
     qtbot.waitUntil(lambda: window.example_action.isEnabled(), timeout=5000)
-    assert len(store.findable_people()) == 6, "loading it twice adds nothing"
+    assert len(store.findable_people()) == 7, "loading it twice adds nothing"
 
 
 def new_person_dialog(qtbot, window) -> NewPersonDialog:
@@ -118,7 +118,7 @@ def test_someone_already_recorded_is_shown_before_adding(qtbot, window, example_
     dialog.open_button.click()
     assert not dialog.isVisible()
     assert window.workspace.name.text() == "Peggy Okafor"
-    assert len(example_store.findable_people()) == 6
+    assert len(example_store.findable_people()) == 7
 
 
 def test_same_nhs_number_is_shown_as_a_possible_duplicate(qtbot, window):

@@ -12,7 +12,7 @@ def test_search_works_and_a_chosen_person_opens_when_the_store_arrives(
     qtbot, tmp_path, example_store
 ):
     people = read_findable_people(store_path(tmp_path / "store"))
-    assert len(people) == 6
+    assert len(people) == 7
     window = MainWindow(None, "Test Worker", TaskManager(), people)
     qtbot.addWidget(window)
     window.show()

@@ -1,0 +1,556 @@
+"""Support as a carer: the offer of a conversation of their own, their plan, and whether they feel
+supported (seed 003: a carer is a person in their own right, not only an asset to the person they
+care for).
+
+Offers and reviews are append-only and stored the moment they are saved; the plan autosaves field
+by field like every other form.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date
+from enum import StrEnum
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from assessor.carers import (
+    CarerOffer,
+    CarerPlan,
+    CarerReview,
+    OfferResponse,
+    Supported,
+    is_carer_conversation,
+    review_due,
+)
+from assessor.record import AsCarer, Contact, ConversationKind
+from assessor.validation import InvalidInput, format_date, format_date_numeric, parse_date
+from ui.autosave import Autosaver
+from ui.binding import Binder, BoundSection, ErrorLabel, optional_date, show_date
+from ui.forms import (
+    Section,
+    attempt,
+    dialog_buttons,
+    hint_label,
+    line_edit,
+    named,
+    problem_label,
+    record_actions,
+    set_shown,
+    text_edit,
+)
+from ui.goals import quoted
+
+if TYPE_CHECKING:
+    from db.store import Store
+
+T = TypeVar("T")
+Today = Callable[[], date]
+
+PRIVATE = (
+    "A carer’s conversation is private to the carer: the people they care for never see it, "
+    "in the app or on paper, unless the carer agrees to share it."
+)
+
+
+def conversation_status(offers: list[CarerOffer], contacts: list[Contact]) -> str:
+    """Whether they were offered a conversation of their own, and had one, in plain words.
+    `offers` are oldest first and `contacts` newest first, as the store gives them."""
+    had = [contact for contact in contacts if is_carer_conversation(contact)]
+    lines = []
+    if offers:
+        last = offers[-1]
+        lines.append(f"Offered on {format_date(last.on)}: {last.response.label}.")
+    elif not had:
+        lines.append("Not yet offered a conversation of their own.")
+    if len(had) == 1:
+        lines.append(f"Had a carer’s conversation on {format_date(had[0].on)}.")
+    elif had:
+        lines.append(
+            f"Had {len(had)} carer’s conversations, the latest on {format_date(had[0].on)}."
+        )
+    return " ".join(lines)
+
+
+def review_line(review: CarerReview) -> str:
+    """One review as the history lists it: the answer in words, never by colour alone."""
+    parts = [format_date(review.on), review.supported.label]
+    if review.words.strip():
+        parts.append(quoted(review.words))
+    if review.note.strip():
+        parts.append(review.note.strip())
+    return " · ".join(parts)
+
+
+def beside(field: QWidget, error: ErrorLabel, read: Callable[[], T]) -> T:
+    """Read a field; on a problem say it beside the field, move there, and raise again."""
+    try:
+        return read()
+    except InvalidInput as problem:
+        error.show_message(str(problem))
+        field.setFocus()
+        raise
+
+
+class Choices(QWidget):
+    """One answer from a few, as radio buttons (arrow keys move between them); none is chosen
+    until the worker chooses, so an answer is never recorded by default."""
+
+    def __init__(self, name: str, items: type[StrEnum], needed: str) -> None:
+        super().__init__()
+        named(self, name)
+        self._needed = needed
+        self.group = QButtonGroup(self)
+        self.buttons: dict[Any, QRadioButton] = {}
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for item in items:
+            button = named(QRadioButton(item.label), item.label)  # type: ignore[attr-defined]
+            self.group.addButton(button)
+            self.buttons[item] = button
+            layout.addWidget(button)
+        layout.addStretch(1)
+        self.setFocusProxy(next(iter(self.buttons.values())))
+
+    def value(self) -> Any:
+        """The chosen answer; InvalidInput when none is chosen."""
+        for item, button in self.buttons.items():
+            if button.isChecked():
+                return item
+        raise InvalidInput(self._needed)
+
+    def clear(self) -> None:
+        self.group.setExclusive(False)
+        for button in self.buttons.values():
+            button.setChecked(False)
+        self.group.setExclusive(True)
+
+
+class OfferDialog(QDialog):
+    """The offer of a conversation of their own, and what they said."""
+
+    def __init__(self, store: Store, today: Today, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Offer of a conversation of their own")
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 70)
+        self._store = store
+        self._today = today
+        self.carer_id = ""
+        self.offer: CarerOffer | None = None
+        section = Section("Offer of a conversation of their own")
+        self.on = line_edit("Date of the offer", "For example 23/11/2026")
+        self.on_error = ErrorLabel(self.on)
+        section.add("Date of the offer", self.on, self.on_error)
+        self.response = Choices("What they said", OfferResponse, "Choose what they said.")
+        self.response_error = ErrorLabel(self.response)
+        section.add("What they said", self.response, self.response_error)
+        self.note = text_edit("Offer note", lines=2)
+        section.add("Note", self.note, hint="Optional: for example, when to ask again.")
+        self.message = problem_label()
+        buttons, self.add_button = dialog_buttons(self, "Record the offer")
+        layout = QVBoxLayout(self)
+        layout.addWidget(section)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+
+    def start(self, carer_id: str) -> None:
+        self.carer_id = carer_id
+        self.offer = None
+        self.on.setText(format_date_numeric(self._today()))
+        self.response.clear()
+        self.note.clear()
+        for label in (self.on_error, self.response_error):
+            label.show_message(None)
+        self.message.hide()
+        self.open()
+        self.response.setFocus()
+
+    def accept(self) -> None:
+        for label in (self.on_error, self.response_error):
+            label.show_message(None)
+        self.message.hide()
+        try:
+            on = beside(self.on, self.on_error, lambda: parse_date(self.on.text()))
+            response = beside(self.response, self.response_error, self.response.value)
+            offer = CarerOffer(self.carer_id, on, response, self.note.toPlainText().strip())
+            beside(self.on, self.on_error, lambda: offer.check(self._today()))
+        except InvalidInput:
+            return
+        self.offer = attempt(lambda: self._store.add_carer_offer(offer), self.message)
+        if self.offer is not None:
+            super().accept()
+
+
+class ReviewDialog(QDialog):
+    """A review with the carer: "Do you feel supported?", their words, and the next review."""
+
+    def __init__(self, store: Store, today: Today, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Review with the carer")
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 70)
+        self._store = store
+        self._today = today
+        self.carer_id = ""
+        self.plan: CarerPlan | None = None
+        self.review: CarerReview | None = None
+        self.section = Section("Review with the carer")
+        self.on = line_edit("Date of the review", "For example 23/11/2026")
+        self.on_error = ErrorLabel(self.on)
+        self.section.add("Date of the review", self.on, self.on_error)
+        self.supported = Choices("Do you feel supported?", Supported, "Choose yes, partly or no.")
+        self.supported_error = ErrorLabel(self.supported)
+        self.section.add("Do you feel supported?", self.supported, self.supported_error)
+        self.words = text_edit("In their words", lines=3)
+        self.words.setObjectName("ownWords")
+        self.section.add(
+            "In their words",
+            self.words,
+            hint="Write it as they said it; it is kept exactly and shown as a quotation.",
+        )
+        self.note = text_edit("Worker’s note", lines=2)
+        self.section.add("Worker’s note", self.note)
+        self.next_review = line_edit("Next review by", "Optional, for example 23/05/2027")
+        self.next_error = ErrorLabel(self.next_review)
+        self.section.add(
+            "Next review by",
+            self.next_review,
+            self.next_error,
+            hint="Optional: sets the Review by date of their plan.",
+        )
+        self.message = problem_label()
+        buttons, self.add_button = dialog_buttons(self, "Save review")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.section)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+
+    def errors(self) -> tuple[ErrorLabel, ...]:
+        return (self.on_error, self.supported_error, self.next_error)
+
+    def start(self, carer_id: str, plan: CarerPlan | None) -> None:
+        """Empty, dated today; the next review is asked only when they have a plan."""
+        self.carer_id = carer_id
+        self.plan = plan
+        self.review = None
+        self.on.setText(format_date_numeric(self._today()))
+        self.supported.clear()
+        for field in (self.words, self.note):
+            field.clear()
+        self.next_review.clear()
+        self.section.set_row_shown(self.next_review, plan is not None)
+        for label in self.errors():
+            label.show_message(None)
+        self.message.hide()
+        self.open()
+        self.supported.setFocus()
+
+    def accept(self) -> None:
+        """Store the review (and the plan's next review date); on a problem keep everything
+        typed and say what is wrong beside its field."""
+        for label in self.errors():
+            label.show_message(None)
+        self.message.hide()
+        try:
+            on = beside(self.on, self.on_error, lambda: parse_date(self.on.text()))
+            supported = beside(self.supported, self.supported_error, self.supported.value)
+            next_review = beside(self.next_review, self.next_error, self._next_review)
+            review = CarerReview(
+                self.carer_id,
+                on,
+                supported,
+                words=self.words.toPlainText().strip(),
+                note=self.note.toPlainText().strip(),
+            )
+            beside(self.on, self.on_error, lambda: review.check(self._today()))
+        except InvalidInput:
+            return
+        self.review = attempt(
+            lambda: self._store.add_carer_review(review, next_review),
+            self.message,
+            lambda message: self.on_error.show_message(message),
+        )
+        if self.review is not None:
+            super().accept()
+
+    def _next_review(self) -> date | None:
+        """Checked against the plan before anything is stored, so nothing is half-written."""
+        if self.plan is None:
+            return None
+        review_on = optional_date(self.next_review.text())
+        replace(self.plan, review_on=review_on).check()
+        return review_on
+
+
+class CarerSupportTab(QWidget):
+    """What the record holds about this person as a carer, for a person who cares for someone.
+
+    `conversation_started` carries the id of a new carer's conversation, for the contacts tab
+    to show; `changed` says an offer, a plan, its review date or a review changed, for the
+    worker's lists.
+    """
+
+    conversation_started = Signal(str)
+    changed = Signal()
+
+    def __init__(
+        self, store: Store, autosaver: Autosaver, worker: str, today: Today = date.today
+    ) -> None:
+        super().__init__()
+        self._store = store
+        self._autosaver = autosaver
+        self._worker = worker
+        self._today = today
+        self._person_id = ""
+        self._plan: CarerPlan | None = None
+        self.binder = Binder(autosaver)
+
+        self.not_a_carer = QLabel(
+            "Not recorded as caring for anyone. When they care for someone, link them in that "
+            "person’s Carers tab, and their support as a carer is recorded here."
+        )
+        self.not_a_carer.setWordWrap(True)
+        self.not_a_carer.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.not_a_carer.setMargin(self.fontMetrics().averageCharWidth())
+        top, self.confirmation = record_actions()
+        body = QWidget()
+        body_layout = QVBoxLayout(body)
+        body_layout.addWidget(self._conversation_section())
+        body_layout.addWidget(self._plan_section())
+        body_layout.addWidget(self._reviews_section())
+        body_layout.addStretch(1)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setWidget(body)
+        support = QWidget()
+        support_layout = QVBoxLayout(support)
+        support_layout.setContentsMargins(0, 0, 0, 0)
+        support_layout.addLayout(top)
+        support_layout.addWidget(self.scroll, 1)
+        self.support = support
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.not_a_carer)
+        self.pages.addWidget(support)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.pages)
+
+        self.offer_dialog = OfferDialog(store, today, self)
+        self.offer_dialog.accepted.connect(self._offer_recorded)
+        self.review_dialog = ReviewDialog(store, today, self)
+        self.review_dialog.accepted.connect(self._review_saved)
+
+    # --- sections -------------------------------------------------------------------------------
+
+    def _conversation_section(self) -> Section:
+        section = Section("A conversation of their own")
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setAccessibleName("Conversation of their own")
+        section.form.addRow(self.status)
+        section.form.addRow(
+            hint_label(
+                "Carers often speak for the person they care for first. Give them time to come "
+                "to their own health, work, money, breaks and what would help them."
+            )
+        )
+        section.form.addRow(hint_label(PRIVATE))
+        self.offer_button = named(QPushButton("Record the offer…"), "Record the offer")
+        self.offer_button.clicked.connect(self.record_offer)
+        self.start_button = named(
+            QPushButton("Start a carer’s conversation"), "Start a carer’s conversation"
+        )
+        self.start_button.setToolTip("A new carer’s conversation, dated today, in Contacts")
+        self.start_button.clicked.connect(self.start_conversation)
+        row = QHBoxLayout()
+        row.addWidget(self.offer_button)
+        row.addWidget(self.start_button)
+        row.addStretch(1)
+        section.form.addRow(row)
+        return section
+
+    def _plan_section(self) -> BoundSection:
+        section = BoundSection("Their plan", self.binder)
+        self.plan_section = section
+        self.no_plan = QWidget()
+        no_plan_layout = QVBoxLayout(self.no_plan)
+        no_plan_layout.setContentsMargins(0, 0, 0, 0)
+        no_plan_layout.addWidget(QLabel("No plan yet."))
+        self.make_plan_button = named(QPushButton("Make a plan"), "Make a plan")
+        self.make_plan_button.clicked.connect(self.make_plan)
+        no_plan_layout.addWidget(self.make_plan_button, 0, Qt.AlignmentFlag.AlignLeft)
+        section.form.addRow(self.no_plan)
+        self.made_on = QLabel()
+        self.made_on.setWordWrap(True)
+        section.form.addRow(self.made_on)
+        self.what_will_help = section.text(
+            "What will help (in their words)",
+            "what_will_help",
+            hint="Write it as they said it; it is kept exactly.",
+        )
+        self.what_will_help.setObjectName("ownWords")
+        self.breaks = section.text(
+            "Breaks", "breaks", lines=2, hint="When they get a break from caring, and who helps."
+        )
+        self.contingency = section.text(
+            "If they could not care: contingency plan",
+            "contingency",
+            hint="Who would step in, and how to reach them, if the carer were ill or away.",
+        )
+        self.review_on = section.line(
+            "Review by",
+            "review_on",
+            self._review_on,
+            show_date,
+            placeholder="For example 23/05/2027",
+            hint="Optional. The review shows as due a week before.",
+        )
+        return section
+
+    def _reviews_section(self) -> Section:
+        section = Section("Do they feel supported?")
+        section.form.addRow(
+            hint_label("Ask at each review, and keep their answer in their own words.")
+        )
+        self.review_button = named(QPushButton("Review with them…"), "Review with them")
+        self.review_button.clicked.connect(self.review)
+        row = QHBoxLayout()
+        row.addWidget(self.review_button)
+        row.addStretch(1)
+        section.form.addRow(row)
+        self.no_reviews = QLabel("Not asked yet.")
+        section.form.addRow(self.no_reviews)
+        self.reviews = named(QListWidget(), "Reviews, newest first")
+        self.reviews.setWordWrap(True)
+        self.reviews.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        line = self.fontMetrics().lineSpacing()
+        self.reviews.setMinimumHeight(line * 4)
+        self.reviews.setMaximumHeight(line * 12)
+        self.reviews_caption = QLabel("Reviews, newest first")
+        section.form.addRow(self.reviews_caption)
+        section.form.addRow(self.reviews)
+        return section
+
+    # --- the person -----------------------------------------------------------------------------
+
+    def show_person(self, person_id: str) -> None:
+        self._person_id = person_id
+        self.confirmation.clear()
+        self._reload()
+
+    def _reload(self) -> None:
+        """Re-read everything; edits still pending are written first, to the plan they
+        were typed into."""
+        self._autosaver.flush()
+        carer = self._store.as_carer(self._person_id)
+        self.pages.setCurrentWidget(self.support if carer.roles else self.not_a_carer)
+        if not carer.roles:
+            return
+        self.status.setText(
+            conversation_status(carer.offers, self._store.contacts(self._person_id))
+        )
+        self._show_plan(carer)
+        self.reviews.clear()
+        self.reviews.addItems([review_line(review) for review in reversed(carer.reviews)])
+        for widget in (self.reviews, self.reviews_caption):
+            set_shown(widget, bool(carer.reviews))
+        set_shown(self.no_reviews, not carer.reviews)
+
+    def _show_plan(self, carer: AsCarer) -> None:
+        self._plan = carer.plans[0] if carer.plans else None
+        plan = self._plan
+        self.plan_section.form.setRowVisible(self.no_plan, plan is None)
+        self.plan_section.form.setRowVisible(self.made_on, plan is not None)
+        for field in (self.what_will_help, self.breaks, self.contingency, self.review_on):
+            self.plan_section.set_row_shown(field, plan is not None)
+        if plan is not None:
+            self.binder.attach(
+                ("carer_plan", plan.id), lambda changes: self._write_plan(plan.id, changes), plan
+            )
+            self._show_made_on()
+
+    def _show_made_on(self) -> None:
+        plan = self._plan
+        if plan is None:
+            return
+        due = (
+            f" Their review is due by {format_date(plan.review_on)}."
+            if plan.review_on is not None and review_due(plan, self._today())
+            else ""
+        )
+        self.made_on.setText(f"Made on {format_date(plan.made_on)}.{due}")
+
+    # --- actions --------------------------------------------------------------------------------
+
+    def record_offer(self) -> None:
+        self.offer_dialog.start(self._person_id)
+
+    def _offer_recorded(self) -> None:
+        offer = self.offer_dialog.offer
+        if offer is None:
+            return
+        self._reload()
+        self.confirmation.setText(f"Offer recorded: {offer.response.label}.")
+        self.offer_button.setFocus()
+        self.changed.emit()
+
+    def start_conversation(self) -> None:
+        """A carer's conversation of their own, today, with this worker."""
+        contact = self._store.add_contact(
+            Contact(
+                self._person_id, self._today(), kind=ConversationKind.CARER, worker=self._worker
+            )
+        )
+        self._reload()
+        self.confirmation.setText("Carer’s conversation started: it is open in Contacts.")
+        self.changed.emit()
+        self.conversation_started.emit(contact.id)
+
+    def make_plan(self) -> None:
+        self._store.add_carer_plan(CarerPlan(self._person_id, self._today()))
+        self._reload()
+        self.confirmation.setText("Plan made: fill it in with them; it saves as you type.")
+        self.what_will_help.setFocus()
+        self.changed.emit()
+
+    def _review_on(self, text: str) -> date | None:
+        """The review date, checked against when the plan was made (the domain's message)."""
+        review_on = optional_date(text)
+        if self._plan is not None:
+            replace(self._plan, review_on=review_on).check()
+        return review_on
+
+    def _write_plan(self, plan_id: str, changes: dict[str, Any]) -> None:
+        self._store.update_carer_plan(plan_id, changes)
+        if self._plan is not None and self._plan.id == plan_id:
+            self._plan = replace(self._plan, **changes)
+        if "review_on" in changes:
+            self._show_made_on()
+            self.changed.emit()
+
+    def review(self) -> None:
+        self.review_dialog.start(self._person_id, self._plan)
+
+    def _review_saved(self) -> None:
+        review = self.review_dialog.review
+        if review is None:
+            return
+        self._reload()
+        self.confirmation.setText(f"Review saved: {review_line(review)}")
+        self.review_button.setFocus()
+        self.changed.emit()
