@@ -132,6 +132,15 @@ class Store(ShortTermStore, ProgressionStore, CarerStore):
         with self._transaction() as session:
             _apply(live(session, PersonRow, person_id), changes, PERSON_FIELDS)
 
+    def display_names(self, person_ids: Iterable[str]) -> dict[str, str]:
+        """The names people go by, for documents that mention others (carers and those they
+        care for); a removed person is left out."""
+        with self._transaction() as session:
+            rows = session.scalars(
+                select(PersonRow).where(PersonRow.id.in_(list(person_ids)), ~PersonRow.deleted)
+            ).all()
+            return {row.id: convert.person(row, []).display_name for row in rows}
+
     def findable_people(self) -> list[Findable]:
         """What search and the caseload list need of everyone, read in one query."""
         with self._transaction() as session:

@@ -1,0 +1,64 @@
+"""Printed documents people take home, built with reportlab from plain records.
+
+Every document follows the UK Association for Accessible Formats' clear-print guidance: one
+clear sans-serif font embedded in the file (Atkinson Hyperlegible), left aligned, no italics,
+headings as plain questions, dates written out, the person's own words in quotation marks and
+said to be theirs. `build` makes any of them as PDF bytes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+
+from assessor.documents.formats import PrintFormat
+from assessor.record import LabelledChoice, PersonFile, label_choices
+from assessor.team import Team
+
+
+class DocumentKind(LabelledChoice):
+    MY_PLAN = "plan"
+    CARER_PLAN = "carer_plan"
+    RECORD = "record"
+
+
+label_choices(
+    {
+        DocumentKind.MY_PLAN: "My plan",
+        DocumentKind.CARER_PLAN: "My plan as a carer",
+        DocumentKind.RECORD: "Record of our conversation",
+    }
+)
+
+
+@dataclass(frozen=True)
+class PrintContext:
+    """What a document needs beyond the person's own file: the day it is printed, the worker
+    and team printing it, and the names of the other people it mentions (their carers, or the
+    people a carer cares for), by id."""
+
+    today: date
+    worker: str
+    team: Team = field(default_factory=Team)
+    names: Mapping[str, str] = field(default_factory=dict)
+
+
+def kinds_for(file: PersonFile) -> list[DocumentKind]:
+    """The documents that can be printed for this person: a carer's plan only for a carer."""
+    kinds = [DocumentKind.MY_PLAN, DocumentKind.RECORD]
+    if file.as_carer.roles:
+        kinds.insert(1, DocumentKind.CARER_PLAN)
+    return kinds
+
+
+def build(kind: DocumentKind, file: PersonFile, context: PrintContext, fmt: PrintFormat) -> bytes:
+    """The document as PDF bytes."""
+    from assessor.documents import carer_plan, conversation_record, my_plan
+
+    makers = {
+        DocumentKind.MY_PLAN: my_plan.build,
+        DocumentKind.CARER_PLAN: carer_plan.build,
+        DocumentKind.RECORD: conversation_record.build,
+    }
+    return makers[kind](file, context, fmt)
