@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, TextIO
 from assessor.paths import resolve_data_dir, worker_name
 
 if TYPE_CHECKING:
+    from assessor.documents import DocumentKind
     from db.store import Store
 
 
@@ -61,6 +62,24 @@ def build_parser() -> argparse.ArgumentParser:
     )
     export.add_argument("person_id", metavar="PERSON_ID")
     export.add_argument("--out", metavar="FILE", help="file to write (default: standard output)")
+    plan = commands.add_parser(
+        "plan", parents=[data_dir], help="write a person's plan, to take home, as a PDF"
+    )
+    plan.add_argument("person_id", metavar="PERSON_ID")
+    plan.add_argument("--out", metavar="FILE.pdf", required=True, help="the PDF to write")
+    plan.add_argument(
+        "--as-carer", action="store_true", help="their plan as a carer, from their own record"
+    )
+    size = plan.add_mutually_exclusive_group()
+    size.add_argument(
+        "--large-print", action="store_true", help="18 point (default: as page one records)"
+    )
+    size.add_argument("--standard", action="store_true", help="12 point standard print")
+    record = commands.add_parser(
+        "record", parents=[data_dir], help="write the record of a person's conversation as a PDF"
+    )
+    record.add_argument("person_id", metavar="PERSON_ID")
+    record.add_argument("--out", metavar="FILE.pdf", required=True, help="the PDF to write")
     return parser
 
 
@@ -135,18 +154,71 @@ def _export(store: Store, args: argparse.Namespace, out: TextIO) -> int:
     if args.out is None:
         print(text, file=out)
         return 0
-    try:
-        Path(args.out).write_text(text + "\n", encoding="utf-8")
-    except OSError as problem:
-        raise CommandFailed(f"cannot write {args.out}: {problem.strerror}") from None
+    _write_whole(Path(args.out), (text + "\n").encode("utf-8"))
     print(f"Wrote {args.out}", file=out)
     return 0
+
+
+def _plan(store: Store, args: argparse.Namespace, out: TextIO) -> int:
+    from assessor.documents import DocumentKind
+
+    kind = DocumentKind.CARER_PLAN if args.as_carer else DocumentKind.MY_PLAN
+    return _document(store, args, out, kind)
+
+
+def _record(store: Store, args: argparse.Namespace, out: TextIO) -> int:
+    from assessor.documents import DocumentKind
+
+    return _document(store, args, out, DocumentKind.RECORD)
+
+
+def _document(store: Store, args: argparse.Namespace, out: TextIO, kind: DocumentKind) -> int:
+    """Build one document and write it whole, or not at all."""
+    from assessor.documents import PrintContext, build, kinds_for, people_mentioned
+    from assessor.documents.formats import LARGE, STANDARD, format_for
+    from assessor.team import TeamFileInvalid, load_team
+    from db.rows import NotFound
+
+    try:
+        file = store.person_file(args.person_id)
+        team = load_team(resolve_data_dir(args.data_dir))
+    except NotFound:
+        raise CommandFailed(f"no person with id {args.person_id}") from None
+    except TeamFileInvalid as problem:
+        raise CommandFailed(str(problem)) from None
+    if kind not in kinds_for(file):
+        raise CommandFailed(f"{file.person.display_name} is not recorded as caring for anyone")
+    if getattr(args, "large_print", False):
+        fmt = LARGE
+    elif getattr(args, "standard", False):
+        fmt = STANDARD
+    else:
+        fmt = format_for(file.person)
+    context = PrintContext(
+        date.today(), worker_name(), team, store.display_names(people_mentioned(file))
+    )
+    _write_whole(Path(args.out), build(kind, file, context, fmt))
+    print(f"Wrote {args.out} ({kind.label}, {fmt.label.lower()})", file=out)
+    return 0
+
+
+def _write_whole(path: Path, data: bytes) -> None:
+    """Write beside the target, then rename: a reader never sees half a file."""
+    partial = path.with_name(f".{path.name}.partial")
+    try:
+        partial.write_bytes(data)
+        partial.replace(path)
+    except OSError as problem:
+        partial.unlink(missing_ok=True)
+        raise CommandFailed(f"cannot write {path}: {problem.strerror}") from None
 
 
 _COMMANDS = {
     "example-caseload": _example_caseload,
     "people": _people,
     "export": _export,
+    "plan": _plan,
+    "record": _record,
 }
 
 

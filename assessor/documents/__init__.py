@@ -44,6 +44,14 @@ class PrintContext:
     names: Mapping[str, str] = field(default_factory=dict)
 
 
+def people_mentioned(file: PersonFile) -> set[str]:
+    """Ids of the other people a document may name: the person's carers, and the people a
+    carer cares for. Only their names are printed."""
+    return {role.carer_id for role in file.carers} | {
+        role.cared_for_id for role in file.as_carer.roles
+    }
+
+
 def kinds_for(file: PersonFile) -> list[DocumentKind]:
     """The documents that can be printed for this person: a carer's plan only for a carer."""
     kinds = [DocumentKind.MY_PLAN, DocumentKind.RECORD]
