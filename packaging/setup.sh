@@ -4,9 +4,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# What PySide6's widgets load at run time (xcb for a real screen, EGL and fonts for offscreen).
+# What PySide6's widgets load at run time (xcb for a real screen, EGL and fonts for offscreen;
+# CUPS for the system print dialog's printers).
 QT_PACKAGES=(
-  libegl1 libgl1 libglib2.0-0 libdbus-1-3 libfontconfig1 fonts-dejavu-core
+  libegl1 libgl1 libglib2.0-0 libdbus-1-3 libfontconfig1 fonts-dejavu-core libcups2
   libxkbcommon0 libxkbcommon-x11-0 libx11-xcb1 libxcb-cursor0 libxcb-icccm4 libxcb-image0
   libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-shm0 libxcb-sync1
   libxcb-xfixes0 libxcb-xinerama0 libxcb-xkb1
