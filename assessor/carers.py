@@ -47,14 +47,14 @@ class OfferResponse(LabelledChoice):
 
 
 label_choices(
-    {
-        Supported.YES: "Yes",
-        Supported.PARTLY: "Partly",
-        Supported.NO: "No",
-        OfferResponse.WANTS_ONE: "They would like one",
-        OfferResponse.NOT_NOW: "Not now, perhaps later",
-        OfferResponse.DECLINED: "They do not want one",
-    }
+    [
+        (Supported.YES, "Yes"),
+        (Supported.PARTLY, "Partly"),
+        (Supported.NO, "No"),
+        (OfferResponse.WANTS_ONE, "They would like one"),
+        (OfferResponse.NOT_NOW, "Not now, perhaps later"),
+        (OfferResponse.DECLINED, "They do not want one"),
+    ]
 )
 
 

@@ -32,13 +32,13 @@ class Reviewer(LabelledChoice):
 
 
 label_choices(
-    {
-        GoalKind.OWN: "Their own goal",
-        Reviewer.WORKER: "Worker",
-        Reviewer.OT: "Occupational therapist (OT)",
-        Reviewer.PROVIDER: "Care provider",
-        Reviewer.PERSON: "The person themselves",
-    }
+    [
+        (GoalKind.OWN, "Their own goal"),
+        (Reviewer.WORKER, "Worker"),
+        (Reviewer.OT, "Occupational therapist (OT)"),
+        (Reviewer.PROVIDER, "Care provider"),
+        (Reviewer.PERSON, "The person themselves"),
+    ]
 )
 
 # Goal Attainment Scaling: the five levels, worded for people rather than statisticians.

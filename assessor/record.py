@@ -7,6 +7,7 @@ codes kept in the store and in exports, and whose `label` is the worker-facing w
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
@@ -24,7 +25,7 @@ class LabelledChoice(StrEnum):
 
     @property
     def label(self) -> str:
-        return _LABELS.get(self, self.value.replace("_", " ").capitalize())
+        return _LABELS.get(_key(self), self.value.replace("_", " ").capitalize())
 
 
 class ContactPreference(LabelledChoice):
@@ -106,44 +107,55 @@ class Followed(LabelledChoice):
     NO_FURTHER_ACTION = "no_further_action"
 
 
-_LABELS: dict[StrEnum, str] = {
-    ContactPreference.TEXT_MESSAGE: "Text message",
-    ContactPreference.IN_PERSON: "In person",
-    ContactPreference.THROUGH_SOMEONE: "Through someone they trust",
-    InformationFormat.STANDARD: "Standard print",
-    InformationFormat.EASY_READ: "Easy read",
-    InformationFormat.BRAILLE: "Braille",
-    InformationFormat.AUDIO: "Audio",
-    InformationFormat.INTERPRETER: "Spoken, with an interpreter",
-    InformationFormat.BSL: "British Sign Language (BSL)",
-    ConsentHow.SPOKEN: "Said so in person",
-    ConsentHow.WRITTEN: "In writing",
-    ConsentHow.BY_PHONE: "Said so on the phone",
-    ConsentHow.BY_REPRESENTATIVE: "Through someone who can act for them",
-    Route.SELF: "They got in touch themselves",
-    Route.FAMILY_OR_FRIEND: "Family or a friend",
-    Route.GP: "GP",
-    Route.HOSPITAL: "Hospital",
-    Route.COMMUNITY_HEALTH: "Community health team",
-    Route.VOLUNTARY_SECTOR: "A community or voluntary group",
-    Route.HOUSING: "Housing",
-    Route.POLICE: "Police",
-    Place.PHONE: "Phone call",
-    Place.TALKING_POINT: "Talking Point",
-    Place.HOME_VISIT: "Home visit",
-    ConversationKind.CONNECT: "Connect",
-    ConversationKind.AT_RISK: "At risk",
-    ConversationKind.LONG_TERM: "Long-term support",
-    ConversationKind.CARER: "Carer’s conversation",
-    Followed.INFORMATION_AND_ADVICE: "Information and advice",
-    Followed.INTRODUCTION: "Introduction to a community resource",
-    Followed.SHORT_TERM_HELP: "Short-term help",
-}
+def _key(choice: StrEnum) -> tuple[type[StrEnum], str]:
+    """Labels are found by type and code: members of different choices that share a code
+    (Place.HOSPITAL, Route.HOSPITAL) are equal as strings, so cannot key a dict themselves."""
+    return type(choice), choice.value
 
 
-def label_choices(labels: dict[StrEnum, str]) -> None:
-    """Give choices defined in other domain modules their worker-facing wording."""
-    _LABELS.update(labels)
+_LABELS: dict[tuple[type[StrEnum], str], str] = {}
+
+
+def label_choices(labels: Iterable[tuple[StrEnum, str]]) -> None:
+    """Give choices their worker-facing wording, here and in other domain modules."""
+    _LABELS.update((_key(choice), words) for choice, words in labels)
+
+
+label_choices(
+    [
+        (ContactPreference.TEXT_MESSAGE, "Text message"),
+        (ContactPreference.IN_PERSON, "In person"),
+        (ContactPreference.THROUGH_SOMEONE, "Through someone they trust"),
+        (InformationFormat.STANDARD, "Standard print"),
+        (InformationFormat.EASY_READ, "Easy read"),
+        (InformationFormat.BRAILLE, "Braille"),
+        (InformationFormat.AUDIO, "Audio"),
+        (InformationFormat.INTERPRETER, "Spoken, with an interpreter"),
+        (InformationFormat.BSL, "British Sign Language (BSL)"),
+        (ConsentHow.SPOKEN, "Said so in person"),
+        (ConsentHow.WRITTEN, "In writing"),
+        (ConsentHow.BY_PHONE, "Said so on the phone"),
+        (ConsentHow.BY_REPRESENTATIVE, "Through someone who can act for them"),
+        (Route.SELF, "They got in touch themselves"),
+        (Route.FAMILY_OR_FRIEND, "Family or a friend"),
+        (Route.GP, "GP"),
+        (Route.HOSPITAL, "Hospital"),
+        (Route.COMMUNITY_HEALTH, "Community health team"),
+        (Route.VOLUNTARY_SECTOR, "A community or voluntary group"),
+        (Route.HOUSING, "Housing"),
+        (Route.POLICE, "Police"),
+        (Place.PHONE, "Phone call"),
+        (Place.TALKING_POINT, "Talking Point"),
+        (Place.HOME_VISIT, "Home visit"),
+        (ConversationKind.CONNECT, "Connect"),
+        (ConversationKind.AT_RISK, "At risk"),
+        (ConversationKind.LONG_TERM, "Long-term support"),
+        (ConversationKind.CARER, "Carer’s conversation"),
+        (Followed.INFORMATION_AND_ADVICE, "Information and advice"),
+        (Followed.INTRODUCTION, "Introduction to a community resource"),
+        (Followed.SHORT_TERM_HELP, "Short-term help"),
+    ]
+)
 
 
 @dataclass(frozen=True)

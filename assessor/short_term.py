@@ -34,15 +34,15 @@ class HelpOutcome(LabelledChoice):
 
 
 label_choices(
-    {
-        HelpKind.OTHER: "Other short-term help",
-        HelpOutcome.NO_FURTHER_HELP: "No further help needed",
-        HelpOutcome.REDUCED_SUPPORT: "Reduced support",
-        HelpOutcome.LONG_TERM_SUPPORT: "Long-term support needed",
-        HelpOutcome.RESIDENTIAL_OR_NURSING: "Moved into residential or nursing care",
-        HelpOutcome.HOSPITAL: "Admitted to hospital",
-        HelpOutcome.DIED: "Died",
-    }
+    [
+        (HelpKind.OTHER, "Other short-term help"),
+        (HelpOutcome.NO_FURTHER_HELP, "No further help needed"),
+        (HelpOutcome.REDUCED_SUPPORT, "Reduced support"),
+        (HelpOutcome.LONG_TERM_SUPPORT, "Long-term support needed"),
+        (HelpOutcome.RESIDENTIAL_OR_NURSING, "Moved into residential or nursing care"),
+        (HelpOutcome.HOSPITAL, "Admitted to hospital"),
+        (HelpOutcome.DIED, "Died"),
+    ]
 )
 
 CHECKPOINT_WEEKS = (2, 6)

@@ -131,6 +131,28 @@ def format_date(value: date | datetime) -> str:
     return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
 
 
+_MONTH_NAMES = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+def format_date_in_full(value: date | datetime) -> str:
+    """Dates written out, as printed documents give them (clear print): 23 November 2026.
+    The month names are fixed in English, whatever the laptop's locale."""
+    return f"{value.day} {_MONTH_NAMES[value.month - 1]} {value.year}"
+
+
 def format_date_numeric(value: date) -> str:
     """Dates for typing back into a field: 23/11/2026."""
     return f"{value.day:02d}/{value.month:02d}/{value.year}"

@@ -49,13 +49,19 @@ def run_gui(data_dir: Path) -> int:
     try:
         if stored_revision(store_path(data_dir)) == HEAD_REVISION:
             # Up to date: show the caseload now and load the store behind it.
-            window = MainWindow(None, worker, tasks, read_findable_people(store_path(data_dir)))
+            window = MainWindow(
+                None,
+                worker,
+                tasks,
+                read_findable_people(store_path(data_dir)),
+                data_dir=data_dir,
+            )
             tasks.run(
                 lambda: _open_store(data_dir, worker), window.attach_store, window.store_failed
             )
         else:
             # New, or to be migrated after a backup: that comes first.
-            window = MainWindow(_open_store(data_dir, worker), worker, tasks)
+            window = MainWindow(_open_store(data_dir, worker), worker, tasks, data_dir=data_dir)
     except Exception as problem:
         QMessageBox.critical(None, "Assessor cannot open your records", str(problem))
         return 2

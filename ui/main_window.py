@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
@@ -31,12 +32,14 @@ from ui.due import DueList
 from ui.forms import named
 from ui.tasks import TaskManager
 
-# The workspace, the New person dialog and the example caseload are imported where first
-# used: none is needed to show the caseload, and leaving them out shortens the wait to it.
+# The workspace, the New person dialog, printing and the example caseload are imported where
+# first used: none is needed to show the caseload, and leaving them out shortens the wait to it.
 
 if TYPE_CHECKING:
     from db.store import Store
+    from ui.batch_print import BatchPrintDialog
     from ui.new_person import NewPersonDialog
+    from ui.printing import PrintDialog, PrintSource
     from ui.workspace import PersonWorkspace
 
 
@@ -104,6 +107,7 @@ class MainWindow(QMainWindow):
         tasks: TaskManager,
         people: list[Findable] | None = None,
         today: Callable[[], date] = date.today,
+        data_dir: Path | None = None,
     ) -> None:
         super().__init__()
         self.setWindowTitle("Assessor: strengths-based conversations")
@@ -115,6 +119,9 @@ class MainWindow(QMainWindow):
         self._waiting_for: str | None = None
         self.autosaver = Autosaver(self)
         self._new_person_dialog: NewPersonDialog | None = None
+        self._data_dir = data_dir  # where team.toml says how people reach the team
+        self.print_dialog: PrintDialog | None = None
+        self.batch_print: BatchPrintDialog | None = None
         self.index = PeopleIndex(people if people is not None else store.findable_people())
         self.index.everyone()
         # The caseload lives as long as the window: keep Python's cycle collector from walking
@@ -158,6 +165,7 @@ class MainWindow(QMainWindow):
         self.autosaver.failed.connect(self._save_failed)
         self.save_state.setText(self.autosaver.state())
         self._make_menus()
+        self.pages.currentChanged.connect(self._page_changed)
         self.pages.setCurrentWidget(self.welcome if len(self.index) == 0 else self.choose)
         self.caseload.search.setFocus()
         self.resize(1280, 800)
@@ -196,6 +204,7 @@ class MainWindow(QMainWindow):
             self.new_person_action,
             self.new_contact_action,
             self.example_action,
+            self.print_today_action,
             self.caseload.new_button,
             self.welcome.new_button,
             self.welcome.example_button,
@@ -219,6 +228,11 @@ class MainWindow(QMainWindow):
             "Ca&rers not yet offered a conversation", "Ctrl+Shift+R", self.show_carers
         )
         self.example_action = action("Load the &example caseload", "", self.load_example_caseload)
+        self.print_action = action("&Print…", "Ctrl+P", self.print_person)
+        self.print_action.setEnabled(False)
+        self.print_today_action = action(
+            "Print plans for everyone with a contact &today…", "", self.print_plans_today
+        )
         quit_action = action("&Quit", QKeySequence.StandardKey.Quit, self.close)
         people = self.menuBar().addMenu("&People")
         for item in (
@@ -233,6 +247,37 @@ class MainWindow(QMainWindow):
         people.addAction(self.example_action)
         people.addSeparator()
         people.addAction(quit_action)
+        printing = self.menuBar().addMenu("P&rint")
+        printing.addAction(self.print_action)
+        printing.addAction(self.print_today_action)
+
+    def _page_changed(self, _index: int) -> None:
+        self.print_action.setEnabled(self.pages.currentWidget() is self.workspace)
+
+    def _print_source(self) -> PrintSource:
+        from ui.printing import PrintSource
+
+        return PrintSource(self.store, self._worker, self._data_dir, self._today)
+
+    def print_person(self) -> None:
+        """Preview, print or save a document for the person shown; one dialog, reused."""
+        if self.pages.currentWidget() is not self.workspace:
+            return
+        self.autosaver.flush()
+        if self.print_dialog is None:
+            from ui.printing import PrintDialog
+
+            self.print_dialog = PrintDialog(self._print_source(), self.tasks, self)
+        self.print_dialog.show_for(self.workspace.person_id)
+
+    def print_plans_today(self) -> None:
+        """Print the plan of everyone with a contact today, in the background."""
+        self.autosaver.flush()
+        if self.batch_print is None:
+            from ui.batch_print import BatchPrintDialog
+
+            self.batch_print = BatchPrintDialog(self._print_source(), self.tasks, self)
+        self.batch_print.start()
 
     def focus_search(self) -> None:
         self.left.setCurrentWidget(self.caseload)
@@ -399,5 +444,7 @@ class MainWindow(QMainWindow):
             if answer != QMessageBox.StandardButton.Yes:
                 event.ignore()
                 return
+        if self.batch_print is not None:
+            self.batch_print.stop()
         self.tasks.wait()
         event.accept()

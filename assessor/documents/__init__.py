@@ -24,11 +24,11 @@ class DocumentKind(LabelledChoice):
 
 
 label_choices(
-    {
-        DocumentKind.MY_PLAN: "My plan",
-        DocumentKind.CARER_PLAN: "My plan as a carer",
-        DocumentKind.RECORD: "Record of our conversation",
-    }
+    [
+        (DocumentKind.MY_PLAN, "My plan"),
+        (DocumentKind.CARER_PLAN, "My plan as a carer"),
+        (DocumentKind.RECORD, "Record of our conversation"),
+    ]
 )
 
 

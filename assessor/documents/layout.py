@@ -1,0 +1,162 @@
+"""The clear-print page: A4, one embedded typeface, left aligned, sizes and spacing from the
+print format, a footer saying whose document it is and which page, and the PDF's metadata.
+
+Every size is at least the body size, so in large print nothing on the page is smaller than
+16 point (UKAAF clear print): not the footer, not a label in a table.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+
+from assessor.documents import fonts
+from assessor.documents.formats import PrintFormat
+
+MARGIN = 15 * mm
+LANGUAGE = "en-GB"
+CREATOR = "Assessor"
+DEFAULT_AUTHOR = "Adult social care"
+
+
+@dataclass(frozen=True)
+class Styles:
+    """The paragraph styles of one print format. `size` is the body size in points."""
+
+    size: int
+    leading: float
+    body: ParagraphStyle
+    strong: ParagraphStyle
+    title: ParagraphStyle
+    heading: ParagraphStyle
+    subheading: ParagraphStyle
+
+
+@cache
+def styles_for(fmt: PrintFormat) -> Styles:
+    """Headings bold and larger than the body; line spacing 1.5 times the size in large print
+    (clear print asks for generous spacing there), 1.3 in standard print."""
+    fonts.register()
+    size = fmt.size
+    leading = size * (1.5 if fmt.large else 1.3)
+    body = ParagraphStyle(
+        f"body-{size}",
+        fontName=fonts.REGULAR,
+        fontSize=size,
+        leading=leading,
+        alignment=TA_LEFT,
+        spaceAfter=size * 0.5,
+    )
+
+    def heading(name: str, points: int, before: float) -> ParagraphStyle:
+        return ParagraphStyle(
+            f"{name}-{size}",
+            parent=body,
+            fontName=fonts.BOLD,
+            fontSize=points,
+            leading=points * 1.25,
+            spaceBefore=before,
+            spaceAfter=size * 0.4,
+            keepWithNext=True,
+        )
+
+    return Styles(
+        size=size,
+        leading=leading,
+        body=body,
+        strong=ParagraphStyle(f"strong-{size}", parent=body, fontName=fonts.BOLD),
+        title=heading("title", size + 12, 0),
+        heading=heading("heading", size + 6, size * 1.1),
+        subheading=heading("subheading", size + 2, size * 0.6),
+    )
+
+
+@dataclass(frozen=True)
+class Metadata:
+    """What a PDF reader shows in its document properties, and the footer names."""
+
+    title: str
+    subject: str
+    author: str = ""
+
+
+def write_pdf(story: list[Flowable], metadata: Metadata, fmt: PrintFormat) -> bytes:
+    """The story laid out on A4 pages, with its metadata, in English (United Kingdom)."""
+    styles = styles_for(fmt)
+    out = io.BytesIO()
+    bottom = MARGIN + styles.leading * 1.5  # room for the footer
+    frame = Frame(
+        MARGIN,
+        bottom,
+        frame_width(),
+        A4[1] - MARGIN - bottom,
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+    )
+    document = BaseDocTemplate(
+        out,
+        pagesize=A4,
+        pageTemplates=[PageTemplate(frames=[frame])],
+        title=metadata.title,
+        subject=metadata.subject,
+        author=metadata.author or DEFAULT_AUTHOR,
+        creator=CREATOR,
+        lang=LANGUAGE,
+        displayDocTitle=True,
+        initialFontName=fonts.REGULAR,
+        initialFontSize=fmt.size,
+    )
+
+    def canvas(*args: Any, **kwargs: Any) -> Canvas:
+        return _FooterCanvas(metadata.title, fmt.size, *args, **kwargs)
+
+    document.build(story, canvasmaker=canvas)
+    return out.getvalue()
+
+
+def frame_width() -> float:
+    """The width text and tables fill: the page less its margins."""
+    return float(A4[0] - 2 * MARGIN)
+
+
+class _FooterCanvas(Canvas):
+    """Holds each page back until the last, so every footer can say "Page 2 of 3"."""
+
+    def __init__(self, title: str, size: int, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._footer_title = title
+        self._footer_size = size
+        self._pages: list[dict[str, Any]] = []
+
+    def showPage(self) -> None:
+        self._pages.append(dict(self.__dict__))
+        self._startPage()  # type: ignore[attr-defined]  # what Canvas.showPage does next
+
+    def save(self) -> None:
+        for number, page in enumerate(self._pages, 1):
+            self.__dict__.update(page)
+            self._footer(number, len(self._pages))
+            super().showPage()
+        super().save()
+
+    def _footer(self, number: int, count: int) -> None:
+        self.saveState()
+        page = f"Page {number} of {count}."
+        text = f"{self._footer_title}. {page}"
+        if stringWidth(text, fonts.REGULAR, self._footer_size) > frame_width():
+            text = page
+        self.setFont(fonts.REGULAR, self._footer_size)
+        self.drawString(MARGIN, MARGIN, text)
+        self.restoreState()

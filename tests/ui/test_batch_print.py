@@ -1,0 +1,136 @@
+"""Printing the plans of everyone with a contact today, in the background, and stopping it."""
+
+from __future__ import annotations
+
+import io
+import threading
+from datetime import date
+
+import pdfplumber
+from pypdf import PdfReader
+from PySide6.QtCore import Qt
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QDialog
+
+from assessor.record import Contact
+from tests.ui.test_keyboard_and_names import unnamed_controls
+from ui.batch_print import BatchPrintDialog
+
+
+def seen_today(store, *preferred_names: str) -> list[str]:
+    """Give these people a contact dated today; returns their display names."""
+    people = {person.preferred_name: person for person in store.findable_people()}
+    for name in preferred_names:
+        store.add_contact(Contact(person_id=people[name].id, on=date.today()))
+    return [f"{people[name].preferred_name} {people[name].family_name}" for name in preferred_names]
+
+
+def start(window) -> BatchPrintDialog:
+    window.print_today_action.trigger()
+    batch = window.batch_print
+    assert batch is not None and batch.isVisible()
+    return batch
+
+
+def print_to_file(batch: BatchPrintDialog, path) -> None:
+    batch.printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    batch.printer.setOutputFileName(str(path))
+
+
+def pages(pdf: bytes) -> int:
+    return len(PdfReader(io.BytesIO(pdf)).pages)
+
+
+def smallest_text(pdf: bytes) -> float:
+    with pdfplumber.open(io.BytesIO(pdf)) as document:
+        return min(char["size"] for page in document.pages for char in page.chars)
+
+
+def test_nobody_seen_today_is_said_plainly(qtbot, window):
+    batch = start(window)
+    with qtbot.waitSignal(batch.outcome, timeout=10000) as outcome:
+        pass
+    assert outcome.args[0].startswith("No one has a contact dated today")
+    assert batch.button.text() == "Close"
+    qtbot.mouseClick(batch.button, Qt.MouseButton.LeftButton)
+    assert not batch.isVisible()
+
+
+def test_plans_of_everyone_seen_today_are_printed_each_in_their_format(
+    qtbot, window, example_store, tmp_path
+):
+    names = seen_today(example_store, "Peggy", "Des")
+    batch = start(window)
+    with qtbot.waitSignal(batch.prepared, timeout=20000):
+        pass
+    assert sorted(name for name, _pdf in batch.plans) == sorted(names)
+    plans = dict(batch.plans)
+    assert smallest_text(plans["Peggy Okafor"]) >= 16, "page one asks for large print"
+    assert smallest_text(plans["Des Hartley"]) < 16
+    assert batch.print_dialog is not None and batch.print_dialog.isVisible()
+    assert "2 plans ready" in batch.message.text()
+    out = tmp_path / "today.pdf"
+    print_to_file(batch, out)
+    # Print is pressed; done() leaves the printer as the test set it, to a file.
+    with qtbot.waitSignal(batch.outcome, timeout=30000) as outcome:
+        batch.print_dialog.done(QDialog.DialogCode.Accepted)
+    expected = sum(pages(pdf) for pdf in plans.values())
+    assert len(PdfReader(out).pages) == expected
+    assert outcome.args[0].startswith(f"Printed 2 plans, {expected} pages: ")
+    assert all(name in outcome.args[0] for name in names)
+
+
+def test_cancel_stops_before_the_next_person(qtbot, window, example_store):
+    seen_today(example_store, "Peggy", "Des", "Bernie")
+    batch = start(window)
+    clicked = threading.Event()
+
+    def hold_after_the_first(done: int, _total: int) -> None:
+        if done == 1:  # on the loop's own thread: wait there until Cancel has been pressed
+            clicked.wait(10)
+
+    batch.loop.progress.connect(hold_after_the_first, Qt.ConnectionType.DirectConnection)
+    qtbot.waitUntil(lambda: batch.bar.value() == 1, timeout=20000)
+    qtbot.mouseClick(batch.button, Qt.MouseButton.LeftButton)
+    clicked.set()
+    with qtbot.waitSignal(batch.outcome, timeout=20000) as outcome:
+        pass
+    assert outcome.args[0] == "Cancelled after preparing 1 of 3 plans: nothing was printed."
+    assert batch.plans == [] and batch.print_dialog is None
+
+
+def test_cancel_while_printing_stops_after_the_page(qtbot, window, example_store, tmp_path):
+    seen_today(example_store, "Peggy", "Des")
+    batch = start(window)
+    with qtbot.waitSignal(batch.prepared, timeout=20000):
+        pass
+    out = tmp_path / "stopped.pdf"
+    print_to_file(batch, out)
+    batch.print_dialog.done(QDialog.DialogCode.Accepted)
+    batch.run.progress.connect(
+        lambda done, _total: done == 1 and qtbot.mouseClick(batch.button, Qt.MouseButton.LeftButton)
+    )
+    with qtbot.waitSignal(batch.outcome, timeout=20000) as outcome:
+        pass
+    total = sum(pages(pdf) for _name, pdf in batch.plans)
+    assert outcome.args[0] == f"Printing stopped after 1 of {total} pages."
+    assert len(PdfReader(out).pages) == 1
+
+
+def test_closing_the_print_dialog_prints_nothing(qtbot, window, example_store):
+    seen_today(example_store, "Des")
+    batch = start(window)
+    with qtbot.waitSignal(batch.prepared, timeout=20000):
+        pass
+    with qtbot.waitSignal(batch.outcome) as outcome:
+        batch.print_dialog.reject()
+    assert outcome.args[0] == "Not printed: the print dialog was closed."
+    assert batch.run is None and batch.button.text() == "Close"
+
+
+def test_every_control_is_named(qtbot, window):
+    batch = start(window)
+    with qtbot.waitSignal(batch.outcome, timeout=10000):
+        pass
+    assert unnamed_controls(batch) == []
+    assert batch.button.focusPolicy() & Qt.FocusPolicy.TabFocus
