@@ -107,6 +107,11 @@ class PeopleIndex:
     def get(self, person_id: str) -> Findable | None:
         return self._people.get(person_id)
 
+    def name_of(self, person_id: str) -> str:
+        """The name someone goes by, for a line that mentions them."""
+        person = self.get(person_id)
+        return person.display_name if person else "someone not on this caseload"
+
     def put(self, person: Findable) -> None:
         """Add a person, or replace what the index knew of them."""
         self.remove(person.id)

@@ -43,7 +43,7 @@ from db.models import (
     PersonWhoMattersRow,
     new_id,
 )
-from db.rows import live, read_conversation
+from db.rows import check_fields, live, read_conversation
 
 
 def role_from_row(row: CaringRoleRow) -> CaringRole:
@@ -209,9 +209,7 @@ class CarerStore:
 
     def update_caring_role(self, role_id: str, changes: Mapping[str, Any]) -> None:
         """Change what a carer does, their hours, since when, or whether they live together."""
-        unknown = set(changes) - CARING_ROLE_FIELDS
-        if unknown:
-            raise ValueError(f"These cannot be changed here: {', '.join(sorted(unknown))}")
+        check_fields(changes, CARING_ROLE_FIELDS)
         with self._transaction() as session:
             row = live(session, CaringRoleRow, role_id)
             replace(role_from_row(row), **changes).check()
@@ -310,9 +308,7 @@ class CarerStore:
 
     def update_carer_plan(self, plan_id: str, changes: Mapping[str, Any]) -> None:
         """Change what will help, the breaks, the contingency plan or the review date."""
-        unknown = set(changes) - CARER_PLAN_FIELDS
-        if unknown:
-            raise ValueError(f"These cannot be changed here: {', '.join(sorted(unknown))}")
+        check_fields(changes, CARER_PLAN_FIELDS)
         with self._transaction() as session:
             row = live(session, CarerPlanRow, plan_id)
             replace(plan_from_row(row), **changes).check()

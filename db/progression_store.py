@@ -12,7 +12,7 @@ from sqlalchemy import select
 from assessor.progression import PLAN_FIELDS, PlanReview, PlanStep, ProgressionPlan
 from db.convert import stamp
 from db.models import PersonRow, PlanReviewRow, PlanRow
-from db.rows import live
+from db.rows import check_fields, live
 
 
 def _step_from_json(data: dict[str, Any]) -> PlanStep:
@@ -84,9 +84,7 @@ class ProgressionStore:
 
     def update_plan(self, plan_id: str, changes: Mapping[str, Any]) -> None:
         """Change a plan's dates, levels, steps or goals; checked as a whole."""
-        unknown = set(changes) - PLAN_FIELDS
-        if unknown:
-            raise ValueError(f"These cannot be changed here: {', '.join(sorted(unknown))}")
+        check_fields(changes, PLAN_FIELDS)
         with self._transaction() as session:
             row = live(session, PlanRow, plan_id)
             changed = replace(plan_from_row(row), **changes)

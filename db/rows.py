@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TypeVar
+from collections.abc import Mapping
+from typing import Any, TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -35,3 +36,10 @@ def read_conversation(session: Session, contact_id: str) -> Conversation:
         )
     ).all()
     return Conversation(contact_id, {row.topic: Entry(row.text, row.own_words) for row in rows})
+
+
+def check_fields(changes: Mapping[str, Any], allowed: frozenset[str]) -> None:
+    """Only a record's own editable fields can be changed through the store."""
+    unknown = set(changes) - allowed
+    if unknown:
+        raise ValueError(f"These cannot be changed here: {', '.join(sorted(unknown))}")

@@ -12,7 +12,7 @@ from assessor.goals import Reviewer
 from assessor.short_term import EPISODE_FIELDS, Episode, EpisodeReview, HelpKind, HelpOutcome
 from db.convert import stamp
 from db.models import EpisodeReviewRow, EpisodeRow, GoalRow, PersonRow
-from db.rows import live
+from db.rows import check_fields, live
 
 _OUTCOMES = ("outcome_2_weeks", "outcome_6_weeks")
 
@@ -78,9 +78,7 @@ class ShortTermStore:
 
     def update_episode(self, episode_id: str, changes: Mapping[str, Any]) -> None:
         """Change an episode (first help arriving, an outcome); checked as a whole."""
-        unknown = set(changes) - EPISODE_FIELDS
-        if unknown:
-            raise ValueError(f"These cannot be changed here: {', '.join(sorted(unknown))}")
+        check_fields(changes, EPISODE_FIELDS)
         with self._transaction() as session:
             row = live(session, EpisodeRow, episode_id)
             changed = replace(episode_from_row(row), **changes)

@@ -46,7 +46,7 @@ from db.models import (
     new_id,
 )
 from db.progression_store import ProgressionStore, plan_review_row, plan_row
-from db.rows import NotFound, live, read_conversation
+from db.rows import NotFound, check_fields, live, read_conversation
 from db.short_term_store import ShortTermStore, episode_review_row, episode_row
 
 
@@ -442,8 +442,6 @@ def _person_who_matters_row(person_id: str, who: PersonWhoMatters) -> PersonWhoM
 
 
 def _apply(row: Any, changes: Mapping[str, Any], allowed: frozenset[str]) -> None:
-    unknown = set(changes) - allowed
-    if unknown:
-        raise ValueError(f"These cannot be changed here: {', '.join(sorted(unknown))}")
+    check_fields(changes, allowed)
     for name, value in changes.items():
         setattr(row, name, convert.column_value(name, value))

@@ -43,6 +43,7 @@ from assessor.record import AsCarer, Contact, ConversationKind
 from assessor.validation import InvalidInput, format_date, format_date_numeric, parse_date
 from ui.autosave import Autosaver
 from ui.binding import Binder, BoundSection, ErrorLabel, optional_date, show_date
+from ui.contacts import CARER_PRIVACY
 from ui.forms import (
     Section,
     attempt,
@@ -62,11 +63,6 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 Today = Callable[[], date]
-
-PRIVATE = (
-    "A carer’s conversation is private to the carer: the people they care for never see it, "
-    "in the app or on paper, unless the carer agrees to share it."
-)
 
 
 def conversation_status(offers: list[CarerOffer], contacts: list[Contact]) -> str:
@@ -369,7 +365,7 @@ class CarerSupportTab(QWidget):
                 "to their own health, work, money, breaks and what would help them."
             )
         )
-        section.form.addRow(hint_label(PRIVATE))
+        section.form.addRow(hint_label(CARER_PRIVACY))
         self.offer_button = named(QPushButton("Record the offer…"), "Record the offer")
         self.offer_button.clicked.connect(self.record_offer)
         self.start_button = named(

@@ -72,7 +72,7 @@ class CarersToOffer(QWidget):
         return len(carers)
 
     def _add(self, carer: CarerToOffer) -> None:
-        names = " and ".join(self._name(person_id) for person_id in carer.cared_for_ids)
+        names = " and ".join(self._index.name_of(person_id) for person_id in carer.cared_for_ids)
         if carer.carer_id:
             text = f"{carer.name}\nCares for {names}. Not yet offered a conversation."
             target = ("carer", carer.carer_id)
@@ -82,10 +82,6 @@ class CarersToOffer(QWidget):
         entry = QListWidgetItem(text)
         entry.setData(_TARGET, target)
         self.list.addItem(entry)
-
-    def _name(self, person_id: str) -> str:
-        person = self._index.get(person_id)
-        return person.display_name if person else "someone not on this caseload"
 
     def _chosen(self, item: QListWidgetItem) -> None:
         kind, person_id = item.data(_TARGET)

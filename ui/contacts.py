@@ -31,6 +31,12 @@ if TYPE_CHECKING:
     from db.store import Store
 
 
+CARER_PRIVACY = (
+    "A carer’s conversation is private to the carer: the people they care for never see it, "
+    "in the app or on paper, unless the carer agrees to share it."
+)
+
+
 def describe(contact: Contact) -> str:
     """A timeline entry: the date, then where, which conversation and who."""
     parts = []
@@ -95,10 +101,7 @@ class ContactDetails(BoundSection):
             QCheckBox("They agree to share this conversation with the people they care for"),
             "Carer agrees to share this conversation",
         )
-        self.privacy = hint_label(
-            "A carer’s conversation is private to the carer. The people they care for never "
-            "see it, in the app or on paper, unless the carer agrees to share it."
-        )
+        self.privacy = hint_label(CARER_PRIVACY)
         sharing = QWidget()
         sharing_layout = QVBoxLayout(sharing)
         sharing_layout.setContentsMargins(0, 0, 0, 0)

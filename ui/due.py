@@ -86,9 +86,8 @@ class DueList(QWidget):
         return count
 
     def _add(self, person_id: str, what: str, why: str, target: tuple[str, str]) -> None:
-        person = self._index.get(person_id)
-        name = person.display_name if person else "Someone not on this caseload"
-        entry = QListWidgetItem(f"{name}: {what}\n{why}")
+        name = self._index.name_of(person_id)
+        entry = QListWidgetItem(f"{name[:1].upper()}{name[1:]}: {what}\n{why}")
         entry.setData(_TARGET, (person_id, *target))
         self.list.addItem(entry)
 

@@ -134,16 +134,11 @@ class PersonWorkspace(QWidget):
     def _show_carer_support(self) -> None:
         """Support as a carer is offered only for people who care for someone, whom the header
         names."""
-        cared_for = [
-            self._name(role.cared_for_id) for role in self._store.roles_as_carer(self.person_id)
-        ]
+        roles = self._store.roles_as_carer(self.person_id)
+        cared_for = [self._index.name_of(role.cared_for_id) for role in roles]
         self.tabs.setTabVisible(self.tabs.indexOf(self.carer_support), bool(cared_for))
         self.cares_for.setText(f"Carer for {' and '.join(cared_for)}" if cared_for else "")
         set_shown(self.cares_for, bool(cared_for))
-
-    def _name(self, person_id: str) -> str:
-        person = self._index.get(person_id)
-        return person.display_name if person else "someone not on this caseload"
 
     def _roles_changed(self) -> None:
         self._stale |= {self.carers, self.carer_support}
