@@ -43,7 +43,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assessor.documents import DocumentKind, PrintContext, build, kinds_for
+from assessor.documents import DocumentKind, PrintContext, build, kinds_for, people_mentioned
 from assessor.documents.formats import (
     LARGE,
     LARGE_SIZES,
@@ -80,9 +80,7 @@ class PrintSource:
         read stops here, with a message saying what to fix."""
         team = load_team(self.data_dir) if self.data_dir is not None else Team()
         file = self.store.person_file(person_id)
-        others = [role.carer_id for role in file.carers]
-        others += [role.cared_for_id for role in file.as_carer.roles]
-        names = self.store.display_names(others)
+        names = self.store.display_names(people_mentioned(file))
         return file, PrintContext(self.today(), self.worker, team, names)
 
     def plan(self, person_id: str) -> tuple[str, bytes]:
