@@ -53,8 +53,8 @@ class WelcomePage(QWidget):
             "No one is on your caseload yet. Add the person you are talking to with "
             "<b>New person</b> (Ctrl+N): a name and what they are asking for help with is "
             "enough to start. Everything saves as you type.<br><br>"
-            "To look around first, load the example caseload: six fictional people with "
-            "contacts and conversations."
+            "To look around first, load the example caseload: a handful of fictional people, "
+            "a carer among them, with contacts and conversations."
         )
         text.setWordWrap(True)
         self.new_button = named(QPushButton("New person"), "New person")
