@@ -87,12 +87,12 @@ def run(args: argparse.Namespace, out: TextIO = sys.stdout, err: TextIO = sys.st
     """Run one subcommand; a failure prints one line to `err` and returns non-zero."""
     # Each command loads what it needs when it runs, not at the top: the GUI parses these
     # arguments too, and shows its window before the database layer is loaded.
-    from db.migrate import StoreTooNew
+    from db.problems import StoreProblem
     from db.store import Store
 
     try:
         store = Store.open(resolve_data_dir(args.data_dir), worker_name())
-    except (StoreTooNew, OSError) as problem:
+    except (StoreProblem, OSError) as problem:
         print(f"assessor: cannot open the store: {problem}", file=err)
         return 2
     try:

@@ -12,6 +12,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from db.problems import StoreProblem
+
 if TYPE_CHECKING:
     from sqlalchemy import Engine
 
@@ -20,7 +22,7 @@ HEAD_REVISION = "0004"
 MIGRATIONS = Path(__file__).parent / "migrations"
 
 
-class StoreTooNew(RuntimeError):
+class StoreTooNew(StoreProblem):
     """The file was written by a newer Assessor; opening it here could damage it."""
 
 
