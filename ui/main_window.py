@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -31,6 +32,7 @@ from ui.caseload import CaseloadPanel
 from ui.due import DueList
 from ui.forms import named
 from ui.tasks import TaskManager
+from ui.wheel_guard import guard_the_wheel
 
 # The workspace, the New person dialog, printing and the example caseload are imported where
 # first used: none is needed to show the caseload, and leaving them out shortens the wait to it.
@@ -110,6 +112,7 @@ class MainWindow(QMainWindow):
         data_dir: Path | None = None,
     ) -> None:
         super().__init__()
+        guard_the_wheel(QApplication.instance())
         self.setWindowTitle("Assessor: strengths-based conversations")
         self.store: Store | None = None
         self.workspace: PersonWorkspace | None = None

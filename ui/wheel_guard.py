@@ -1,0 +1,77 @@
+"""The mouse wheel never changes a value the worker is not working on.
+
+Scrolling down a form with the pointer passing over a drop-down used to change the choice and
+autosave it under the worker's name. One filter on the application covers every combo box,
+spin box, date field and slider in every window: without keyboard focus they pass the wheel to
+the page around them, which scrolls; with focus they behave as usual. They also no longer take
+focus from the wheel, so a turn of the wheel never arms them.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QWheelEvent
+from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QAbstractSlider,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QScrollBar,
+    QWidget,
+)
+
+GUARDED = (QComboBox, QAbstractSpinBox, QAbstractSlider)
+
+
+def is_guarded(widget: QObject) -> bool:
+    """A control whose value a wheel turn would change (scroll bars only scroll)."""
+    return isinstance(widget, GUARDED) and not isinstance(widget, QScrollBar)
+
+
+class WheelGuard(QObject):
+    """Installed once on the application; see the module's docstring."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind == QEvent.Type.Polish and is_guarded(watched):
+            if watched.focusPolicy() == Qt.FocusPolicy.WheelFocus:
+                watched.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        elif kind == QEvent.Type.Wheel and is_guarded(watched) and not watched.hasFocus():
+            _scroll_page_instead(watched, event)
+            return True
+        return False
+
+
+def _scroll_page_instead(control: QWidget, event: QWheelEvent) -> None:
+    """Hand the turn to the nearest scrolling page around the control, if there is one."""
+    area = control.parentWidget()
+    while area is not None and not isinstance(area, QAbstractScrollArea):
+        area = area.parentWidget()
+    event.accept()  # the control has had its turn: Qt must not offer it to the parents too
+    if area is None:
+        return
+    viewport = area.viewport()
+    position = viewport.mapFromGlobal(event.globalPosition())
+    QApplication.sendEvent(
+        viewport,
+        QWheelEvent(
+            position,
+            event.globalPosition(),
+            event.pixelDelta(),
+            event.angleDelta(),
+            event.buttons(),
+            event.modifiers(),
+            event.phase(),
+            event.inverted(),
+        ),
+    )
+
+
+def guard_the_wheel(app: QApplication) -> None:
+    """Install the guard on the application, once however many windows are made."""
+    if app.property("wheelGuarded"):
+        return
+    guard = WheelGuard(app)
+    app.installEventFilter(guard)
+    app.setProperty("wheelGuarded", True)
