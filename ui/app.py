@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
     from db.store import Store
 
+QUIT_SIGNALS = ("SIGTERM", "SIGINT", "SIGHUP", "SIGQUIT")
 STYLESHEET = Path(__file__).resolve().parent.parent / "resources" / "style.qss"
 
 
@@ -83,7 +84,8 @@ def _open_store(data_dir: Path, worker: str) -> Store:
 
 
 def _quit_on_terminate(app: QApplication) -> tuple[object, ...]:
-    """SIGTERM and Ctrl+C close the app properly, so pending edits are written first.
+    """A shutdown (SIGTERM), Ctrl+C (SIGINT), a logout or closed terminal (SIGHUP) and
+    Ctrl+\\ (SIGQUIT) close the app properly, so pending edits are written first.
 
     Python only runs signal handlers when it gets control, so a wake-up pipe tells Qt's event
     loop that a signal arrived.
@@ -95,8 +97,9 @@ def _quit_on_terminate(app: QApplication) -> tuple[object, ...]:
     reader.setblocking(False)
     writer.setblocking(False)
     signal.set_wakeup_fd(writer.fileno())
-    for number in (signal.SIGTERM, signal.SIGINT):
-        signal.signal(number, lambda *_: None)
+    for name in QUIT_SIGNALS:
+        if hasattr(signal, name):  # Windows has no SIGHUP or SIGQUIT
+            signal.signal(getattr(signal, name), lambda *_: None)
     notifier = QSocketNotifier(reader.fileno(), QSocketNotifier.Type.Read, app)
 
     def woken() -> None:

@@ -1,4 +1,7 @@
-"""Autosave: every edit reaches the store within a second of typing stopping, with no save button.
+"""Autosave: every edit reaches the store within a second, with no save button.
+
+A second after typing stops, and a second after the first unsaved keystroke however steadily
+the worker goes on typing: a crash or a kill loses at most the last second or so.
 
 Fields hand the autosaver a value to compute later (so checks run when the worker pauses, not on
 every keystroke) and a writer for their record. Edits to one record are written together, in one
@@ -16,7 +19,8 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from assessor.validation import InvalidInput
 
-DELAY_MS = 1000
+DELAY_MS = 1000  # after a pause
+MAX_WAIT_MS = 1000  # after the first unsaved edit, pause or not
 
 Writer = Callable[[dict[str, Any]], None]
 
@@ -35,15 +39,25 @@ class Autosaver(QObject):
     saved = Signal()
     failed = Signal(str)
 
-    def __init__(self, parent: QObject | None = None, delay_ms: int = DELAY_MS) -> None:
+    def __init__(
+        self,
+        parent: QObject | None = None,
+        delay_ms: int = DELAY_MS,
+        max_wait_ms: int = MAX_WAIT_MS,
+    ) -> None:
         super().__init__(parent)
         self._pending: dict[Hashable, _PendingRecord] = {}
         self._invalid: dict[tuple[Hashable, str], str] = {}
         self._error: str | None = None
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(delay_ms)
-        self._timer.timeout.connect(self.flush)
+        self._timer = self._single_shot(delay_ms)
+        self._deadline = self._single_shot(max_wait_ms)
+
+    def _single_shot(self, interval_ms: int) -> QTimer:
+        timer = QTimer(self)
+        timer.setSingleShot(True)
+        timer.setInterval(interval_ms)
+        timer.timeout.connect(self.flush)
+        return timer
 
     def edit(
         self,
@@ -57,12 +71,15 @@ class Autosaver(QObject):
         pending = self._pending.setdefault(record, _PendingRecord(writer))
         pending.values[name] = value
         pending.on_invalid[name] = on_invalid
-        self._timer.start()
+        self._timer.start()  # restarted by every keystroke
+        if not self._deadline.isActive():
+            self._deadline.start()  # not restarted: steady typing is stored too
         self.state_changed.emit(self.state())
 
     def flush(self) -> bool:
         """Write everything pending now; True when nothing is left unwritten."""
         self._timer.stop()
+        self._deadline.stop()
         pending, self._pending = self._pending, {}
         for record, item in pending.items():
             changes = self._checked(record, item)

@@ -1,48 +1,15 @@
-"""Nothing typed is lost: not when the app is killed after autosave, nor when told to quit."""
+"""Nothing typed is lost: not when the app is killed, nor when told to quit in any way."""
 
 from __future__ import annotations
 
-import os
-import selectors
 import signal
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from assessor.record import Person
 from db.store import Store
 from tests.ui import typing_child
-
-REPO = Path(__file__).resolve().parents[2]
-
-
-def start_typing(data_dir: Path, mode: str) -> tuple[subprocess.Popen[str], str]:
-    store = Store.open(data_dir, "Test Worker")
-    person_id = store.add_person(Person(preferred_name="Reg", presenting_problem="Lonely")).id
-    store.close()
-    child = subprocess.Popen(
-        [sys.executable, str(Path(typing_child.__file__)), str(data_dir), person_id, mode],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        cwd=REPO,
-        env={**os.environ, "PYTHONPATH": str(REPO), "QT_QPA_PLATFORM": "offscreen"},
-    )
-    return child, person_id
-
-
-def wait_for_line(child: subprocess.Popen[str], expected: str, timeout: float = 60) -> None:
-    """Block until the child prints the line (or fail with what it said on stderr)."""
-    assert child.stdout is not None
-    with selectors.DefaultSelector() as selector:
-        selector.register(child.stdout, selectors.EVENT_READ)
-        ready = selector.select(timeout)
-    line = child.stdout.readline().strip() if ready else ""
-    if line != expected:
-        child.kill()
-        pytest.fail(f"the app did not report {expected!r}: {child.communicate()[1]}")
+from tests.ui.kill_harness import kill_while_typing, start_typing, wait_for_line
 
 
 def read_back(data_dir: Path, person_id: str) -> tuple[str, str]:
@@ -65,10 +32,27 @@ def test_text_survives_sigkill_once_autosaved(tmp_path):
 
 
 @pytest.mark.slow
-def test_text_still_waiting_to_save_is_written_when_the_app_is_told_to_quit(tmp_path):
+@pytest.mark.parametrize(
+    "signal_number", [signal.SIGTERM, signal.SIGINT, signal.SIGHUP, signal.SIGQUIT]
+)
+def test_text_still_waiting_to_save_is_written_when_the_app_is_told_to_quit(
+    tmp_path, signal_number
+):
+    """A logout or a closed terminal (SIGHUP), Ctrl+\\ (SIGQUIT), a shutdown (SIGTERM) and
+    Ctrl+C (SIGINT) each save first."""
     child, person_id = start_typing(tmp_path, "pending")
     wait_for_line(child, "TYPED")
-    child.send_signal(signal.SIGTERM)
+    child.send_signal(signal_number)
     _, errors = child.communicate(timeout=30)
     assert child.returncode == 0, errors
     assert read_back(tmp_path, person_id) == (typing_child.PHONE, typing_child.WHAT_MATTERS)
+
+
+@pytest.mark.slow
+def test_steady_typing_is_stored_while_it_goes_on(tmp_path):
+    """Killed after four seconds of typing with no pause, the app has stored everything typed
+    more than two seconds before the kill (bench/kill_typing.py runs hundreds of these)."""
+    trial = kill_while_typing(tmp_path, "steady", 0, lambda keys: len(keys) >= 40)
+    assert trial.owed >= 15  # the test typed long enough to mean something
+    assert not trial.garbled
+    assert trial.lost == 0, trial
