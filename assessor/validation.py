@@ -173,12 +173,20 @@ def normalise_email(text: str) -> str:
     return cleaned
 
 
+_NUMBER_RUN = re.compile(r"\+?\(?\d[\d\s()\-]*")  # a number, with its spaces and brackets
+
+
 def normalise_phone(text: str) -> str:
-    """A phone number as typed, once it has the right count of digits for a UK number."""
+    """A phone number as typed, notes and all ("07700 900123 after 2pm, ask for Jo"), once
+    the number in it has the right count of digits for a UK number (or is international)."""
     cleaned = text.strip()
-    if re.search(r"[^\d\s+()\-]", cleaned):
-        raise InvalidInput("A phone number has only digits, spaces and a leading +.")
-    digits = re.sub(r"\D", "", cleaned)
+    runs = [run.strip() for run in _NUMBER_RUN.findall(cleaned)]
+    if not runs:
+        raise InvalidInput("Write the number itself; a note such as “after 2pm” can go beside it.")
+    number = max(runs, key=lambda run: sum(c.isdigit() for c in run))
+    digits = re.sub(r"\D", "", number)
+    if number.startswith("+") and not digits.startswith("44"):
+        return cleaned  # international numbers vary in length
     if digits.startswith("44"):
         digits = "0" + digits[2:]
     if not 10 <= len(digits) <= 11:

@@ -252,3 +252,19 @@ class CarerReviewRow(Synced, Base):
     supported: Mapped[str] = mapped_column(String(40))
     words: Mapped[str] = mapped_column(Text, default="")
     note: Mapped[str] = mapped_column(Text, default="")
+
+
+class DraftRow(Base):
+    """Text typed that is not yet in its record (see `assessor.drafts`); never synced, so it
+    has no stamps and writes no change-log entry."""
+
+    __tablename__ = "drafts"
+
+    record: Mapped[str] = mapped_column(String(200), primary_key=True)
+    field: Mapped[str] = mapped_column(String(60), primary_key=True)
+    text: Mapped[str] = mapped_column(Text)
+    message: Mapped[str] = mapped_column(Text)
+    label: Mapped[str] = mapped_column(Text)
+    place: Mapped[str] = mapped_column(Text)
+    person_id: Mapped[str] = mapped_column(String(36))
+    kept_at: Mapped[datetime] = mapped_column(DateTime)

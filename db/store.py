@@ -34,6 +34,7 @@ from db import convert, migrate
 from db.carer_store import CarerStore, carer_rows
 from db.caseload import FINDABLE_SQL, findable_from_row
 from db.changelog import logged_sessions
+from db.draft_store import DraftStore
 from db.engine import create_store_engine, store_path
 from db.models import (
     ChangeRow,
@@ -64,10 +65,11 @@ class Change:
     changed_by: str
 
 
-class Store(ShortTermStore, ProgressionStore, CarerStore):
+class Store(ShortTermStore, ProgressionStore, CarerStore, DraftStore):
     """The worker's store. `Store.open` migrates the file first, after keeping a copy.
 
-    Short-term help, progression plans and carers live in their own modules, mixed in here.
+    Short-term help, progression plans, carers and drafts live in their own modules, mixed in
+    here.
     """
 
     def __init__(self, engine: Engine, worker: str) -> None:

@@ -109,7 +109,7 @@ def _quit_on_terminate(app: QApplication) -> tuple[object, ...]:
             return
         for window in QApplication.topLevelWidgets():
             if window.isWindow() and window.isVisible():
-                window.close()
+                getattr(window, "close_now", window.close)()
         QApplication.quit()
 
     notifier.activated.connect(woken)

@@ -1,56 +1,101 @@
 """Autosave: every edit reaches the store within a second, with no save button.
 
 A second after typing stops, and a second after the first unsaved keystroke however steadily
-the worker goes on typing: a crash or a kill loses at most the last second or so.
+the worker goes on typing: a crash or a kill loses at most the last second or so. Fields hand
+the autosaver a value to compute later (so checks run when the worker pauses, not on every
+keystroke), the text as typed, and a writer for their record. Edits to one record are written
+together, in one transaction.
 
-Fields hand the autosaver a value to compute later (so checks run when the worker pauses, not on
-every keystroke) and a writer for their record. Edits to one record are written together, in one
-transaction. A value that fails its check is not written; its message stays beside the field and
-the typed text stays in the widget.
+A value that fails its check is not written to the record: its text is kept as a draft in the
+store (see `assessor.drafts`) and its message stays beside the field. A write that fails (the
+store busy, the disk full) keeps everything pending and is tried again, sooner then later.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
-from typing import Any
+from datetime import UTC, datetime
+from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from assessor.drafts import Draft, unsaved_summary
 from assessor.validation import InvalidInput
+from db.failures import explain
 
 DELAY_MS = 1000  # after a pause
 MAX_WAIT_MS = 1000  # after the first unsaved edit, pause or not
+RETRY_FIRST_MS = 500  # a failed save is tried again after this, then twice as long each time
+RETRY_LONGEST_MS = 8000
 
 Writer = Callable[[dict[str, Any]], None]
+log = logging.getLogger("assessor")
+
+
+class DraftKeeper(Protocol):
+    """Where drafts are kept: the store."""
+
+    def keep_draft(self, draft: Draft) -> None: ...
+    def drop_draft(self, record: str, field: str) -> None: ...
+    def drafts(self) -> list[Draft]: ...
+
+
+@dataclass(frozen=True)
+class FormPlace:
+    """Whose record a form shows, in words, for drafts and the status bar."""
+
+    description: str = ""  # such as "Reg Lowe, page one"
+    person_id: str = ""
+
+
+@dataclass
+class _Edit:
+    value: Callable[[], Any]
+    text: Callable[[], str] | None
+    on_invalid: Callable[[str | None], None]
+    label: str
 
 
 @dataclass
 class _PendingRecord:
     writer: Writer
-    values: dict[str, Callable[[], Any]] = field(default_factory=dict)
-    on_invalid: dict[str, Callable[[str | None], None]] = field(default_factory=dict)
+    place: FormPlace
+    edits: dict[str, _Edit] = field(default_factory=dict)
+
+
+def record_key(record: Hashable) -> str:
+    """A record's key as drafts store it: ("person", id) becomes "person/id"."""
+    parts = record if isinstance(record, tuple) else (record,)
+    return "/".join(str(part) for part in parts)
 
 
 class Autosaver(QObject):
-    """Collects edits and writes them after a pause, on focus leaving a field, and on quit."""
+    """Collects edits and writes them after a pause, at most a second late, on focus leaving a
+    field, and on quit."""
 
     state_changed = Signal(str)
     saved = Signal()
-    failed = Signal(str)
+    failed = Signal(str)  # a save failed: the plain reason; it will be tried again
 
     def __init__(
         self,
         parent: QObject | None = None,
         delay_ms: int = DELAY_MS,
         max_wait_ms: int = MAX_WAIT_MS,
+        now: Callable[[], datetime] = lambda: datetime.now(UTC),
     ) -> None:
         super().__init__(parent)
         self._pending: dict[Hashable, _PendingRecord] = {}
-        self._invalid: dict[tuple[Hashable, str], str] = {}
+        self._drafts: dict[tuple[str, str], Draft] = {}
+        self._keeper: DraftKeeper | None = None
         self._error: str | None = None
+        self._retry_ms = RETRY_FIRST_MS
+        self._now = now
         self._timer = self._single_shot(delay_ms)
         self._deadline = self._single_shot(max_wait_ms)
+        self._retry = self._single_shot(RETRY_FIRST_MS)
 
     def _single_shot(self, interval_ms: int) -> QTimer:
         timer = QTimer(self)
@@ -59,6 +104,20 @@ class Autosaver(QObject):
         timer.timeout.connect(self.flush)
         return timer
 
+    def use_drafts(self, keeper: DraftKeeper) -> None:
+        """Keep drafts in `keeper` (the store) and learn the ones it already holds."""
+        self._keeper = keeper
+        self._drafts = {(draft.record, draft.field): draft for draft in keeper.drafts()}
+        self.state_changed.emit(self.state())
+
+    def drafts(self, person_id: str | None = None) -> list[Draft]:
+        """The drafts held, oldest first; only one person's if asked."""
+        held = sorted(self._drafts.values(), key=lambda draft: draft.kept_at)
+        return [d for d in held if person_id is None or d.person_id == person_id]
+
+    def draft_for(self, record: Hashable, name: str) -> Draft | None:
+        return self._drafts.get((record_key(record), name))
+
     def edit(
         self,
         record: Hashable,
@@ -66,65 +125,123 @@ class Autosaver(QObject):
         name: str,
         value: Callable[[], Any],
         on_invalid: Callable[[str | None], None],
+        text: Callable[[], str] | None = None,
+        label: str = "",
+        place: FormPlace | None = None,
     ) -> None:
-        """Note an edit to one field; `value` may raise InvalidInput when it is computed."""
-        pending = self._pending.setdefault(record, _PendingRecord(writer))
-        pending.values[name] = value
-        pending.on_invalid[name] = on_invalid
+        """Note an edit to one field; `value` may raise InvalidInput when it is computed, and
+        `text` (the field as typed) is what a draft keeps."""
+        pending = self._pending.setdefault(record, _PendingRecord(writer, place or FormPlace()))
+        pending.edits[name] = _Edit(value, text, on_invalid, label or name)
         self._timer.start()  # restarted by every keystroke
         if not self._deadline.isActive():
             self._deadline.start()  # not restarted: steady typing is stored too
         self.state_changed.emit(self.state())
 
     def flush(self) -> bool:
-        """Write everything pending now; True when nothing is left unwritten."""
-        self._timer.stop()
-        self._deadline.stop()
+        """Write everything pending now; True when nothing is left waiting to be written.
+
+        Text that fails its check is not waiting: it is kept as a draft.
+        """
+        for timer in (self._timer, self._deadline, self._retry):
+            timer.stop()
         pending, self._pending = self._pending, {}
+        problem: Exception | None = None
         for record, item in pending.items():
             changes = self._checked(record, item)
             if not changes:
                 continue
             try:
                 item.writer(changes)
-            except Exception as problem:
-                self._error = f"Not saved: {problem}"
-                self._pending.setdefault(record, item)
-                self.failed.emit(self._error)
-                self.state_changed.emit(self.state())
-                return False
-        self._error = None
+            except InvalidInput as refused:  # the store's own checks, such as a length
+                for name in changes:
+                    self._refused(record, item, name, str(refused))
+            except Exception as failure:
+                log.exception("Saving %s failed", record_key(record))
+                problem = failure
+                waiting = self._pending.setdefault(record, _PendingRecord(item.writer, item.place))
+                waiting.edits = {**item.edits, **waiting.edits}
+            else:
+                for name in changes:
+                    item.edits[name].on_invalid(None)
+                    self._forget_draft(record, name)
+        return self._settle(problem)
+
+    def _settle(self, problem: Exception | None) -> bool:
+        """After a flush: say so when all is written, or try again later."""
+        if problem is None:
+            self._error = None
+            self._retry_ms = RETRY_FIRST_MS
+            self.state_changed.emit(self.state())
+            self.saved.emit()
+            return True
+        first = self._error is None
+        self._error = explain(problem)
+        self._retry.start(self._retry_ms)
+        self._retry_ms = min(self._retry_ms * 2, RETRY_LONGEST_MS)
+        if first:
+            self.failed.emit(self._error)
         self.state_changed.emit(self.state())
-        self.saved.emit()
-        return True
+        return False
 
     def _checked(self, record: Hashable, item: _PendingRecord) -> dict[str, Any]:
         changes = {}
-        for name, compute in item.values.items():
+        for name, edit in item.edits.items():
             try:
-                changes[name] = compute()
+                changes[name] = edit.value()
             except InvalidInput as problem:
-                self._invalid[(record, name)] = str(problem)
-                item.on_invalid[name](str(problem))
-                continue
-            if self._invalid.pop((record, name), None) is not None:
-                item.on_invalid[name](None)
+                self._refused(record, item, name, str(problem))
         return changes
 
-    def forget(self, record: Hashable) -> None:
-        """Drop the check messages of a record that is no longer on screen."""
-        for key in [key for key in self._invalid if key[0] == record]:
-            del self._invalid[key]
-        self.state_changed.emit(self.state())
+    def _refused(self, record: Hashable, item: _PendingRecord, name: str, message: str) -> None:
+        """Keep the text as a draft and say what is wrong beside the field."""
+        edit = item.edits[name]
+        edit.on_invalid(message)
+        if edit.text is None:
+            return
+        draft = Draft(
+            record=record_key(record),
+            field=name,
+            text=edit.text(),
+            message=message,
+            label=edit.label,
+            where=item.place.description,
+            person_id=item.place.person_id,
+            kept_at=self._now(),
+        )
+        self._drafts[(draft.record, name)] = draft
+        if self._keeper is not None:
+            try:
+                self._keeper.keep_draft(draft)
+            except Exception:
+                log.exception("Keeping a draft of %s failed", draft.record)
+
+    def _forget_draft(self, record: Hashable, name: str) -> None:
+        draft = self._drafts.pop((record_key(record), name), None)
+        if draft is None:
+            return
+        if self._keeper is not None:
+            try:
+                self._keeper.drop_draft(draft.record, draft.field)
+            except Exception:  # the text is in its record; an old draft only shows it again
+                log.exception("Dropping the draft of %s failed", draft.record)
 
     def state(self) -> str:
-        """What the status bar says: Saving…, Saved, or what stops a save."""
+        """What the status bar says: Saving…, saved, what waits to be tried again, or what
+        is kept as a draft and where."""
         if self._error:
-            return self._error
+            seconds = max(1, self._retry.remainingTime() // 1000)
+            return f"Not saved yet. {self._error} Trying again in {seconds} s."
         if self._pending:
             return "Saving…"
-        if self._invalid:
-            count = len(self._invalid)
-            fields = "field" if count == 1 else "fields"
-            return f"{count} {fields} not saved: see the message beside it"
+        if self._drafts:
+            return unsaved_summary(self.drafts())
         return "All changes saved"
+
+    def problem(self) -> str:
+        """Why the last save failed, in plain words; empty when the last save went through."""
+        return self._error or ""
+
+    def has_problem(self) -> bool:
+        """True while something typed is not in its record: the status bar stands out."""
+        return bool(self._error or self._drafts)

@@ -8,6 +8,7 @@ from a domain object without echoing the values back as edits.
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable
+from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 from typing import Any, TypeVar
@@ -27,7 +28,7 @@ from assessor.validation import (
     parse_date,
     parse_date_of_birth,
 )
-from ui.autosave import Autosaver, Writer
+from ui.autosave import Autosaver, FormPlace, Writer
 from ui.forms import Section, line_edit, named, text_edit
 
 Parse = Callable[[str], Any]
@@ -132,29 +133,48 @@ class Binder:
         self._autosaver = autosaver
         self._record: Hashable | None = None
         self._writer: Writer | None = None
+        self._place = FormPlace()
         self._loaders: list[Callable[[Any], None]] = []
         self._messages: dict[str, ErrorLabel] = {}
+        self._typed: dict[str, _Typed] = {}
+        self._widgets: dict[str, QWidget] = {}
         self._loading = False
 
-    def attach(self, record: Hashable, writer: Writer, obj: Any) -> None:
-        """Point the widgets at a record and fill them from its current values.
+    def attach(
+        self, record: Hashable, writer: Writer, obj: Any, place: FormPlace | None = None
+    ) -> None:
+        """Point the widgets at a record and fill them from its current values, then from any
+        drafts kept for it (checked again at once, so their messages show).
 
         Pending edits are written first: they read the widgets, which are about to change.
         """
         self._autosaver.flush()
-        if self._record is not None and self._record != record:
-            self._autosaver.forget(self._record)
-        self._record, self._writer = record, writer
+        self._record, self._writer, self._place = record, writer, place or FormPlace()
         self._loading = True
         try:
             for load in self._loaders:
                 load(obj)
             for label in self._messages.values():
                 label.show_message(None)
+            drafted = [name for name in self._typed if self._autosaver.draft_for(record, name)]
+            for name in drafted:
+                draft = self._autosaver.draft_for(record, name)
+                self._typed[name].put(draft.text if draft else "")
         finally:
             self._loading = False
+        for name in drafted:
+            self._typed[name].edited()
+        if drafted:
+            self._autosaver.flush()
 
-    def _edit(self, name: str, value: Callable[[], Any], error: ErrorLabel | None) -> None:
+    def _edit(
+        self,
+        name: str,
+        value: Callable[[], Any],
+        error: ErrorLabel | None,
+        text: Callable[[], str] | None = None,
+        label: str = "",
+    ) -> None:
         if self._loading or self._record is None or self._writer is None:
             return
 
@@ -162,7 +182,14 @@ class Binder:
             if error is not None:
                 error.show_message(message)
 
-        self._autosaver.edit(self._record, self._writer, name, value, on_invalid)
+        self._autosaver.edit(
+            self._record, self._writer, name, value, on_invalid, text, label, self._place
+        )
+
+    def focus(self, name: str) -> None:
+        """Put the cursor in a field, as when going back to its draft."""
+        if name in self._widgets:
+            self._widgets[name].setFocus()
 
     def message(self, name: str) -> ErrorLabel:
         """The label beside a field that shows what is wrong with it."""
@@ -177,18 +204,30 @@ class Binder:
         self, widget: QLineEdit, name: str, parse: Parse = stripped, show: Show = show_text
     ) -> ErrorLabel:
         error = self._error_for(widget, name)
-        widget.textEdited.connect(lambda _t: self._edit(name, lambda: parse(widget.text()), error))
+
+        def edited() -> None:
+            text = widget.text
+            self._edit(name, lambda: parse(text()), error, text, widget.accessibleName())
+
+        widget.textEdited.connect(lambda _t: edited())
         widget.editingFinished.connect(self._autosaver.flush)
         self._loaders.append(lambda obj: widget.setText(show(getattr(obj, name))))
+        self._typed[name] = _Typed(widget.setText, edited)
+        self._widgets[name] = widget
         return error
 
     def text(self, widget: QPlainTextEdit, name: str, parse: Parse = keep) -> ErrorLabel:
         error = self._error_for(widget, name)
-        widget.textChanged.connect(
-            lambda: self._edit(name, lambda: parse(widget.toPlainText()), error)
-        )
+
+        def edited() -> None:
+            text = widget.toPlainText
+            self._edit(name, lambda: parse(text()), error, text, widget.accessibleName())
+
+        widget.textChanged.connect(edited)
         FlushOnFocusOut(widget, self._autosaver.flush)
         self._loaders.append(lambda obj: widget.setPlainText(show_text(getattr(obj, name))))
+        self._typed[name] = _Typed(widget.setPlainText, edited)
+        self._widgets[name] = widget
         return error
 
     def choice(self, widget: QComboBox, name: str, choices: type[StrEnum]) -> None:
@@ -214,6 +253,14 @@ class Binder:
         self._edit(name, lambda: value, None)
         if not self._loading:
             self._autosaver.flush()
+
+
+@dataclass(frozen=True)
+class _Typed:
+    """A typed field's way to show a draft's text, and to send it on as if typed."""
+
+    put: Callable[[str], None]
+    edited: Callable[[], None]
 
 
 class BoundSection(Section):

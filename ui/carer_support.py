@@ -41,7 +41,7 @@ from assessor.carers import (
 )
 from assessor.record import AsCarer, Contact, ConversationKind
 from assessor.validation import InvalidInput, format_date, format_date_numeric, parse_date
-from ui.autosave import Autosaver
+from ui.autosave import Autosaver, FormPlace
 from ui.binding import Binder, BoundSection, ErrorLabel, optional_date, show_date
 from ui.contacts import CARER_PRIVACY
 from ui.forms import (
@@ -475,8 +475,12 @@ class CarerSupportTab(QWidget):
         for field in (self.what_will_help, self.breaks, self.contingency, self.review_on):
             self.plan_section.set_row_shown(field, plan is not None)
         if plan is not None:
+            name = self._store.display_names([self._person_id]).get(self._person_id, "")
             self.binder.attach(
-                ("carer_plan", plan.id), lambda changes: self._write_plan(plan.id, changes), plan
+                ("carer_plan", plan.id),
+                lambda changes: self._write_plan(plan.id, changes),
+                plan,
+                FormPlace(f"{name}, plan as a carer", self._person_id),
             )
             self._show_made_on()
 

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from assessor.carers import is_carer_conversation
 from assessor.record import Contact, ConversationKind, Followed, Place
 from assessor.validation import format_date, parse_date
-from ui.autosave import Autosaver, Writer
+from ui.autosave import Autosaver, FormPlace, Writer
 from ui.binding import Binder, BoundSection, chosen, show_date
 from ui.conversation import ConversationPage
 from ui.forms import hint_label, named
@@ -122,10 +122,10 @@ class ContactDetails(BoundSection):
         self.followed.changed.connect(lambda value: self._save_now("followed", value))
         self.shared.toggled.connect(lambda value: self._save_now("shared_with_cared_for", value))
 
-    def show_contact(self, contact: Contact, writer: Writer) -> None:
+    def show_contact(self, contact: Contact, writer: Writer, place: FormPlace) -> None:
         self._record = ("contact", contact.id)
         self._writer = writer
-        self.binder.attach(self._record, writer, contact)
+        self.binder.attach(self._record, writer, contact, place)
         self.followed.set_value(contact.followed)
         self.shared.blockSignals(True)
         self.shared.setChecked(contact.shared_with_cared_for)
@@ -153,6 +153,7 @@ class ContactsTab(QWidget):
         self._autosaver = autosaver
         self._worker = worker
         self._person_id = ""
+        self._person_name = ""
         self._contacts: list[Contact] = []
         self.new_button = named(QPushButton("New contact"), "New contact")
         self.new_button.setToolTip("Start a new contact (Ctrl+Shift+N)")
@@ -197,11 +198,16 @@ class ContactsTab(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
 
-    def show_person(self, person_id: str, select_id: str | None = None) -> None:
-        """The person's timeline, newest first, with `select_id` or the newest contact chosen."""
+    def show_person(self, person_id: str, name: str, select_id: str | None = None) -> None:
+        """The person's timeline, newest first, with `select_id` or the newest contact chosen;
+        `name` says whose it is in drafts and the status bar."""
         self._autosaver.flush()
-        self._person_id = person_id
+        self._person_id, self._person_name = person_id, name
         self._reload(select_id)
+
+    def select_contact(self, contact_id: str) -> None:
+        self._autosaver.flush()
+        self._reload(contact_id)
 
     def new_contact(self) -> None:
         """Start today's contact, with this worker, and put the cursor in its first field."""
@@ -237,8 +243,11 @@ class ContactsTab(QWidget):
         if not 0 <= row < len(self._contacts):
             return
         contact = self._contacts[row]
-        self.details.show_contact(contact, lambda changes: self._write(contact.id, changes))
-        self.conversation.show_contact(contact.id, contact.kind)
+        place = FormPlace(
+            f"{self._person_name}, contact of {format_date(contact.on)}", contact.person_id
+        )
+        self.details.show_contact(contact, lambda changes: self._write(contact.id, changes), place)
+        self.conversation.show_contact(contact.id, contact.kind, place)
 
     def _write(self, contact_id: str, changes: dict[str, object]) -> None:
         """Store the change; a new date, place or worker changes the contact's timeline line."""

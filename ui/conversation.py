@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from assessor.drafts import Draft
 from assessor.prompts import (
     CARER_QUESTIONS,
     SWINDON_QUESTIONS,
@@ -23,7 +24,7 @@ from assessor.prompts import (
     Topic,
 )
 from assessor.record import ConversationKind, Entry
-from ui.autosave import Autosaver
+from ui.autosave import Autosaver, FormPlace
 from ui.binding import FlushOnFocusOut
 from ui.forms import hint_label, named, set_shown, text_edit
 
@@ -100,6 +101,7 @@ class ConversationPage(QWidget):
         self._store = store
         self._autosaver = autosaver
         self._contact_id = ""
+        self._place = FormPlace()
         self._loading = False
         self.fields = {topic.code: TopicField(topic) for topic in TOPICS}
         column = QVBoxLayout()
@@ -120,10 +122,25 @@ class ConversationPage(QWidget):
         layout.addWidget(self.prompts, 2, Qt.AlignmentFlag.AlignTop)
         self.set_kind(None)
 
-    def show_contact(self, contact_id: str, kind: ConversationKind | None) -> None:
+    def show_contact(
+        self, contact_id: str, kind: ConversationKind | None, place: FormPlace
+    ) -> None:
+        """Page two of a contact, with any answer kept as a draft shown in its place."""
         self._autosaver.flush()
+        self._place = place
         self._show(contact_id, self._store.conversation(contact_id).entries)
         self.set_kind(kind)
+        drafted = [f for f in self.fields.values() if self._draft(f) is not None]
+        for topic_field in drafted:
+            topic_field.text.setPlainText(self._draft(topic_field).text)
+        if drafted:
+            self._autosaver.flush()
+
+    def _draft(self, topic_field: TopicField) -> Draft | None:
+        return self._autosaver.draft_for(self._record(topic_field), "entry")
+
+    def _record(self, topic_field: TopicField) -> tuple[str, str, str]:
+        return ("entry", self._contact_id, topic_field.topic.code)
 
     def clear(self) -> None:
         """Hold nothing, so no one's words linger behind the next person's empty timeline."""
@@ -151,11 +168,14 @@ class ConversationPage(QWidget):
             return
         contact_id, code = self._contact_id, topic_field.topic.code
         self._autosaver.edit(
-            ("entry", contact_id, code),
+            self._record(topic_field),
             lambda changes: self._store.set_entry(contact_id, code, changes["entry"]),
             "entry",
             topic_field.entry,
             lambda _message: None,
+            topic_field.text.toPlainText,
+            topic_field.topic.heading,
+            self._place,
         )
 
     def _chosen(self, topic_field: TopicField) -> None:

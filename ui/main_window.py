@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from assessor.drafts import Draft
 from assessor.search import Findable, PeopleIndex
 from ui.autosave import Autosaver
 from ui.carers_list import CarersToOffer
@@ -32,6 +33,7 @@ from ui.caseload import CaseloadPanel
 from ui.due import DueList
 from ui.forms import named
 from ui.tasks import TaskManager
+from ui.unsaved_questions import UnsavedQuestion, closing_text, leaving_text, waiting_text
 from ui.wheel_guard import guard_the_wheel
 
 # The workspace, the New person dialog, printing and the example caseload are imported where
@@ -121,6 +123,8 @@ class MainWindow(QMainWindow):
         self._today = today
         self._waiting_for: str | None = None
         self.autosaver = Autosaver(self)
+        self.unsaved = UnsavedQuestion(self)
+        self._close_confirmed = False
         self._new_person_dialog: NewPersonDialog | None = None
         self._data_dir = data_dir  # where team.toml says how people reach the team
         self.print_dialog: PrintDialog | None = None
@@ -162,11 +166,13 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(splitter)
 
         self.save_state = QLabel()
+        self.save_state.setObjectName("saveState")
         self.save_state.setAccessibleName("Save state")
-        self.statusBar().addPermanentWidget(self.save_state)
-        self.autosaver.state_changed.connect(self.save_state.setText)
+        self.save_state.setWordWrap(True)
+        self.statusBar().addPermanentWidget(self.save_state, 1)
+        self.autosaver.state_changed.connect(self._show_save_state)
         self.autosaver.failed.connect(self._save_failed)
-        self.save_state.setText(self.autosaver.state())
+        self._show_save_state(self.autosaver.state())
         self._make_menus()
         self.pages.currentChanged.connect(self._page_changed)
         self.pages.setCurrentWidget(self.welcome if len(self.index) == 0 else self.choose)
@@ -183,6 +189,7 @@ class MainWindow(QMainWindow):
         from ui.workspace import PersonWorkspace
 
         self.store = store
+        self.autosaver.use_drafts(store)
         self.workspace = PersonWorkspace(store, self.autosaver, self._worker, self.index)
         self.workspace.person_chosen.connect(self.show_in_caseload)
         self.workspace.person_added.connect(self._person_made)
@@ -315,28 +322,24 @@ class MainWindow(QMainWindow):
 
     def open_goal(self, person_id: str, goal_id: str) -> None:
         """Open the person at their goals, with this goal chosen, ready to review."""
-        self.open_person(person_id)
-        if self.workspace is not None:
+        if self.open_person(person_id):
             self.workspace.tabs.setCurrentWidget(self.workspace.goals)
             self.workspace.goals.select_goal(goal_id)
 
     def open_episode(self, person_id: str, episode_id: str) -> None:
         """Open the person at their short-term help, with this episode chosen."""
-        self.open_person(person_id)
-        if self.workspace is not None:
+        if self.open_person(person_id):
             self.workspace.tabs.setCurrentWidget(self.workspace.short_term)
             self.workspace.short_term.select_episode(episode_id)
 
     def open_carer_support(self, person_id: str) -> None:
         """Open a carer at what is theirs as a carer: the offer, their plan and reviews."""
-        self.open_person(person_id)
-        if self.workspace is not None:
+        if self.open_person(person_id):
             self.workspace.tabs.setCurrentWidget(self.workspace.carer_support)
 
     def open_page_one(self, person_id: str) -> None:
         """Open a person at page one, where the people who matter to them are."""
-        self.open_person(person_id)
-        if self.workspace is not None:
+        if self.open_person(person_id):
             self.workspace.tabs.setCurrentWidget(self.workspace.page_one)
 
     def new_person(self) -> None:
@@ -369,14 +372,39 @@ class MainWindow(QMainWindow):
         self.workspace.tabs.setCurrentWidget(self.workspace.contacts)
         self.workspace.contacts.new_contact()
 
-    def open_person(self, person_id: str) -> None:
+    def open_person(self, person_id: str) -> bool:
+        """Show a person's record; False when it waits for the store or for the worker to
+        say whether to leave what the person shown now has not saved."""
         if self.workspace is None:
             self._waiting_for = person_id
-            return
+            return False
         self._waiting_for = None
         self.autosaver.flush()
+        shown = self.workspace.person_id if self.pages.currentWidget() is self.workspace else ""
+        drafts = self.autosaver.drafts(shown) if shown and shown != person_id else []
+        if drafts:
+            self.unsaved.ask(
+                leaving_text(self.index.name_of(shown), drafts),
+                "Leave it as a draft",
+                lambda: self._show_person(person_id),
+                lambda: self.go_to_draft(drafts[0]),
+            )
+            return False
+        self._show_person(person_id)
+        return True
+
+    def _show_person(self, person_id: str) -> None:
         self.workspace.show_person(person_id)
         self.pages.setCurrentWidget(self.workspace)
+
+    def go_to_draft(self, draft: Draft) -> None:
+        """Back to a field whose text is kept as a draft, with the cursor in it."""
+        self.caseload.select(draft.person_id, quietly=True)
+        if self.pages.currentWidget() is not self.workspace or (
+            self.workspace.person_id != draft.person_id
+        ):
+            self._show_person(draft.person_id)
+        self.workspace.show_draft(draft)
 
     def show_in_caseload(self, person_id: str) -> None:
         self.caseload.refresh()
@@ -428,25 +456,39 @@ class MainWindow(QMainWindow):
         self.caseload.refresh()
         self.caseload.select(person_id, quietly=True)
 
+    def _show_save_state(self, text: str) -> None:
+        """The save state, standing out (in words and colour) while something is not saved."""
+        self.save_state.setText(text)
+        problem = self.autosaver.has_problem()
+        if self.save_state.property("problem") != problem:
+            self.save_state.setProperty("problem", problem)
+            self.save_state.style().unpolish(self.save_state)
+            self.save_state.style().polish(self.save_state)
+
     def _save_failed(self, message: str) -> None:
-        QMessageBox.warning(
-            self,
-            "Not saved",
-            f"{message}\n\nWhat you typed is still on screen. Assessor will try again when "
-            "you next pause typing.",
-        )
+        """Once when saving starts failing; the status bar then counts down to each retry."""
+        self.statusBar().showMessage(message, 10000)
+
+    def close_now(self) -> None:
+        """Close without asking (a shutdown or logout): everything is written or kept first."""
+        self._close_confirmed = True
+        self.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        """Write anything pending before the window goes; say so if that fails."""
-        if not self.autosaver.flush():
-            answer = QMessageBox.question(
-                self,
-                "Not saved",
-                "Some changes could not be saved. Close anyway and lose them?",
+        """Write anything pending before the window goes; if something typed is not saved,
+        say so and offer to go back to it."""
+        written = self.autosaver.flush()
+        drafts = self.autosaver.drafts()
+        if not self._close_confirmed and (not written or drafts):
+            event.ignore()
+            if not written:
+                text, carry_on = waiting_text(self.autosaver.problem()), "Close anyway"
+            else:
+                text, carry_on = closing_text(drafts), "Close, and keep the drafts"
+            self.unsaved.ask(
+                text, carry_on, self.close_now, lambda: drafts and self.go_to_draft(drafts[0])
             )
-            if answer != QMessageBox.StandardButton.Yes:
-                event.ignore()
-                return
+            return
         if self.batch_print is not None:
             self.batch_print.stop()
         self.tasks.wait()

@@ -15,7 +15,7 @@ from assessor.validation import (
     normalise_phone,
     normalise_postcode,
 )
-from ui.autosave import Autosaver
+from ui.autosave import Autosaver, FormPlace
 from ui.binding import (
     Binder,
     BoundSection,
@@ -56,7 +56,8 @@ class PageOne(QScrollArea):
 
     def show_person(self, person: Person) -> None:
         self._person_id = person.id
-        self.binder.attach(("person", person.id), self._write, person)
+        place = FormPlace(f"{person.display_name}, page one", person.id)
+        self.binder.attach(("person", person.id), self._write, person, place)
         self.people_who_matter.show_person(person)
 
     def _write(self, changes: dict[str, object]) -> None:

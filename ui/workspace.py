@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
+from assessor.drafts import Draft
 from assessor.record import Person
 from assessor.search import PeopleIndex
 from assessor.validation import age_on, format_date, format_nhs_number
@@ -102,7 +103,7 @@ class PersonWorkspace(QWidget):
         person = self._store.person(person_id)
         self.person_id = person_id
         self.page_one.show_person(person)
-        self.contacts.show_person(person_id)
+        self.contacts.show_person(person_id, person.display_name)
         self._stale = {
             self.goals,
             self.short_term,
@@ -113,6 +114,24 @@ class PersonWorkspace(QWidget):
         self._show_carer_support()
         self._fill_shown_tab()
         self._show_header(person)
+
+    def show_draft(self, draft: Draft) -> None:
+        """The tab and field a draft belongs to, with the cursor in the field."""
+        kind, _, rest = draft.record.partition("/")
+        if kind == "person":
+            self.tabs.setCurrentWidget(self.page_one)
+            self.page_one.binder.focus(draft.field)
+        elif kind in ("contact", "entry"):
+            contact_id, _, topic = rest.partition("/")
+            self.tabs.setCurrentWidget(self.contacts)
+            self.contacts.select_contact(contact_id)
+            if topic in self.contacts.conversation.fields:
+                self.contacts.conversation.fields[topic].text.setFocus()
+            else:
+                self.contacts.details.binder.focus(draft.field)
+        elif kind == "carer_plan":
+            self.tabs.setCurrentWidget(self.carer_support)
+            self.carer_support.binder.focus(draft.field)
 
     def _fill_shown_tab(self) -> None:
         """Tabs after the contacts are read when shown, so opening a person costs the same
@@ -148,7 +167,7 @@ class PersonWorkspace(QWidget):
 
     def _show_contact(self, contact_id: str) -> None:
         """A carer's conversation just started: show it, ready to write."""
-        self.contacts.show_person(self.person_id, select_id=contact_id)
+        self.contacts.show_person(self.person_id, self.name.text(), select_id=contact_id)
         self.tabs.setCurrentWidget(self.contacts)
         self.carers_changed.emit()
 

@@ -275,7 +275,25 @@ def test_phone_with_too_many_digits_is_refused() -> None:
         normalise_phone("07700 9001011")
 
 
-def test_phone_with_letters_is_refused() -> None:
-    """Words in a phone field are refused."""
-    with pytest.raises(InvalidInput, match="only digits"):
-        normalise_phone("0113 496 0101 ext 4")
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "07700 900123 after 2pm, ask for Jo",
+        "0113 496 0101 ext 4",
+        "Pat: (0113) 496-0101",
+        "+33 1 23",
+    ],
+)
+def test_phone_may_carry_a_note(typed: str) -> None:
+    """People write when to ring and whom to ask for; the number in it is what is checked."""
+    assert normalise_phone(typed) == typed
+
+
+def test_a_note_with_a_short_number_still_says_how_many_digits() -> None:
+    with pytest.raises(InvalidInput, match="this has 9"):
+        normalise_phone("0113 496 01 after 2pm")
+
+
+def test_phone_with_no_number_is_refused() -> None:
+    with pytest.raises(InvalidInput, match="Write the number itself"):
+        normalise_phone("ask for Jo")

@@ -27,9 +27,7 @@ class ChildFailed(AssertionError):
     pass
 
 
-def start_typing(
-    data_dir: Path, mode: str, seed: int = 0
-) -> tuple[subprocess.Popen[str], str]:
+def start_typing(data_dir: Path, mode: str, seed: int = 0) -> tuple[subprocess.Popen[str], str]:
     store = Store.open(data_dir, "Test Worker")
     person_id = store.add_person(Person(preferred_name="Reg", presenting_problem="Lonely")).id
     store.close()

@@ -54,7 +54,8 @@ def test_a_wrong_nhs_number_gets_a_message_and_the_rest_is_kept(qtbot, window, e
     stored = example_store.person(person_id)
     assert stored.nhs_number == ""
     assert stored.other_names == "Tom"
-    assert "not saved" in window.save_state.text()
+    assert "Not saved: NHS number (Tomek" in window.save_state.text()
+    assert "page one" in window.save_state.text()
 
 
 def test_fixing_the_number_clears_the_message_and_saves_it(qtbot, window, example_store):

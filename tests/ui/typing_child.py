@@ -2,7 +2,8 @@
 
 Usage: python typing_child.py DATA_DIR PERSON_ID MODE [SEED]
 MODE "after-save" prints TYPED once autosave reports the text stored; MODE "pending" prints
-TYPED while the text is still waiting to be saved. MODE "steady" types page two one key every
+TYPED while the text is still waiting to be saved; MODE "wrong-nhs-number" types an NHS number
+with a digit wrong and prints TYPED once autosave has checked it. MODE "steady" types page two one key every
 tenth of a second and MODE "bursts" types in bursts with pauses between them (random, from
 SEED); both print "KEY n" after the n-th key. Then it runs until it is killed or told to quit.
 """
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import QApplication
 from ui import app as assessor_app
 
 PHONE = "0113 496 0777"
+WRONG_NHS_NUMBER = "999 000 1007"
 WHAT_MATTERS = "  My pigeons, and the lads at the club.  "
 LONG_TEXT = (
     "Reg keeps pigeons on the allotment and goes every morning unless his knee is bad. "
@@ -49,6 +51,11 @@ def type_and_report(window, mode: str, person_id: str, seed: int) -> None:
         pauses = random.Random(seed) if mode == "bursts" else None
         window.typist = Typist(what_matters(window), pauses)  # kept alive by the window
         window.typist.start()
+        return
+    if mode == "wrong-nhs-number":
+        QTest.keyClicks(window.workspace.page_one.nhs_number, WRONG_NHS_NUMBER)
+        window.autosaver.flush()
+        print("TYPED", flush=True)
         return
     QTest.keyClicks(window.workspace.page_one.phone, PHONE)
     window.new_contact()
