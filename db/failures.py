@@ -38,7 +38,7 @@ def explain(problem: BaseException, log: str = "assessor.log in your data folder
         return "That record is no longer here: it may have been removed. Choose it again."
     cause = problem.orig if isinstance(problem, DBAPIError) else problem
     text = str(cause).lower()
-    if isinstance(cause, OSError) and cause.errno == errno.ENOSPC or "full" in text:
+    if (isinstance(cause, OSError) and cause.errno == errno.ENOSPC) or "full" in text:
         return DISK_FULL
     if "locked" in text or "busy" in text:
         return BUSY

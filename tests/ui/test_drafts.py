@@ -7,7 +7,6 @@ import signal
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from assessor.record import Person
 from db.store import Store
 from tests.ui import typing_child
 from tests.ui.helpers import open_person
