@@ -5,7 +5,8 @@ MODE "after-save" prints TYPED once autosave reports the text stored; MODE "pend
 TYPED while the text is still waiting to be saved; MODE "wrong-nhs-number" types an NHS number
 with a digit wrong and prints TYPED once autosave has checked it. MODE "steady" types page two
 one key every tenth of a second and MODE "bursts" types in bursts with pauses between them
-(random, from SEED); both print "KEY n" after the n-th key. Then it runs until it is killed or told to quit.
+(random, from SEED); both print "KEY n" after the n-th key. Then it runs until it is killed or
+told to quit.
 """
 
 from __future__ import annotations
