@@ -15,11 +15,12 @@ def store_path(data_dir: Path) -> Path:
     return data_dir / STORE_FILE_NAME
 
 
-def create_store_engine(path: Path) -> Engine:
+def create_store_engine(path: Path, busy_timeout_ms: int = 5000) -> Engine:
     """An engine on the store file with WAL, foreign keys and full sync on every commit.
 
     Full sync costs a few milliseconds a commit and means a saved word survives a power cut,
-    not only a crash of the app.
+    not only a crash of the app. A write waits up to `busy_timeout_ms` for another writer;
+    the app waits less than the command line, because it retries rather than freeze.
     """
     from sqlalchemy import create_engine, event  # loaded here: store_path must stay light
 
@@ -31,7 +32,7 @@ def create_store_engine(path: Path) -> Engine:
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA synchronous=FULL")
-        cursor.execute("PRAGMA busy_timeout=5000")
+        cursor.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
         cursor.close()
 
     return engine

@@ -78,10 +78,10 @@ class Store(ShortTermStore, ProgressionStore, CarerStore, DraftStore):
         self._sessions = logged_sessions(sessionmaker(engine, expire_on_commit=False))
 
     @classmethod
-    def open(cls, data_dir: Path, worker: str) -> Store:
+    def open(cls, data_dir: Path, worker: str, busy_timeout_ms: int = 5000) -> Store:
         data_dir.mkdir(parents=True, exist_ok=True)
         path = store_path(data_dir)
-        engine = create_store_engine(path)
+        engine = create_store_engine(path, busy_timeout_ms)
         migrate.upgrade(engine, path)
         return cls(engine, worker)
 

@@ -21,6 +21,8 @@ if TYPE_CHECKING:
 
     from db.store import Store
 
+# Saves run on the GUI thread: wait at most a second for another writer, then retry later.
+APP_BUSY_TIMEOUT_MS = 1000
 QUIT_SIGNALS = ("SIGTERM", "SIGINT", "SIGHUP", "SIGQUIT")
 STYLESHEET = Path(__file__).resolve().parent.parent / "resources" / "style.qss"
 
@@ -80,7 +82,7 @@ def run_gui(data_dir: Path) -> int:
 def _open_store(data_dir: Path, worker: str) -> Store:
     from db.store import Store
 
-    return Store.open(data_dir, worker)
+    return Store.open(data_dir, worker, busy_timeout_ms=APP_BUSY_TIMEOUT_MS)
 
 
 def _quit_on_terminate(app: QApplication) -> tuple[object, ...]:

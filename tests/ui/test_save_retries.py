@@ -1,0 +1,61 @@
+"""A save that fails is kept and tried again until it goes through, and the window says so."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from assessor.example import example_caseload
+from db.engine import store_path
+from db.store import Store
+from tests.ui import lock_holder
+from tests.ui.helpers import open_person
+from tests.ui.kill_harness import wait_for_line
+
+
+@pytest.fixture
+def busy_store(tmp_path):
+    """The example caseload in a store that gives up on a busy lock after a tenth of a second."""
+    store = Store.open(tmp_path, "Test Worker", busy_timeout_ms=100)
+    store.add_files(example_caseload(date.today()))
+    yield store
+    store.close()
+
+
+@pytest.mark.slow
+def test_text_typed_while_another_program_writes_is_saved_when_it_finishes(
+    qtbot, make_window, busy_store, tmp_path
+):
+    window = make_window(busy_store)
+    person_id = open_person(window, "Tomek")
+    holder = subprocess.Popen(
+        [sys.executable, lock_holder.__file__, str(store_path(Path(tmp_path)))],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        wait_for_line(holder, "LOCKED")
+        page = window.workspace.page_one
+        page.other_names.setFocus()
+        qtbot.keyClicks(page.other_names, "Tom")
+        assert not window.autosaver.flush()
+        state = window.save_state.text()
+        assert state.startswith("Not saved yet. Your records are busy"), state
+        assert "Trying again in" in state
+        assert "SELECT" not in state and "UPDATE" not in state
+        assert page.other_names.text() == "Tom"
+        holder.stdin.write("\n")
+        holder.stdin.flush()
+        wait_for_line(holder, "FREE")
+    finally:
+        holder.kill()
+        holder.communicate()
+    with qtbot.waitSignal(window.autosaver.saved, timeout=15000):
+        pass
+    assert busy_store.person(person_id).other_names == "Tom"
+    assert window.save_state.text() == "All changes saved"
