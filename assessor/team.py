@@ -15,6 +15,8 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from assessor.problems import PlainProblem
+
 TEAM_FILE = "team.toml"
 
 
@@ -25,7 +27,7 @@ class Team:
     email: str = ""
 
 
-class TeamFileInvalid(ValueError):
+class TeamFileInvalid(PlainProblem, ValueError):
     """team.toml exists but cannot be read as a team; the message says what to fix."""
 
 

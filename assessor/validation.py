@@ -10,10 +10,12 @@ import calendar
 import re
 from datetime import date, datetime
 
+from assessor.problems import PlainProblem
+
 MONTHS = [calendar.month_abbr[m] for m in range(1, 13)]
 
 
-class InvalidInput(ValueError):
+class InvalidInput(PlainProblem, ValueError):
     """Input that cannot be stored; its text is the message shown to the worker."""
 
 

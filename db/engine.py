@@ -24,7 +24,8 @@ def create_store_engine(path: Path, busy_timeout_ms: int = 5000) -> Engine:
     """
     from sqlalchemy import create_engine, event  # loaded here: store_path must stay light
 
-    engine = create_engine(f"sqlite:///{path}")
+    # hide_parameters: an error names the statement, never the words being saved.
+    engine = create_engine(f"sqlite:///{path}", hide_parameters=True)
 
     @event.listens_for(engine, "connect")
     def _set_pragmas(dbapi_connection: Any, _record: Any) -> None:

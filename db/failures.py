@@ -9,11 +9,8 @@ from __future__ import annotations
 import errno
 import sqlite3
 
-from sqlalchemy.exc import DBAPIError
-
-from assessor.validation import InvalidInput
-from db.problems import StoreProblem
-from db.rows import NotFound
+from assessor.problems import PlainProblem
+from db.problems import NotFound
 
 BUSY = (
     "Your records are busy: another program is writing to them. Assessor will try again; "
@@ -31,12 +28,15 @@ UNKNOWN = "Something went wrong with your records. The details are in the log: {
 
 
 def explain(problem: BaseException, log: str = "assessor.log in your data folder") -> str:
-    """What happened and what to do, with no SQL and no data from the record in it."""
-    if isinstance(problem, InvalidInput | StoreProblem):
+    """What happened and what to do, with no SQL and no data from the record in it.
+
+    SQLAlchemy is not imported here: the app shows its window before loading it.
+    """
+    if isinstance(problem, PlainProblem):
         return str(problem)
     if isinstance(problem, NotFound):
         return "That record is no longer here: it may have been removed. Choose it again."
-    cause = problem.orig if isinstance(problem, DBAPIError) else problem
+    cause = getattr(problem, "orig", None) or problem  # SQLAlchemy wraps the driver's error
     text = str(cause).lower()
     if (isinstance(cause, OSError) and cause.errno == errno.ENOSPC) or "full" in text:
         return DISK_FULL

@@ -6,6 +6,12 @@ message as it is: the message never holds SQL, a traceback or the data being sav
 
 from __future__ import annotations
 
+from assessor.problems import PlainProblem
 
-class StoreProblem(Exception):
+
+class StoreProblem(PlainProblem):
     """The store cannot be opened or used as it is; str() is the plain message."""
+
+
+class NotFound(LookupError):
+    """Asked for something the store does not hold (or holds only as a tombstone)."""

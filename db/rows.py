@@ -10,11 +10,7 @@ from sqlalchemy.orm import Session
 
 from assessor.record import Conversation, Entry
 from db.models import ContactRow, ConversationEntryRow, Synced
-
-
-class NotFound(LookupError):
-    """Asked for something the store does not hold (or holds only as a tombstone)."""
-
+from db.problems import NotFound as NotFound  # where the store's callers have always found it
 
 RowT = TypeVar("RowT", bound=Synced)
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from assessor import cli
+from assessor.logfile import start_log
 from assessor.paths import resolve_data_dir, worker_name
 
 if TYPE_CHECKING:
@@ -40,6 +41,7 @@ def run_gui(data_dir: Path) -> int:
     from db.caseload import read_findable_people
     from db.engine import store_path
     from db.migrate import HEAD_REVISION, stored_revision
+    from ui.forms import failure_text
     from ui.main_window import MainWindow
     from ui.tasks import TaskManager
 
@@ -49,6 +51,7 @@ def run_gui(data_dir: Path) -> int:
     if STYLESHEET.exists():
         app.setStyleSheet(STYLESHEET.read_text(encoding="utf-8"))
     worker, tasks = worker_name(), TaskManager()
+    start_log(data_dir)
     try:
         if stored_revision(store_path(data_dir)) == HEAD_REVISION:
             # Up to date: show the caseload now and load the store behind it.
@@ -66,7 +69,7 @@ def run_gui(data_dir: Path) -> int:
             # New, or to be migrated after a backup: that comes first.
             window = MainWindow(_open_store(data_dir, worker), worker, tasks, data_dir=data_dir)
     except Exception as problem:
-        QMessageBox.critical(None, "Assessor cannot open your records", str(problem))
+        QMessageBox.critical(None, "Assessor cannot open your records", failure_text(problem))
         return 2
     app.aboutToQuit.connect(window.autosaver.flush)
     wake_up = _quit_on_terminate(app)  # noqa: F841 - kept alive while the app runs
@@ -82,7 +85,9 @@ def run_gui(data_dir: Path) -> int:
 def _open_store(data_dir: Path, worker: str) -> Store:
     from db.store import Store
 
-    return Store.open(data_dir, worker, busy_timeout_ms=APP_BUSY_TIMEOUT_MS)
+    store = Store.open(data_dir, worker, busy_timeout_ms=APP_BUSY_TIMEOUT_MS)
+    start_log(data_dir)  # a first start has only now made the folder
+    return store
 
 
 def _quit_on_terminate(app: QApplication) -> tuple[object, ...]:

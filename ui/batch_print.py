@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from assessor.validation import format_date
-from ui.forms import named
+from ui.forms import failure_text, named
 from ui.printing import PrintRun, PrintSource, new_printer, print_dialog_for
 from ui.tasks import TaskManager
 
@@ -80,7 +80,7 @@ class BackgroundLoop(QObject):
                 results.append(self._work(item))
                 self.progress.emit(len(results), len(items))
         except Exception as problem:
-            self.failed.emit(str(problem) or type(problem).__name__)
+            self.failed.emit(failure_text(problem))
             return
         self.finished.emit(results)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from typing import TypeVar
 
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from assessor.validation import InvalidInput
+from db.failures import explain
 
 W = TypeVar("W", bound=QWidget)
 T = TypeVar("T")
@@ -104,9 +106,16 @@ def problem_label() -> QLabel:
     return label
 
 
+def failure_text(problem: Exception) -> str:
+    """A failure in plain words for the worker; its detail, with the traceback, goes to the log
+    (never to the screen: the database's own text names tables and the data being saved)."""
+    logging.getLogger("assessor").error("Not saved", exc_info=problem)
+    return explain(problem)
+
+
 def not_saved(label: QLabel, problem: Exception) -> None:
     """Say that storing failed, and that nothing typed was lost."""
-    label.setText(f"Not saved: {problem}. What you typed is still here.")
+    label.setText(f"Not saved. {failure_text(problem)} What you typed is still here.")
     label.show()
 
 

@@ -55,6 +55,7 @@ from ui.forms import (
     Section,
     attempt,
     dialog_buttons,
+    failure_text,
     hint_label,
     line_edit,
     named,
@@ -714,7 +715,7 @@ class GoalsTab(QWidget):
             self.confirmation.setText(str(problem))
             return
         except Exception as problem:
-            self.confirmation.setText(f"Review not saved: {problem}. Try again.")
+            self.confirmation.setText(f"Review not saved. {failure_text(problem)} Try again.")
             return
         self._refresh_row(row)
         self.panel.self_rating.setCurrentIndex(0)

@@ -47,6 +47,7 @@ from ui.forms import (
     Section,
     attempt,
     dialog_buttons,
+    failure_text,
     hint_label,
     line_edit,
     named,
@@ -641,7 +642,7 @@ class ProgressionTab(QWidget):
             box.blockSignals(True)
             box.setChecked(not done)
             box.blockSignals(False)
-            self.confirmation.setText(f"Step not saved: {problem}. Try again.")
+            self.confirmation.setText(f"Step not saved. {failure_text(problem)} Try again.")
             return
         plan.steps = steps
         box.setText(step_line(steps[index]))
@@ -666,7 +667,7 @@ class ProgressionTab(QWidget):
             self.confirmation.setText(str(problem))
             return
         except Exception as problem:
-            self.confirmation.setText(f"Not saved: {problem}. Try again.")
+            self.confirmation.setText(f"Not saved. {failure_text(problem)} Try again.")
             return
         self.reviews = self._store.plan_reviews([plan.id])[plan.id]
         self.note.clear()

@@ -1,7 +1,8 @@
 """One background-task helper: slow work off the GUI thread, its result or error back on it.
 
 Modelled on Anki's task manager. Callers pass plain functions; the helper runs them on Qt's
-thread pool and calls `on_done` or `on_failed` on the GUI thread. Store writes from tasks go one
+thread pool and calls `on_done` or `on_failed` (with the failure in plain words; its detail
+goes to the log) on the GUI thread. Store writes from tasks go one
 at a time because the pool for writes has a single thread.
 """
 
@@ -11,6 +12,8 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from ui.forms import failure_text
 
 
 class _Relay(QObject):
@@ -28,7 +31,7 @@ class _Job(QRunnable):
         try:
             result = self._work()
         except Exception as problem:
-            self._relay.failed.emit(str(problem) or type(problem).__name__)
+            self._relay.failed.emit(failure_text(problem))
         else:
             self._relay.done.emit(result)
 

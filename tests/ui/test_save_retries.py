@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 
 from assessor.example import example_caseload
 from db.engine import store_path
@@ -15,6 +18,7 @@ from db.store import Store
 from tests.ui import lock_holder
 from tests.ui.helpers import open_person
 from tests.ui.kill_harness import wait_for_line
+from tests.ui.test_goals import focus, tomek_with_goals
 
 
 @pytest.fixture
@@ -26,20 +30,33 @@ def busy_store(tmp_path):
     store.close()
 
 
-@pytest.mark.slow
-def test_text_typed_while_another_program_writes_is_saved_when_it_finishes(
-    qtbot, make_window, busy_store, tmp_path
-):
-    window = make_window(busy_store)
-    person_id = open_person(window, "Tomek")
+@contextmanager
+def another_program_writing(data_dir: Path) -> Iterator[subprocess.Popen[str]]:
+    """A real second process holding the store's write lock until the block ends."""
     holder = subprocess.Popen(
-        [sys.executable, lock_holder.__file__, str(store_path(Path(tmp_path)))],
+        [sys.executable, lock_holder.__file__, str(store_path(data_dir))],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         text=True,
     )
     try:
         wait_for_line(holder, "LOCKED")
+        yield holder
+        holder.stdin.write("\n")
+        holder.stdin.flush()
+        wait_for_line(holder, "FREE")
+    finally:
+        holder.kill()
+        holder.communicate()
+
+
+@pytest.mark.slow
+def test_text_typed_while_another_program_writes_is_saved_when_it_finishes(
+    qtbot, make_window, busy_store, tmp_path, caplog
+):
+    window = make_window(busy_store)
+    person_id = open_person(window, "Tomek")
+    with another_program_writing(tmp_path):
         page = window.workspace.page_one
         page.other_names.setFocus()
         qtbot.keyClicks(page.other_names, "Tom")
@@ -49,13 +66,26 @@ def test_text_typed_while_another_program_writes_is_saved_when_it_finishes(
         assert "Trying again in" in state
         assert "SELECT" not in state and "UPDATE" not in state
         assert page.other_names.text() == "Tom"
-        holder.stdin.write("\n")
-        holder.stdin.flush()
-        wait_for_line(holder, "FREE")
-    finally:
-        holder.kill()
-        holder.communicate()
+    failures = [record for record in caplog.records if record.exc_info]
+    assert failures, "the detail of the failure is logged"
+    assert "Tom" not in caplog.text, "the log names the statement, not the words being saved"
     with qtbot.waitSignal(window.autosaver.saved, timeout=15000):
         pass
     assert busy_store.person(person_id).other_names == "Tom"
     assert window.save_state.text() == "All changes saved"
+
+
+@pytest.mark.slow
+def test_a_review_that_cannot_be_stored_says_why_in_plain_words(
+    qtbot, make_window, busy_store, tmp_path
+):
+    window = make_window(busy_store)
+    _id, (goal,), tab = tomek_with_goals(qtbot, window, busy_store, "Walk to the shop")
+    focus(qtbot, tab.list)
+    with another_program_writing(tmp_path):
+        qtbot.keyClick(tab.list, Qt.Key.Key_4)
+        qtbot.keyClick(tab.list, Qt.Key.Key_Return)
+        said = tab.confirmation.text()
+    assert said.startswith("Review not saved. Your records are busy"), said
+    assert "INSERT" not in said and "sqlite" not in said.lower()
+    assert busy_store.reviews([goal.id])[goal.id] == []
