@@ -24,6 +24,9 @@ if TYPE_CHECKING:
 
 # Saves run on the GUI thread: wait at most a second for another writer, then retry later.
 APP_BUSY_TIMEOUT_MS = 1000
+ALREADY_OPEN = (
+    "assessor: Assessor is already open on these records; its window has been brought forward."
+)
 QUIT_SIGNALS = ("SIGTERM", "SIGINT", "SIGHUP", "SIGQUIT")
 STYLESHEET = Path(__file__).resolve().parent.parent / "resources" / "style.qss"
 
@@ -43,6 +46,7 @@ def run_gui(data_dir: Path) -> int:
     from db.migrate import HEAD_REVISION, stored_revision
     from ui.forms import failure_text
     from ui.main_window import MainWindow
+    from ui.single_instance import SingleInstance
     from ui.tasks import TaskManager
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -50,6 +54,10 @@ def run_gui(data_dir: Path) -> int:
     app.setOrganizationName("Assessor")
     if STYLESHEET.exists():
         app.setStyleSheet(STYLESHEET.read_text(encoding="utf-8"))
+    instance = SingleInstance(data_dir, app)
+    if not instance.claim():
+        print(ALREADY_OPEN, file=sys.stderr)
+        return 0
     worker, tasks = worker_name(), TaskManager()
     start_log(data_dir)
     try:
@@ -70,7 +78,9 @@ def run_gui(data_dir: Path) -> int:
             window = MainWindow(_open_store(data_dir, worker), worker, tasks, data_dir=data_dir)
     except Exception as problem:
         QMessageBox.critical(None, "Assessor cannot open your records", failure_text(problem))
+        instance.release()
         return 2
+    instance.asked_forward.connect(window.bring_forward)
     app.aboutToQuit.connect(window.autosaver.flush)
     wake_up = _quit_on_terminate(app)  # noqa: F841 - kept alive while the app runs
     window.show()
@@ -78,6 +88,7 @@ def run_gui(data_dir: Path) -> int:
         return app.exec()
     finally:
         tasks.wait()
+        instance.release()
         if window.store is not None:
             window.store.close()
 

@@ -103,6 +103,7 @@ class MainWindow(QMainWindow):
     """
 
     store_ready = Signal()
+    brought_forward = Signal()  # a second start of the app asked for this window
 
     def __init__(
         self,
@@ -204,6 +205,15 @@ class MainWindow(QMainWindow):
         self.store_ready.emit()
         if self._waiting_for is not None:
             self.open_person(self._waiting_for)
+
+    def bring_forward(self) -> None:
+        """Another start of the app on this store: show this window instead."""
+        if self.isMinimized():
+            self.showNormal()
+        self.show()
+        self.raise_()
+        self.activateWindow()
+        self.brought_forward.emit()
 
     def store_failed(self, message: str) -> None:
         QMessageBox.critical(self, "Assessor cannot open your records", message)

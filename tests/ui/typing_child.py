@@ -5,8 +5,9 @@ MODE "after-save" prints TYPED once autosave reports the text stored; MODE "pend
 TYPED while the text is still waiting to be saved; MODE "wrong-nhs-number" types an NHS number
 with a digit wrong and prints TYPED once autosave has checked it. MODE "steady" types page two
 one key every tenth of a second and MODE "bursts" types in bursts with pauses between them
-(random, from SEED); both print "KEY n" after the n-th key. Then it runs until it is killed or
-told to quit.
+(random, from SEED); both print "KEY n" after the n-th key. MODE "wait" prints READY once
+the store is open, then FORWARD each time another start asks the window to come forward.
+Then it runs until it is killed or told to quit.
 """
 
 from __future__ import annotations
@@ -46,6 +47,10 @@ def when_ready(mode: str, person_id: str, seed: int) -> None:
 
 
 def type_and_report(window, mode: str, person_id: str, seed: int) -> None:
+    if mode == "wait":
+        window.brought_forward.connect(lambda: print("FORWARD", flush=True))
+        print("READY", flush=True)
+        return
     window.open_person(person_id)
     if mode in ("steady", "bursts"):
         window.new_contact()
