@@ -35,6 +35,7 @@ from db.carer_store import CarerStore, carer_rows
 from db.caseload import FINDABLE_SQL, findable_from_row
 from db.changelog import logged_sessions
 from db.engine import create_store_engine, store_path
+from db.lengths import length_checked
 from db.models import (
     ChangeRow,
     ContactRow,
@@ -73,7 +74,9 @@ class Store(ShortTermStore, ProgressionStore, CarerStore):
     def __init__(self, engine: Engine, worker: str) -> None:
         self.engine = engine
         self.worker = worker
-        self._sessions = logged_sessions(sessionmaker(engine, expire_on_commit=False))
+        self._sessions = logged_sessions(
+            length_checked(sessionmaker(engine, expire_on_commit=False))
+        )
 
     @classmethod
     def open(cls, data_dir: Path, worker: str) -> Store:
