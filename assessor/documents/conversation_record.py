@@ -71,7 +71,7 @@ def _page_one(person: Person, context: PrintContext, styles: Styles) -> list[Flo
         *section(f"How did {name} come to us?", facts(_route(person), styles), styles),
         *section(
             f"What brought {name} to us?",
-            [own_words(name, person.presenting_problem, styles)]
+            own_words(name, person.presenting_problem, styles)
             if person.presenting_problem.strip()
             else [],
             styles,
@@ -150,7 +150,7 @@ def _page_two(contact: Contact | None, file: PersonFile, styles: Styles) -> list
         if entry is not None and entry.text.strip():
             answers += [
                 subheading(plain_heading(topic), styles),
-                answer(file.person.preferred_name, entry, styles),
+                *answer(file.person.preferred_name, entry, styles),
             ]
     heading = f"What did we talk about on {format_date_in_full(contact.on)}?"
     return section(heading, [*facts(details, styles), *answers], styles)

@@ -80,7 +80,7 @@ def topic_section(
             continue
         if title is not None:
             body.append(subheading(title, styles))
-        body.append(answer(file.person.preferred_name, entry, styles))
+        body += answer(file.person.preferred_name, entry, styles)
     return section(heading, [*body, *more], styles)
 
 
