@@ -160,7 +160,7 @@ def _object(obj: Any, skip: Iterable[str] = ()) -> dict[str, Any]:
 
 
 def _contact(contact: Contact, conversation: Conversation | None) -> dict[str, Any]:
-    data = _object(contact, skip={"person_id"})
+    data = _object(contact, skip={"person_id", "recorded_order"})
     data["private_to_carer"] = is_carer_conversation(contact) and not seen_by_cared_for(contact)
     data["conversation"] = {
         code: {"heading": _HEADINGS[code], "text": entry.text, "own_words": entry.own_words}

@@ -6,6 +6,7 @@ its log entry: sync later sends the log, in order, and the hub can replay it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -16,6 +17,9 @@ from db.models import ChangeRow, Synced, new_id
 from db.text_edit import logged_value
 
 _STAMPS = frozenset({"created_at", "updated_at", "updated_by", "revision"})
+
+
+Clock = Callable[[], datetime]
 
 
 def utc_now() -> datetime:
@@ -67,7 +71,7 @@ def _log(session: Session, row: Synced, operation: str, changes: dict[str, Any])
 
 def _stamp_and_log(session: Session, _context: Any, _instances: Any) -> None:
     worker = session.info.get("worker", "unknown")
-    now = utc_now()
+    now = session.info.get("clock", utc_now)()
     for row in [r for r in session.new if isinstance(r, Synced)]:
         row.id = row.id or new_id()
         _fill_scalar_defaults(row)
