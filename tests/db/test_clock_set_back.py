@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from assessor.record import Contact, Person
+from assessor.record import Contact, Person, PersonFile
 from db.store import Store
 
 RIGHT = datetime(2026, 12, 5, 10, 30)  # UTC, as the store stamps
@@ -68,3 +68,15 @@ def test_the_newest_stamp_is_the_latest_ever_given_not_the_last(store: Store, cl
     clock.now = BEHIND
     store.update_person(person.id, {"phone": "07700 900123"})
     assert store.newest_stamp() == RIGHT.replace(tzinfo=UTC)
+
+
+def test_a_whole_file_is_recorded_in_the_order_of_its_dates(store: Store) -> None:
+    """A file lists its contacts newest first; stored at once, the newest is recorded last."""
+    days = [date(2026, 11, day) for day in (20, 3, 28, 11)]
+    contacts = [Contact("", day, id=f"contact-{day.day}") for day in days]
+    (peggy,) = store.add_files([PersonFile(Person("Peggy", "Stairs"), contacts, {})])
+    timeline = store.contacts(peggy)
+    assert [c.on for c in timeline] == sorted(days, reverse=True)
+    assert [c.recorded_order for c in timeline] == sorted(
+        (c.recorded_order for c in timeline), reverse=True
+    )
