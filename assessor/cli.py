@@ -10,7 +10,7 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
@@ -96,12 +96,23 @@ def run(args: argparse.Namespace, out: TextIO = sys.stdout, err: TextIO = sys.st
         print(f"assessor: cannot open the store: {problem}", file=err)
         return 2
     try:
+        if args.command in ("plan", "record"):
+            _say_if_clock_behind(store, err)
         return _COMMANDS[args.command](store, args, out)
     except CommandFailed as problem:
         print(f"assessor: {problem}", file=err)
         return 1
     finally:
         store.close()
+
+
+def _say_if_clock_behind(store: Store, err: TextIO) -> None:
+    """Documents are dated by this clock: one behind the store's records is pointed out."""
+    from assessor.clock import clock_behind
+
+    warning = clock_behind(datetime.now().astimezone(), store.newest_stamp())
+    if warning:
+        print(f"assessor: {warning}", file=err)
 
 
 def _example_caseload(store: Store, _args: argparse.Namespace, out: TextIO) -> int:

@@ -76,6 +76,21 @@ own (oldest first; "response" is one of `assessor.carers.OfferResponse`'s codes)
 (newest first) and their reviews (oldest first; "supported", their answer to "Do you feel
 supported?", is one of `assessor.carers.Supported`'s codes). Each list is empty when there is
 nothing to put in it.
+
+"history" is the change log of those records in the order the store wrote it ("seq"). An
+"insert" holds the whole new row in "changes"; an "update" (or a "delete", which marks the row
+removed) holds only the fields that changed, each with its new value, except text that was 200
+characters or longer before the change, which is given as the edit made to it, so that the log
+grows with what was typed and not with the length of the text typed into:
+
+    {"text_edit": {"at": 120, "removed": 3, "inserted": "new words",
+                   "before_sha256": hex SHA-256 of the text before, in UTF-8}}
+
+The text after the change is the text before with the "removed" characters starting at "at"
+replaced by "inserted" (positions count characters, that is Unicode code points, from 0).
+Replaying a row's history from its insert gives its text at each revision; "before_sha256" lets
+a reader check it is applying each edit to the text it was made from. No other value in
+"changes" is a JSON object.
 """
 
 from __future__ import annotations
@@ -145,7 +160,7 @@ def _object(obj: Any, skip: Iterable[str] = ()) -> dict[str, Any]:
 
 
 def _contact(contact: Contact, conversation: Conversation | None) -> dict[str, Any]:
-    data = _object(contact, skip={"person_id"})
+    data = _object(contact, skip={"person_id", "recorded_order"})
     data["private_to_carer"] = is_carer_conversation(contact) and not seen_by_cared_for(contact)
     data["conversation"] = {
         code: {"heading": _HEADINGS[code], "text": entry.text, "own_words": entry.own_words}

@@ -233,6 +233,11 @@ class Contact:
 
     A carer's conversation is private to the carer unless `shared_with_cared_for` says they
     agreed to share it with the people they care for (see `assessor.carers`).
+
+    `recorded_order` is where the store's own numbering of what it writes puts the contact: one
+    recorded later has a higher number, whatever date the laptop's clock gave it (0 until it is
+    stored). It breaks ties between contacts on one day and finds the conversation just recorded.
+    Two contacts that say the same are equal wherever the store put them.
     """
 
     person_id: str
@@ -244,6 +249,7 @@ class Contact:
     shared_with_cared_for: bool = False
     id: str = ""
     stamp: Stamp | None = None
+    recorded_order: int = field(default=0, compare=False)  # the store's, not the contact's
 
 
 CONTACT_FIELDS: frozenset[str] = frozenset(

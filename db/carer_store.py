@@ -43,7 +43,7 @@ from db.models import (
     PersonWhoMattersRow,
     new_id,
 )
-from db.rows import check_fields, live, read_conversation
+from db.rows import check_fields, live, read_conversation, recorded_order
 
 
 def role_from_row(row: CaringRoleRow) -> CaringRole:
@@ -262,9 +262,10 @@ class CarerStore:
         """Carers' conversations their carers agreed to share with this person, newest first.
         Nothing else of a carer's record is read here."""
         carer = aliased(PersonRow)
+        recorded = recorded_order(ContactRow)
         with self._transaction() as session:
             rows = session.execute(
-                select(ContactRow, carer)
+                select(ContactRow, carer, recorded)
                 .join(CaringRoleRow, CaringRoleRow.carer_id == ContactRow.person_id)
                 .join(carer, carer.id == CaringRoleRow.carer_id)
                 .where(
@@ -275,9 +276,11 @@ class CarerStore:
                     ContactRow.kind == ConversationKind.CARER.value,
                     ContactRow.shared_with_cared_for,
                 )
-                .order_by(ContactRow.on.desc(), ContactRow.created_at.desc())
+                .order_by(ContactRow.on.desc(), recorded.desc())
             ).all()
-            found = [(convert.contact(contact), _carer_name(row)) for contact, row in rows]
+            found = [
+                (convert.contact(contact, order), _carer_name(row)) for contact, row, order in rows
+            ]
             return [
                 SharedConversation(
                     contact.person_id, name, contact, read_conversation(session, contact.id)

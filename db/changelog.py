@@ -6,6 +6,7 @@ its log entry: sync later sends the log, in order, and the hub can replay it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -13,8 +14,12 @@ from sqlalchemy import event, inspect
 from sqlalchemy.orm import Session, sessionmaker
 
 from db.models import ChangeRow, Synced, new_id
+from db.text_edit import logged_value
 
 _STAMPS = frozenset({"created_at", "updated_at", "updated_by", "revision"})
+
+
+Clock = Callable[[], datetime]
 
 
 def utc_now() -> datetime:
@@ -39,6 +44,17 @@ def _values(row: Synced, keys: list[str]) -> dict[str, Any]:
     return {key: json_value(getattr(row, key)) for key in keys}
 
 
+def _changed_values(row: Synced, keys: list[str]) -> dict[str, Any]:
+    """Each changed value, long text as an edit of what it was (`db.text_edit`)."""
+    state = inspect(row)
+    values = {}
+    for key in keys:
+        before = state.attrs[key].history.deleted
+        old = before[0] if before else None
+        values[key] = logged_value(old, json_value(getattr(row, key)))
+    return values
+
+
 def _log(session: Session, row: Synced, operation: str, changes: dict[str, Any]) -> None:
     session.add(
         ChangeRow(
@@ -55,7 +71,7 @@ def _log(session: Session, row: Synced, operation: str, changes: dict[str, Any])
 
 def _stamp_and_log(session: Session, _context: Any, _instances: Any) -> None:
     worker = session.info.get("worker", "unknown")
-    now = utc_now()
+    now = session.info.get("clock", utc_now)()
     for row in [r for r in session.new if isinstance(r, Synced)]:
         row.id = row.id or new_id()
         _fill_scalar_defaults(row)
@@ -77,7 +93,7 @@ def _stamp_and_log(session: Session, _context: Any, _instances: Any) -> None:
         row.updated_by = worker
         row.revision = (row.revision or 0) + 1
         operation = "delete" if "deleted" in changed and row.deleted else "update"
-        _log(session, row, operation, _values(row, changed))
+        _log(session, row, operation, _changed_values(row, changed))
     if any(isinstance(r, Synced) for r in session.deleted):
         raise RuntimeError("Synced rows are never deleted: set deleted=True (a tombstone).")
 

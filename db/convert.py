@@ -112,7 +112,11 @@ def review(row: GoalReviewRow) -> Review:
     )
 
 
-def contact(row: ContactRow) -> Contact:
+def contact(row: ContactRow, recorded_order: int) -> Contact:
     return Contact(
-        person_id=row.person_id, **_fields(row, CONTACT_FIELDS), id=row.id, stamp=stamp(row)
+        person_id=row.person_id,
+        **_fields(row, CONTACT_FIELDS),
+        id=row.id,
+        stamp=stamp(row),
+        recorded_order=recorded_order,
     )

@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, TypeVar
 
-from sqlalchemy import select
+from sqlalchemy import ScalarSelect, func, select
 from sqlalchemy.orm import Session
 
 from assessor.record import Conversation, Entry
-from db.models import ContactRow, ConversationEntryRow, Synced
+from db.models import ChangeRow, ContactRow, ConversationEntryRow, Synced
 from db.problems import NotFound as NotFound  # where the store's callers have always found it
 
 RowT = TypeVar("RowT", bound=Synced)
@@ -21,6 +21,17 @@ def live(session: Session, model: type[RowT], row_id: str) -> RowT:
         table = getattr(model, "__tablename__", model.__name__)
         raise NotFound(f"No {table.replace('_', ' ')} with id {row_id}")
     return row
+
+
+def recorded_order(model: type[Synced]) -> ScalarSelect[int]:
+    """A row's place in the order the store recorded things: the number of its first change-log
+    entry, which the store counts up as it writes, whatever the laptop's clock says."""
+    return (
+        select(func.min(ChangeRow.seq))
+        .where(ChangeRow.row_id == model.id)
+        .correlate(model)
+        .scalar_subquery()
+    )
 
 
 def read_conversation(session: Session, contact_id: str) -> Conversation:

@@ -13,7 +13,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, literal_column, select, text
+from sqlalchemy import Engine, func, literal_column, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from assessor.goals import GOAL_FIELDS, Goal, Review
@@ -33,9 +33,10 @@ from assessor.search import Findable
 from db import convert, migrate
 from db.carer_store import CarerStore, carer_rows
 from db.caseload import FINDABLE_SQL, findable_from_row
-from db.changelog import logged_sessions
+from db.changelog import Clock, logged_sessions, utc_now
 from db.draft_store import DraftStore
 from db.engine import create_store_engine, store_path
+from db.lengths import length_checked
 from db.models import (
     ChangeRow,
     ContactRow,
@@ -47,7 +48,7 @@ from db.models import (
     new_id,
 )
 from db.progression_store import ProgressionStore, plan_review_row, plan_row
-from db.rows import NotFound, check_fields, live, read_conversation
+from db.rows import NotFound, check_fields, live, read_conversation, recorded_order
 from db.short_term_store import ShortTermStore, episode_review_row, episode_row
 
 
@@ -72,18 +73,25 @@ class Store(ShortTermStore, ProgressionStore, CarerStore, DraftStore):
     here.
     """
 
-    def __init__(self, engine: Engine, worker: str) -> None:
+    def __init__(self, engine: Engine, worker: str, clock: Clock = utc_now) -> None:
         self.engine = engine
         self.worker = worker
-        self._sessions = logged_sessions(sessionmaker(engine, expire_on_commit=False))
+        self._clock = clock
+        self._sessions = logged_sessions(
+            length_checked(sessionmaker(engine, expire_on_commit=False))
+        )
 
     @classmethod
-    def open(cls, data_dir: Path, worker: str, busy_timeout_ms: int = 5000) -> Store:
+    def open(
+        cls, data_dir: Path, worker: str, clock: Clock = utc_now, busy_timeout_ms: int = 5000
+    ) -> Store:
+        """`clock` stamps changes (UTC, without a zone); tests give one that is set back. A
+        write waits `busy_timeout_ms` for another writer before it fails."""
         data_dir.mkdir(parents=True, exist_ok=True)
         path = store_path(data_dir)
         engine = create_store_engine(path, busy_timeout_ms)
         migrate.upgrade(engine, path)
-        return cls(engine, worker)
+        return cls(engine, worker, clock)
 
     def close(self) -> None:
         self.engine.dispose()
@@ -92,6 +100,7 @@ class Store(ShortTermStore, ProgressionStore, CarerStore, DraftStore):
     def _transaction(self) -> Iterator[Session]:
         with self._sessions.begin() as session:
             session.info["worker"] = self.worker
+            session.info["clock"] = self._clock
             yield session
 
     # --- people -------------------------------------------------------------------------------
@@ -190,21 +199,26 @@ class Store(ShortTermStore, ProgressionStore, CarerStore, DraftStore):
             )
             session.add(row)
             session.flush()
-            return convert.contact(row)
+            recorded = session.scalars(
+                select(recorded_order(ContactRow)).where(ContactRow.id == row.id)
+            ).one()
+            return convert.contact(row, recorded)
 
     def update_contact(self, contact_id: str, changes: Mapping[str, Any]) -> None:
         with self._transaction() as session:
             _apply(live(session, ContactRow, contact_id), changes, CONTACT_FIELDS)
 
     def contacts(self, person_id: str) -> list[Contact]:
-        """The person's contacts as a timeline, newest first."""
+        """The person's contacts as a timeline, newest first; of two on one day, the one
+        recorded later first (not the later stamp: the laptop's clock can be wrong)."""
+        recorded = recorded_order(ContactRow)
         with self._transaction() as session:
-            rows = session.scalars(
-                select(ContactRow)
+            rows = session.execute(
+                select(ContactRow, recorded)
                 .where(ContactRow.person_id == person_id, ~ContactRow.deleted)
-                .order_by(ContactRow.on.desc(), ContactRow.created_at.desc())
+                .order_by(ContactRow.on.desc(), recorded.desc())
             ).all()
-            return [convert.contact(row) for row in rows]
+            return [convert.contact(row, order) for row, order in rows]
 
     def conversation(self, contact_id: str) -> Conversation:
         with self._transaction() as session:
@@ -337,6 +351,13 @@ class Store(ShortTermStore, ProgressionStore, CarerStore, DraftStore):
                 for r in rows
             ]
 
+    def newest_stamp(self) -> datetime | None:
+        """The latest time any change held here was stamped with (UTC), whatever order the
+        changes came in; None for an empty store. One pass over the change log."""
+        with self._transaction() as session:
+            newest = session.scalar(select(func.max(ChangeRow.changed_at)))
+        return None if newest is None else newest.replace(tzinfo=UTC)
+
     def entry_ids(self, contact_ids: Iterable[str]) -> list[str]:
         """Row ids of page-two answers, so a history can include them."""
         with self._transaction() as session:
@@ -360,7 +381,8 @@ def _rows_of(file: PersonFile) -> tuple[list[Any], list[Any], list[Any]]:
         _person_who_matters_row(person_row.id, who) for who in person.people_who_matter
     ]
     answers: list[Any] = []
-    for contact in file.contacts:
+    # Written oldest first, so the order an import is recorded in agrees with its dates.
+    for contact in sorted(file.contacts, key=lambda contact: contact.on):
         contact_row = ContactRow(
             id=contact.id or new_id(),
             person_id=person_row.id,

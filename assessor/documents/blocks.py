@@ -2,14 +2,19 @@
 words quoted and said to be theirs, and label-and-answer tables.
 
 What people and workers typed is escaped here, once, so no record can change the layout.
+
+reportlab wraps a whole paragraph again each time it splits it across a page, so one paragraph
+costs its length times its pages: a 500,000-character answer took minutes. Typed text is
+therefore laid out in paragraphs of at most CHUNK characters, split where its lines break and,
+in a longer line, after a sentence or a word; it reads as one text, in order, in print.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from xml.sax.saxutils import escape
 
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 
 from assessor.documents import fonts
 from assessor.documents.layout import Styles, frame_width
@@ -25,10 +30,6 @@ def possessive(name: str) -> str:
     return f"{name}’s"
 
 
-def quoted(text: str) -> str:
-    return f"“{text.strip()}”"
-
-
 def para(text: str, styles: Styles) -> Paragraph:
     return Paragraph(markup(text), styles.body)
 
@@ -37,14 +38,68 @@ def subheading(text: str, styles: Styles) -> Paragraph:
     return Paragraph(markup(text), styles.subheading)
 
 
-def own_words(name: str, text: str, styles: Styles) -> Paragraph:
+CHUNK = 1_500
+
+
+def _cut(line: str) -> list[str]:
+    """A line in parts of at most CHUNK characters, each ending a sentence where one ends in
+    its second half, else a word, else (a very long word) wherever CHUNK falls."""
+    parts = []
+    while len(line) > CHUNK:
+        window = line[:CHUNK]
+        cut = window.rfind(". ", CHUNK // 2) + 1 or window.rfind(" ", CHUNK // 2)
+        if cut <= 0:
+            cut = CHUNK
+        parts.append(line[:cut])
+        line = line[cut:].lstrip()
+    return [*parts, line]
+
+
+def _runs(text: str) -> Iterator[tuple[int, list[str]]]:
+    """Typed text as paragraphs of at most CHUNK characters, each with the count of blank
+    lines before it."""
+    blanks, length = 0, 0
+    lines: list[str] = []
+    for line in (part for whole in text.strip().splitlines() for part in _cut(whole)):
+        if lines and (not line.strip() or length + len(line) > CHUNK):
+            yield blanks, lines
+            blanks, lines, length = 0, [], 0
+        if not line.strip():
+            blanks += 1
+            continue
+        lines.append(line)
+        length += len(line)
+    if lines:
+        yield blanks, lines
+
+
+def typed(text: str, styles: Styles, before: str = "", after: str = "") -> list[Flowable]:
+    """Text as someone typed it, its line breaks and blank lines kept, in paragraphs that lay
+    out in time proportional to its length; `before` and `after` (markup) go round it."""
+    runs = list(_runs(text))
+    flowables: list[Flowable] = []
+    for number, (blanks, lines) in enumerate(runs, 1):
+        if blanks:
+            flowables.append(Spacer(0, blanks * styles.leading))
+        words = "<br/>".join(escape(line) for line in lines)
+        last = number == len(runs)
+        flowables.append(
+            Paragraph(
+                (before if number == 1 else "") + words + (after if last else ""),
+                styles.body if last else styles.continued,
+            )
+        )
+    return flowables
+
+
+def own_words(name: str, text: str, styles: Styles) -> list[Flowable]:
     """Their words exactly as they said them, in quotation marks: "In Ada’s words: “…”"."""
-    return Paragraph(f"In {escape(possessive(name))} words: {markup(quoted(text))}", styles.body)
+    return typed(text, styles, before=f"In {escape(possessive(name))} words: “", after="”")
 
 
-def answer(name: str, entry: Entry, styles: Styles) -> Paragraph:
+def answer(name: str, entry: Entry, styles: Styles) -> list[Flowable]:
     """An answer on page two: quoted and attributed when it is the person's own words."""
-    return own_words(name, entry.text, styles) if entry.own_words else para(entry.text, styles)
+    return own_words(name, entry.text, styles) if entry.own_words else typed(entry.text, styles)
 
 
 def section(heading: str, body: Sequence[Flowable], styles: Styles) -> list[Flowable]:
@@ -64,7 +119,9 @@ def kept_section(heading: str, groups: Sequence[list[Flowable]], styles: Styles)
 
 
 def facts(rows: Sequence[tuple[str, str]], styles: Styles) -> list[Flowable]:
-    """Labels in bold beside their answers, leaving out what is not recorded."""
+    """Labels in bold beside their answers, leaving out what is not recorded. An answer taller
+    than a page (5,000 characters of communication needs in large print) goes on over the
+    page, at least three lines either side of the break."""
     shown = [
         [Paragraph(markup(label), styles.strong), Paragraph(markup(value), styles.body)]
         for label, value in rows
@@ -86,5 +143,6 @@ def facts(rows: Sequence[tuple[str, str]], styles: Styles) -> list[Flowable]:
             ("BOTTOMPADDING", (0, 0), (-1, -1), styles.size * 0.25),
         ],
         hAlign="LEFT",
+        splitInRow=round(styles.leading * 3),
     )
     return [table]

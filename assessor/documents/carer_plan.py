@@ -12,7 +12,7 @@ from reportlab.platypus import Flowable
 
 from assessor.carers import CarerPlan, CarerReview, CaringRole, is_carer_conversation
 from assessor.documents import PrintContext
-from assessor.documents.blocks import facts, own_words, para, section, subheading
+from assessor.documents.blocks import facts, own_words, para, section, subheading, typed
 from assessor.documents.formats import PrintFormat
 from assessor.documents.layout import Styles, styles_for, write_pdf
 from assessor.documents.plain_words import plain_label
@@ -100,7 +100,7 @@ def _roles(roles: Sequence[CaringRole], names: Mapping[str, str], styles: Styles
 def _agreed(title: str, text: str, styles: Styles) -> list[Flowable]:
     if not text.strip():
         return []
-    return [subheading(title, styles), para(text, styles)]
+    return [subheading(title, styles), *typed(text, styles)]
 
 
 def _if_i_cannot_care(
@@ -108,7 +108,7 @@ def _if_i_cannot_care(
 ) -> list[Flowable]:
     """The plan's contingency, which replaces what the conversation first said about it."""
     if plan is not None and plan.contingency.strip():
-        return section(IF_I_CANNOT_CARE[0], [para(plan.contingency, styles)], styles)
+        return section(IF_I_CANNOT_CARE[0], typed(plan.contingency, styles), styles)
     return topic_section(IF_I_CANNOT_CARE, contacts, file, styles)
 
 
@@ -120,5 +120,5 @@ def _supported(reviews: Sequence[CarerReview], file: PersonFile, styles: Styles)
     asked = f"When we last asked, on {format_date_in_full(latest.on)}"
     body: list[Flowable] = [para(f"{asked}: {plain_label(latest.supported)}.", styles)]
     if latest.words.strip():
-        body.append(own_words(file.person.preferred_name, latest.words, styles))
+        body += own_words(file.person.preferred_name, latest.words, styles)
     return body

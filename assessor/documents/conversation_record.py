@@ -4,6 +4,10 @@ Page one says who the person is, how to reach them, who matters to them, how the
 what they agreed to and how they like to communicate; page two is their newest conversation,
 each answered topic under its heading, their own words quoted. A typical record fits on two
 A4 pages in standard print.
+
+The newest conversation is the one recorded last, not the one with the latest date: the record
+is printed for the conversation just had, and its date comes from a clock that can be wrong (a
+laptop set back 400 days dated today's conversation before the last one).
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ from assessor.documents.blocks import answer, facts, markup, own_words, para, se
 from assessor.documents.formats import PrintFormat
 from assessor.documents.layout import Styles, styles_for, write_pdf
 from assessor.documents.plain_words import plain_heading, plain_label
-from assessor.documents.sections import metadata, newest_first, title_block
+from assessor.documents.sections import metadata, title_block
 from assessor.prompts import TOPICS
 from assessor.record import Contact, ConversationKind, Followed, Person, PersonFile
 from assessor.validation import age_on, format_date_in_full, format_nhs_number
@@ -26,7 +30,7 @@ SUBJECT = "Page one: about the person. Page two: our newest conversation."
 
 def build(file: PersonFile, context: PrintContext, fmt: PrintFormat) -> bytes:
     styles = styles_for(fmt)
-    newest = next(iter(newest_first(file.contacts)), None)
+    newest = max(file.contacts, key=lambda c: (c.recorded_order, c.on), default=None)
     story = [
         *title_block(TITLE, file, context, styles),
         *_page_one(file.person, context, styles),
@@ -71,7 +75,7 @@ def _page_one(person: Person, context: PrintContext, styles: Styles) -> list[Flo
         *section(f"How did {name} come to us?", facts(_route(person), styles), styles),
         *section(
             f"What brought {name} to us?",
-            [own_words(name, person.presenting_problem, styles)]
+            own_words(name, person.presenting_problem, styles)
             if person.presenting_problem.strip()
             else [],
             styles,
@@ -150,7 +154,7 @@ def _page_two(contact: Contact | None, file: PersonFile, styles: Styles) -> list
         if entry is not None and entry.text.strip():
             answers += [
                 subheading(plain_heading(topic), styles),
-                answer(file.person.preferred_name, entry, styles),
+                *answer(file.person.preferred_name, entry, styles),
             ]
     heading = f"What did we talk about on {format_date_in_full(contact.on)}?"
     return section(heading, [*facts(details, styles), *answers], styles)

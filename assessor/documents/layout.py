@@ -36,6 +36,7 @@ class Styles:
     size: int
     leading: float
     body: ParagraphStyle
+    continued: ParagraphStyle
     strong: ParagraphStyle
     title: ParagraphStyle
     heading: ParagraphStyle
@@ -74,6 +75,8 @@ def styles_for(fmt: PrintFormat) -> Styles:
         size=size,
         leading=leading,
         body=body,
+        # A paragraph a typed text goes on in: no space after it, as if it were one paragraph.
+        continued=ParagraphStyle(f"continued-{size}", parent=body, spaceAfter=0),
         strong=ParagraphStyle(f"strong-{size}", parent=body, fontName=fonts.BOLD),
         title=heading("title", size + 12, 0),
         heading=heading("heading", size + 6, size * 1.1),

@@ -96,7 +96,7 @@ def _introductions(contacts: list[Contact], file: PersonFile, styles: Styles) ->
         if about is not None and about.text.strip():
             lines += [
                 subheading(f"On {on}", styles),
-                answer(file.person.preferred_name, about, styles),
+                *answer(file.person.preferred_name, about, styles),
             ]
         else:
             by = contact.worker or "My worker"

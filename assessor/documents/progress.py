@@ -8,7 +8,15 @@ from datetime import date
 
 from reportlab.platypus import Flowable, KeepTogether, Paragraph
 
-from assessor.documents.blocks import kept_section, markup, own_words, para, section, subheading
+from assessor.documents.blocks import (
+    kept_section,
+    markup,
+    own_words,
+    para,
+    section,
+    subheading,
+    typed,
+)
 from assessor.documents.layout import Styles
 from assessor.documents.pictures import Step, scale
 from assessor.documents.plain_words import plain_label
@@ -47,11 +55,11 @@ def _goal(
         how += "."
     lines: list[Flowable] = [
         subheading(f"Goal {number}", styles),
-        own_words(name, goal.words, styles),
+        *own_words(name, goal.words, styles),
         para(when, styles),
     ]
     if goal.expected.strip():
-        lines.append(para(f"What it will look like: {goal.expected.strip()}", styles))
+        lines += typed(goal.expected, styles, before="What it will look like: ")
     return [lines, [para(how, styles), *scale(_gas_steps(goal, latest), styles)]]
 
 

@@ -41,8 +41,8 @@ def title_block(
 
 
 def newest_first(contacts: Iterable[Contact]) -> list[Contact]:
-    """Contacts newest first; contacts on the same day keep the order they came in."""
-    return sorted(contacts, key=lambda contact: contact.on, reverse=True)
+    """Contacts newest first; of two on one day, the one recorded later first."""
+    return sorted(contacts, key=lambda contact: (contact.on, contact.recorded_order), reverse=True)
 
 
 def newest_with(
@@ -80,7 +80,7 @@ def topic_section(
             continue
         if title is not None:
             body.append(subheading(title, styles))
-        body.append(answer(file.person.preferred_name, entry, styles))
+        body += answer(file.person.preferred_name, entry, styles)
     return section(heading, [*body, *more], styles)
 
 
