@@ -21,6 +21,13 @@ def resolve_data_dir(given: str | None, environ: Mapping[str, str] = os.environ)
     return Path(user_data_dir("Assessor", appauthor=False))
 
 
+def is_default_data_dir(given: str | None, environ: Mapping[str, str] = os.environ) -> bool:
+    """Whether the store lives in the OS's data folder, not one named by --data-dir or
+    ASSESSOR_DATA_DIR: a named folder with no store in it may be a typo, so the app asks
+    before making a store there."""
+    return not (given or environ.get(DATA_DIR_VARIABLE))
+
+
 def worker_name(environ: Mapping[str, str] = os.environ) -> str:
     """Who is signed in to this laptop; stamped on every change until sign-in arrives with sync."""
     return environ.get(WORKER_VARIABLE) or getpass.getuser()
