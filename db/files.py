@@ -70,3 +70,31 @@ def _sync_folder(folder: Path) -> None:
         os.fsync(handle)
     finally:
         os.close(handle)
+
+
+def make_private(data_dir: Path) -> None:
+    """Only the worker may read the data folder: 0700 folders, 0600 files, one level down.
+
+    Only what is directly in the data folder and in its subfolders (backups/) is changed,
+    so a data folder chosen by mistake somewhere large is not walked. Files that belong to
+    someone else are left as they are.
+    """
+    _set_mode(data_dir, PRIVATE_FOLDER)
+    for entry in data_dir.iterdir():
+        if entry.is_symlink():
+            continue
+        if entry.is_dir():
+            _set_mode(entry, PRIVATE_FOLDER)
+            for inner in entry.iterdir():
+                if inner.is_file() and not inner.is_symlink():
+                    _set_mode(inner, PRIVATE_FILE)
+        elif entry.is_file():
+            _set_mode(entry, PRIVATE_FILE)
+
+
+def _set_mode(path: Path, mode: int) -> None:
+    try:
+        if path.stat().st_mode & 0o777 != mode:
+            path.chmod(mode)
+    except (PermissionError, FileNotFoundError):  # not the worker's, or just removed
+        pass

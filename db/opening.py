@@ -2,7 +2,8 @@
 
 The folder and the file are checked first, so each problem gets its own plain words; a new
 store is made only when the caller asks for one (the app's first start, or an explicit
-command); and an old schema is upgraded after a checked copy is kept.
+command); an old schema is upgraded after a checked copy is kept; and the folder is made the
+worker's alone on every start.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from db.engine import store_path
+from db.files import make_private
 from db.migrate import create_store, stored_revision, upgrade
 from db.store_file import check_folder, missing
 
@@ -37,7 +39,8 @@ def prepare_store(
         if not create:
             raise missing(data_dir)
         create_store(path)
-    else:
+    make_private(data_dir)  # before an upgrade, so a failed one leaves it private too
+    if revision is not None:
         upgrade(
             path,
             revision,

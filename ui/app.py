@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from assessor import cli
 from assessor.paths import (
     is_default_data_dir,
+    keep_new_files_private,
     resolve_data_dir,
     worker_name,
 )
@@ -33,6 +34,7 @@ STYLESHEET = Path(__file__).resolve().parent.parent / "resources" / "style.qss"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    keep_new_files_private()
     args = cli.build_parser().parse_args(argv)
     if args.command is not None:
         return cli.run(args)
