@@ -91,7 +91,12 @@ def run(args: argparse.Namespace, out: TextIO = sys.stdout, err: TextIO = sys.st
     from db.store import Store
 
     try:
-        store = Store.open(resolve_data_dir(args.data_dir), worker_name())
+        store = Store.open(
+            resolve_data_dir(args.data_dir),
+            worker_name(),
+            create=args.command == "example-caseload",  # the one command that makes a store
+            notify=lambda notice: print(f"assessor: {notice}", file=err),
+        )
     except (StoreProblem, OSError) as problem:
         print(f"assessor: cannot open the store: {problem}", file=err)
         return 2

@@ -36,7 +36,7 @@ def _sizes(folder: Path) -> tuple[int, int]:
 def _growth(start_length: int) -> tuple[float, float]:
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name)
-        store = Store.open(folder, "Bench")
+        store = Store.open(folder, "Bench", create=True)
         person = store.add_person(Person("Peggy", "Frightened of the stairs."))
         contact = store.add_contact(Contact(person.id, date(2026, 11, 23)))
         text = ("Chapel on a Sunday, my garden, and not being a burden on Grace. " * 400)[

@@ -138,7 +138,7 @@ def _median_build(
 def main() -> None:
     team = Team("North Leeds Adult Social Care", "0113 496 0000", "north.team@example.gov.uk")
     with tempfile.TemporaryDirectory() as folder:
-        store = Store.open(Path(folder), "Bench")
+        store = Store.open(Path(folder), "Bench", create=True)
         store.add_files(_files())
         file = store.person_file("ada")
         context = PrintContext(

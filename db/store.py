@@ -6,7 +6,7 @@ keep what they are given for as long as they like.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
@@ -30,12 +30,12 @@ from assessor.record import (
     PersonWhoMatters,
 )
 from assessor.search import Findable
-from db import convert, migrate
+from db import convert
 from db.carer_store import CarerStore, carer_rows
 from db.caseload import FINDABLE_SQL, findable_from_row
 from db.changelog import Clock, logged_sessions, utc_now
 from db.draft_store import DraftStore
-from db.engine import create_store_engine, store_path
+from db.engine import create_store_engine
 from db.lengths import length_checked
 from db.models import (
     ChangeRow,
@@ -47,6 +47,7 @@ from db.models import (
     PersonWhoMattersRow,
     new_id,
 )
+from db.opening import prepare_store
 from db.progression_store import ProgressionStore, plan_review_row, plan_row
 from db.rows import NotFound, check_fields, live, read_conversation, recorded_order
 from db.short_term_store import ShortTermStore, episode_review_row, episode_row
@@ -83,15 +84,24 @@ class Store(ShortTermStore, ProgressionStore, CarerStore, DraftStore):
 
     @classmethod
     def open(
-        cls, data_dir: Path, worker: str, clock: Clock = utc_now, busy_timeout_ms: int = 5000
+        cls,
+        data_dir: Path,
+        worker: str,
+        *,
+        create: bool = False,
+        notify: Callable[[str], None] | None = None,
+        clock: Clock = utc_now,
+        busy_timeout_ms: int = 5000,
     ) -> Store:
-        """`clock` stamps changes (UTC, without a zone); tests give one that is set back. A
-        write waits `busy_timeout_ms` for another writer before it fails."""
-        data_dir.mkdir(parents=True, exist_ok=True)
-        path = store_path(data_dir)
-        engine = create_store_engine(path, busy_timeout_ms)
-        migrate.upgrade(engine, path)
-        return cls(engine, worker, clock)
+        """The store in `data_dir`, made only with `create` (see `db.opening.prepare_store`).
+
+        `clock` gives UTC (tests give one set back): it stamps changes and names backups. A
+        write waits `busy_timeout_ms` for another writer before it fails.
+        """
+        path = prepare_store(
+            data_dir, create=create, notify=notify, clock=lambda: clock().replace(tzinfo=UTC)
+        )
+        return cls(create_store_engine(path, busy_timeout_ms), worker, clock)
 
     def close(self) -> None:
         self.engine.dispose()

@@ -27,7 +27,7 @@ def _peggy_with_two_conversations(folder: Path, first: datetime, then: datetime)
     """Peggy's conversation recorded at `first`, then another at `then`, each dated by the
     clock of its day (stamps are UTC without a zone, as the store keeps them)."""
     clock = [first]
-    store = Store.open(folder, "Sam Patel", clock=lambda: clock[0])
+    store = Store.open(folder, "Sam Patel", create=True, clock=lambda: clock[0])
     peggy = store.add_person(Person("Peggy", "Frightened of the stairs.", family_name="Okafor"))
     for said in ("Getting back to chapel.", "A rail on the stairs."):
         contact = store.add_contact(Contact(peggy.id, clock[0].date()))

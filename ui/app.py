@@ -15,12 +15,21 @@ from typing import TYPE_CHECKING
 
 from assessor import cli
 from assessor.logfile import start_log
-from assessor.paths import resolve_data_dir, worker_name
+from assessor.paths import (
+    is_default_data_dir,
+    keep_new_files_private,
+    resolve_data_dir,
+    worker_name,
+)
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from PySide6.QtWidgets import QApplication
 
     from db.store import Store
+    from ui.main_window import MainWindow
+    from ui.tasks import TaskManager
 
 # Saves run on the GUI thread: wait at most a second for another writer, then retry later.
 APP_BUSY_TIMEOUT_MS = 1000
@@ -32,20 +41,18 @@ STYLESHEET = Path(__file__).resolve().parent.parent / "resources" / "style.qss"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    keep_new_files_private()
     args = cli.build_parser().parse_args(argv)
     if args.command is not None:
         return cli.run(args)
-    return run_gui(resolve_data_dir(args.data_dir))
+    data_dir = resolve_data_dir(args.data_dir)
+    return run_gui(data_dir, is_default_folder=is_default_data_dir(args.data_dir))
 
 
-def run_gui(data_dir: Path) -> int:
+def run_gui(data_dir: Path, *, is_default_folder: bool = False) -> int:
     from PySide6.QtWidgets import QApplication, QMessageBox
 
-    from db.caseload import read_findable_people
-    from db.engine import store_path
-    from db.migrate import HEAD_REVISION, stored_revision
     from ui.forms import failure_text
-    from ui.main_window import MainWindow
     from ui.single_instance import SingleInstance
     from ui.tasks import TaskManager
 
@@ -58,32 +65,30 @@ def run_gui(data_dir: Path) -> int:
     if not instance.claim():
         print(ALREADY_OPEN, file=sys.stderr)
         return 0
-    worker, tasks = worker_name(), TaskManager()
+    tasks = TaskManager()
+    notices: list[str] = []
     start_log(data_dir)
     try:
-        if stored_revision(store_path(data_dir)) == HEAD_REVISION:
-            # Up to date: show the caseload now and load the store behind it.
-            window = MainWindow(
-                None,
-                worker,
-                tasks,
-                read_findable_people(store_path(data_dir)),
-                data_dir=data_dir,
-            )
-            tasks.run(
-                lambda: _open_store(data_dir, worker), window.attach_store, window.store_failed
-            )
-        else:
-            # New, or to be migrated after a backup: that comes first.
-            window = MainWindow(_open_store(data_dir, worker), worker, tasks, data_dir=data_dir)
+        window = open_window(
+            data_dir,
+            worker_name(),
+            tasks,
+            is_default_folder=is_default_folder,
+            notify=notices.append,
+        )
     except Exception as problem:
         QMessageBox.critical(None, "Assessor cannot open your records", failure_text(problem))
         instance.release()
         return 2
+    if window is None:
+        instance.release()
+        return 1
     instance.asked_forward.connect(window.bring_forward)
     app.aboutToQuit.connect(window.autosaver.flush)
     wake_up = _quit_on_terminate(app)  # noqa: F841 - kept alive while the app runs
     window.show()
+    for notice in notices:
+        QMessageBox.information(window, "Your records were put back", notice)
     try:
         return app.exec()
     finally:
@@ -93,10 +98,63 @@ def run_gui(data_dir: Path) -> int:
             window.store.close()
 
 
-def _open_store(data_dir: Path, worker: str) -> Store:
+def open_window(
+    data_dir: Path,
+    worker: str,
+    tasks: TaskManager,
+    *,
+    is_default_folder: bool,
+    notify: Callable[[str], None],
+) -> MainWindow | None:
+    """The main window on the store in `data_dir`, or None if the worker chose not to start
+    new records in a folder they named that holds none.
+
+    A store is made unasked only on the first start in the default folder.
+    """
+    from db.caseload import read_findable_people
+    from db.engine import store_path
+    from db.migrate import HEAD_REVISION, stored_revision
+    from ui.main_window import MainWindow
+
+    revision = stored_revision(store_path(data_dir))
+    if revision is None and not is_default_folder and not agrees_to_new_records(data_dir):
+        return None
+    if revision == HEAD_REVISION:
+        # Up to date: show the caseload now and load the store behind it.
+        people = read_findable_people(store_path(data_dir))
+        window = MainWindow(None, worker, tasks, people, data_dir=data_dir)
+        tasks.run(lambda: _open_store(data_dir, worker), window.attach_store, window.store_failed)
+        return window
+    # New, or to be migrated after a backup: that comes first.
+    store = _open_store(data_dir, worker, create=revision is None, notify=notify)
+    return MainWindow(store, worker, tasks, data_dir=data_dir)
+
+
+def agrees_to_new_records(data_dir: Path) -> bool:
+    from PySide6.QtWidgets import QMessageBox
+
+    answer = QMessageBox.question(
+        None,
+        "No records found",
+        f"No records were found in {data_dir}. Start a new, empty set of records there?",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def _open_store(
+    data_dir: Path,
+    worker: str,
+    *,
+    create: bool = False,
+    notify: Callable[[str], None] | None = None,
+) -> Store:
     from db.store import Store
 
-    store = Store.open(data_dir, worker, busy_timeout_ms=APP_BUSY_TIMEOUT_MS)
+    store = Store.open(
+        data_dir, worker, create=create, notify=notify, busy_timeout_ms=APP_BUSY_TIMEOUT_MS
+    )
     start_log(data_dir)  # a first start has only now made the folder
     return store
 

@@ -43,7 +43,7 @@ def test_the_longest_texts_a_record_can_hold_print_whole_and_in_order(tmp_path: 
     needs = _numbered(limit_for(RecordKind.PERSON, "communication_needs"))
     answer = _numbered(limit_for(RecordKind.CONVERSATION_ENTRY, "text"), line_every=9)
     assert (len(story), len(needs), len(answer)) == (20_000, 5_000, 20_000)
-    store = Store.open(tmp_path, "Sam Patel")
+    store = Store.open(tmp_path, "Sam Patel", create=True)
     person = store.add_person(
         Person(
             "Ada",

@@ -43,7 +43,7 @@ def _replay(history: list[Change]) -> str:
 
 
 def test_typing_into_a_long_answer_grows_the_log_by_what_is_typed(tmp_path: Path) -> None:
-    store = Store.open(tmp_path, "Sam Patel")
+    store = Store.open(tmp_path, "Sam Patel", create=True)
     person = store.add_person(Person("Peggy", "Frightened of the stairs."))
     contact = store.add_contact(Contact(person.id, date(2026, 11, 23)))
     text = STORY
@@ -73,7 +73,7 @@ def test_typing_into_a_long_answer_grows_the_log_by_what_is_typed(tmp_path: Path
 
 
 def test_short_text_is_logged_whole_as_before(tmp_path: Path) -> None:
-    store = Store.open(tmp_path, "Sam Patel")
+    store = Store.open(tmp_path, "Sam Patel", create=True)
     person = store.add_person(Person("Peggy", "Frightened of the stairs."))
     store.update_person(person.id, {"presenting_problem": "Frightened of the stairs at night."})
     assert store.history([person.id])[-1].changes == {

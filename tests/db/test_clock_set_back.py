@@ -33,7 +33,7 @@ def clock() -> Clock:
 
 @pytest.fixture
 def store(tmp_path: Path, clock: Clock) -> Iterator[Store]:
-    opened = Store.open(tmp_path, "Sam Patel", clock=clock)
+    opened = Store.open(tmp_path, "Sam Patel", create=True, clock=clock)
     yield opened
     opened.close()
 

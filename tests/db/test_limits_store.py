@@ -32,7 +32,7 @@ PASTE = "x" * 5_000_000
 
 @pytest.fixture
 def store(tmp_path: Path) -> Iterator[Store]:
-    opened = Store.open(tmp_path, "Test Worker")
+    opened = Store.open(tmp_path, "Test Worker", create=True)
     opened.add_files(example_caseload(TODAY))
     yield opened
     opened.close()

@@ -24,7 +24,7 @@ from tests.ui.test_goals import focus, tomek_with_goals
 @pytest.fixture
 def busy_store(tmp_path):
     """The example caseload in a store that gives up on a busy lock after a tenth of a second."""
-    store = Store.open(tmp_path, "Test Worker", busy_timeout_ms=100)
+    store = Store.open(tmp_path, "Test Worker", create=True, busy_timeout_ms=100)
     store.add_files(example_caseload(date.today()))
     yield store
     store.close()
