@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from assessor.limits import LIMITS, RecordKind, check_length
 from assessor.validation import (
     InvalidInput,
     format_date_numeric,
@@ -129,8 +130,9 @@ class ErrorLabel(QLabel):
 class Binder:
     """The widgets of one record, wired to the autosaver."""
 
-    def __init__(self, autosaver: Autosaver) -> None:
+    def __init__(self, autosaver: Autosaver, kind: RecordKind) -> None:
         self._autosaver = autosaver
+        self._kind = kind
         self._record: Hashable | None = None
         self._writer: Writer | None = None
         self._place = FormPlace()
@@ -204,6 +206,7 @@ class Binder:
         self, widget: QLineEdit, name: str, parse: Parse = stripped, show: Show = show_text
     ) -> ErrorLabel:
         error = self._error_for(widget, name)
+        parse = self._within_limit(name, parse)
 
         def edited() -> None:
             text = widget.text
@@ -218,6 +221,7 @@ class Binder:
 
     def text(self, widget: QPlainTextEdit, name: str, parse: Parse = keep) -> ErrorLabel:
         error = self._error_for(widget, name)
+        parse = self._within_limit(name, parse)
 
         def edited() -> None:
             text = widget.toPlainText
@@ -229,6 +233,17 @@ class Binder:
         self._typed[name] = _Typed(widget.setPlainText, edited)
         self._widgets[name] = widget
         return error
+
+    def _within_limit(self, name: str, parse: Parse) -> Parse:
+        """The field's own check, after its length is checked against its limit."""
+        if name not in LIMITS[self._kind]:
+            return parse
+
+        def checked(text: str) -> Any:
+            check_length(self._kind, name, text)
+            return parse(text)
+
+        return checked
 
     def choice(self, widget: QComboBox, name: str, choices: type[StrEnum]) -> None:
         """A combo box whose first item means not recorded."""

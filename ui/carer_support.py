@@ -39,6 +39,7 @@ from assessor.carers import (
     is_carer_conversation,
     review_due,
 )
+from assessor.limits import RecordKind
 from assessor.record import AsCarer, Contact, ConversationKind
 from assessor.validation import InvalidInput, format_date, format_date_numeric, parse_date
 from ui.autosave import Autosaver, FormPlace
@@ -314,7 +315,7 @@ class CarerSupportTab(QWidget):
         self._today = today
         self._person_id = ""
         self._plan: CarerPlan | None = None
-        self.binder = Binder(autosaver)
+        self.binder = Binder(autosaver, RecordKind.CARER_PLAN)
 
         self.not_a_carer = QLabel(
             "Not recorded as caring for anyone. When they care for someone, link them in that "

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from assessor.carers import is_carer_conversation
+from assessor.limits import RecordKind
 from assessor.record import Contact, ConversationKind, Followed, Place
 from assessor.validation import format_date, parse_date
 from ui.autosave import Autosaver, FormPlace, Writer
@@ -85,7 +86,7 @@ class ContactDetails(BoundSection):
     conversation, whether the carer agrees to share it."""
 
     def __init__(self, autosaver: Autosaver) -> None:
-        super().__init__("About this contact", Binder(autosaver))
+        super().__init__("About this contact", Binder(autosaver, RecordKind.CONTACT))
         self.on = self.line(
             "Date of contact", "on", parse_date, show_date, placeholder="For example 23/11/2026"
         )

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from assessor.drafts import Draft
+from assessor.limits import RecordKind, check_length
 from assessor.prompts import (
     CARER_QUESTIONS,
     SWINDON_QUESTIONS,
@@ -25,7 +26,7 @@ from assessor.prompts import (
 )
 from assessor.record import ConversationKind, Entry
 from ui.autosave import Autosaver, FormPlace
-from ui.binding import FlushOnFocusOut
+from ui.binding import ErrorLabel, FlushOnFocusOut
 from ui.forms import hint_label, named, set_shown, text_edit
 
 if TYPE_CHECKING:
@@ -52,14 +53,20 @@ class TopicField(QWidget):
         layout.addWidget(hint_label(topic.hint))
         layout.addWidget(self.quote_note)
         layout.addWidget(self.text)
+        self.error = ErrorLabel(self.text)
+        layout.addWidget(self.error)
         layout.addWidget(self.own_words)
         self.own_words.toggled.connect(self._show_as_quote)
         self._show_as_quote(False)
 
     def entry(self) -> Entry:
-        return Entry(self.text.toPlainText(), self.own_words.isChecked())
+        """The answer as typed, once it is within the limit for an answer."""
+        text = self.text.toPlainText()
+        check_length(RecordKind.CONVERSATION_ENTRY, "text", text)
+        return Entry(text, self.own_words.isChecked())
 
     def load(self, entry: Entry | None) -> None:
+        self.error.show_message(None)
         self.text.setPlainText(entry.text if entry else "")
         self.own_words.setChecked(bool(entry and entry.own_words))
 
@@ -172,7 +179,7 @@ class ConversationPage(QWidget):
             lambda changes: self._store.set_entry(contact_id, code, changes["entry"]),
             "entry",
             topic_field.entry,
-            lambda _message: None,
+            topic_field.error.show_message,
             topic_field.text.toPlainText,
             topic_field.topic.heading,
             self._place,

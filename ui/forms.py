@@ -42,8 +42,14 @@ def set_shown(widget: QWidget, shown: bool) -> None:
         widget.setVisible(shown)
 
 
+# Qt cuts a one-line field silently at 32,767 characters; a paste longer than a field's limit
+# should get the field's message (with its true length) instead, so the cut is far beyond it.
+LONGEST_LINE = 1_000_000
+
+
 def line_edit(name: str, placeholder: str = "") -> QLineEdit:
     edit = named(QLineEdit(), name)
+    edit.setMaxLength(LONGEST_LINE)
     edit.setPlaceholderText(placeholder)
     return edit
 

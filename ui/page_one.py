@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QScrollArea, QVBoxLayout, QWidget
 
+from assessor.limits import RecordKind
 from assessor.record import ConsentHow, ContactPreference, InformationFormat, Person, Route
 from assessor.search import PeopleIndex
 from assessor.validation import (
@@ -40,7 +41,7 @@ class PageOne(QScrollArea):
         super().__init__()
         self._store = store
         self._person_id = ""
-        self.binder = Binder(autosaver)
+        self.binder = Binder(autosaver, RecordKind.PERSON)
         self.setWidgetResizable(True)
         body = QWidget()
         layout = QVBoxLayout(body)
