@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -30,6 +30,7 @@ from assessor.search import Findable, PeopleIndex
 from ui.autosave import Autosaver
 from ui.carers_list import CarersToOffer
 from ui.caseload import CaseloadPanel
+from ui.clock_check import ClockCheck
 from ui.due import DueList
 from ui.forms import named
 from ui.tasks import TaskManager
@@ -113,6 +114,7 @@ class MainWindow(QMainWindow):
         people: list[Findable] | None = None,
         today: Callable[[], date] = date.today,
         data_dir: Path | None = None,
+        now: Callable[[], datetime] = lambda: datetime.now().astimezone(),
     ) -> None:
         super().__init__()
         guard_the_wheel(QApplication.instance())
@@ -175,6 +177,7 @@ class MainWindow(QMainWindow):
         self.autosaver.failed.connect(self._save_failed)
         self._show_save_state(self.autosaver.state())
         self._make_menus()
+        self.clock_check = ClockCheck(self, now)
         self.pages.currentChanged.connect(self._page_changed)
         self.pages.setCurrentWidget(self.welcome if len(self.index) == 0 else self.choose)
         self.caseload.search.setFocus()
@@ -191,6 +194,7 @@ class MainWindow(QMainWindow):
 
         self.store = store
         self.autosaver.use_drafts(store)
+        self.clock_check.run(store.newest_stamp, self.tasks)
         self.workspace = PersonWorkspace(store, self.autosaver, self._worker, self.index)
         self.workspace.person_chosen.connect(self.show_in_caseload)
         self.workspace.person_added.connect(self._person_made)
