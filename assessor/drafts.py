@@ -26,6 +26,9 @@ class Draft:
     where: str  # whose record and which part, such as "Reg Lowe, page one"
     person_id: str  # whose record it is, so the worker can be taken back to it
     kept_at: datetime
+    # "check": it fails its check, and is checked again when the record opens; "conflict":
+    # the record changed elsewhere first, so it waits for the worker to see both and type.
+    kind: str = "check"
 
 
 def unsaved_summary(drafts: Sequence[Draft]) -> str:

@@ -263,6 +263,7 @@ class Entry:
 
     text: str
     own_words: bool = False
+    revision: int = field(default=0, compare=False)  # as stored; 0 for an answer not yet stored
 
 
 @dataclass

@@ -207,14 +207,17 @@ class CarerStore:
         session.flush()
         return row.id, role_from_row(role_record)
 
-    def update_caring_role(self, role_id: str, changes: Mapping[str, Any]) -> None:
+    def update_caring_role(
+        self, role_id: str, changes: Mapping[str, Any], based_on: int | None = None
+    ) -> int:
         """Change what a carer does, their hours, since when, or whether they live together."""
         check_fields(changes, CARING_ROLE_FIELDS)
         with self._transaction() as session:
-            row = live(session, CaringRoleRow, role_id)
+            row = live(session, CaringRoleRow, role_id, based_on)
             replace(role_from_row(row), **changes).check()
             for name, value in changes.items():
                 setattr(row, name, value)
+        return row.revision
 
     def end_caring_role(self, role_id: str) -> None:
         """They no longer care for the person: a tombstone, so sync carries it."""
@@ -309,14 +312,17 @@ class CarerStore:
             session.flush()
             return plan_from_row(row)
 
-    def update_carer_plan(self, plan_id: str, changes: Mapping[str, Any]) -> None:
+    def update_carer_plan(
+        self, plan_id: str, changes: Mapping[str, Any], based_on: int | None = None
+    ) -> int:
         """Change what will help, the breaks, the contingency plan or the review date."""
         check_fields(changes, CARER_PLAN_FIELDS)
         with self._transaction() as session:
-            row = live(session, CarerPlanRow, plan_id)
+            row = live(session, CarerPlanRow, plan_id, based_on)
             replace(plan_from_row(row), **changes).check()
             for name, value in changes.items():
                 setattr(row, name, value)
+        return row.revision
 
     def add_carer_review(
         self, review: CarerReview, next_review_on: date | None = None

@@ -23,7 +23,7 @@ class DraftStore:
                 record=draft.record, field=draft.field
             )
             row.text, row.message, row.label = draft.text, draft.message, draft.label
-            row.place, row.person_id = draft.where, draft.person_id
+            row.place, row.person_id, row.kind = draft.where, draft.person_id, draft.kind
             row.kept_at = draft.kept_at.astimezone(UTC).replace(tzinfo=None)
             session.add(row)
 
@@ -48,6 +48,7 @@ class DraftStore:
                     where=row.place,
                     person_id=row.person_id,
                     kept_at=row.kept_at.replace(tzinfo=UTC),
+                    kind=row.kind,
                 )
                 for row in rows
             ]

@@ -268,3 +268,4 @@ class DraftRow(Base):
     place: Mapped[str] = mapped_column(Text)
     person_id: Mapped[str] = mapped_column(String(36))
     kept_at: Mapped[datetime] = mapped_column(DateTime)
+    kind: Mapped[str] = mapped_column(String(20), default="check")

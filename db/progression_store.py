@@ -82,16 +82,19 @@ class ProgressionStore:
             session.flush()
             return plan_from_row(row)
 
-    def update_plan(self, plan_id: str, changes: Mapping[str, Any]) -> None:
+    def update_plan(
+        self, plan_id: str, changes: Mapping[str, Any], based_on: int | None = None
+    ) -> int:
         """Change a plan's dates, levels, steps or goals; checked as a whole."""
         check_fields(changes, PLAN_FIELDS)
         with self._transaction() as session:
-            row = live(session, PlanRow, plan_id)
+            row = live(session, PlanRow, plan_id, based_on)
             changed = replace(plan_from_row(row), **changes)
             changed.check()
             for name, value in _plan_columns(changed).items():
                 if name in changes:
                     setattr(row, name, value)
+        return row.revision
 
     def plans(self, person_id: str) -> list[ProgressionPlan]:
         """A person's progression plans, newest first."""

@@ -8,6 +8,7 @@ from typing import Any, TypeVar
 from sqlalchemy import ScalarSelect, func, select
 from sqlalchemy.orm import Session
 
+from assessor.conflicts import check_revision
 from assessor.record import Conversation, Entry
 from db.models import ChangeRow, ContactRow, ConversationEntryRow, Synced
 from db.problems import NotFound as NotFound  # where the store's callers have always found it
@@ -15,11 +16,14 @@ from db.problems import NotFound as NotFound  # where the store's callers have a
 RowT = TypeVar("RowT", bound=Synced)
 
 
-def live(session: Session, model: type[RowT], row_id: str) -> RowT:
+def live(session: Session, model: type[RowT], row_id: str, based_on: int | None = None) -> RowT:
+    """The live row, for an update based on revision `based_on` (EditConflict if the row has
+    moved on since; None when the caller read it in this same transaction)."""
     row = session.get(model, row_id)
     if row is None or row.deleted:
         table = getattr(model, "__tablename__", model.__name__)
         raise NotFound(f"No {table.replace('_', ' ')} with id {row_id}")
+    check_revision(row.revision, based_on, row.updated_by, row.updated_at)
     return row
 
 
@@ -42,7 +46,9 @@ def read_conversation(session: Session, contact_id: str) -> Conversation:
             ConversationEntryRow.contact_id == contact_id, ~ConversationEntryRow.deleted
         )
     ).all()
-    return Conversation(contact_id, {row.topic: Entry(row.text, row.own_words) for row in rows})
+    return Conversation(
+        contact_id, {row.topic: Entry(row.text, row.own_words, row.revision) for row in rows}
+    )
 
 
 def check_fields(changes: Mapping[str, Any], allowed: frozenset[str]) -> None:

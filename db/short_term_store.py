@@ -76,16 +76,19 @@ class ShortTermStore:
             session.flush()
             return episode_from_row(row)
 
-    def update_episode(self, episode_id: str, changes: Mapping[str, Any]) -> None:
+    def update_episode(
+        self, episode_id: str, changes: Mapping[str, Any], based_on: int | None = None
+    ) -> int:
         """Change an episode (first help arriving, an outcome); checked as a whole."""
         check_fields(changes, EPISODE_FIELDS)
         with self._transaction() as session:
-            row = live(session, EpisodeRow, episode_id)
+            row = live(session, EpisodeRow, episode_id, based_on)
             changed = replace(episode_from_row(row), **changes)
             changed.check()
             for name, value in _episode_columns(changed).items():
                 if name in changes:
                     setattr(row, name, value)
+        return row.revision
 
     def episodes(self, person_id: str | None = None) -> list[Episode]:
         """A person's episodes, or everyone's, newest first."""

@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import Engine, func, literal_column, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
+from assessor.conflicts import check_revision
 from assessor.goals import GOAL_FIELDS, Goal, Review
 from assessor.prompts import TOPIC_CODES
 from assessor.record import (
@@ -148,10 +149,18 @@ class Store(ShortTermStore, ProgressionStore, CarerStore, DraftStore):
             ).all()
             return convert.person(row, list(matter))
 
-    def update_person(self, person_id: str, changes: Mapping[str, Any]) -> None:
-        """Change some of page one's fields; values are domain values (dates, choices)."""
+    def update_person(
+        self, person_id: str, changes: Mapping[str, Any], based_on: int | None = None
+    ) -> int:
+        """Change some of page one's fields; values are domain values (dates, choices).
+
+        `based_on` is the revision the change was made from (see `assessor.conflicts`); the
+        new revision is returned.
+        """
         with self._transaction() as session:
-            _apply(live(session, PersonRow, person_id), changes, PERSON_FIELDS)
+            row = live(session, PersonRow, person_id, based_on)
+            _apply(row, changes, PERSON_FIELDS)
+        return row.revision
 
     def display_names(self, person_ids: Iterable[str]) -> dict[str, str]:
         """The names people go by, for documents that mention others (carers and those they
@@ -188,9 +197,13 @@ class Store(ShortTermStore, ProgressionStore, CarerStore, DraftStore):
             session.flush()
             return convert.person_who_matters(row)
 
-    def update_person_who_matters(self, who_id: str, changes: Mapping[str, Any]) -> None:
+    def update_person_who_matters(
+        self, who_id: str, changes: Mapping[str, Any], based_on: int | None = None
+    ) -> int:
         with self._transaction() as session:
-            _apply(live(session, PersonWhoMattersRow, who_id), changes, PERSON_WHO_MATTERS_FIELDS)
+            row = live(session, PersonWhoMattersRow, who_id, based_on)
+            _apply(row, changes, PERSON_WHO_MATTERS_FIELDS)
+        return row.revision
 
     def remove_person_who_matters(self, who_id: str) -> None:
         """Leaves a tombstone, so the removal reaches the council on sync."""
@@ -214,9 +227,13 @@ class Store(ShortTermStore, ProgressionStore, CarerStore, DraftStore):
             ).one()
             return convert.contact(row, recorded)
 
-    def update_contact(self, contact_id: str, changes: Mapping[str, Any]) -> None:
+    def update_contact(
+        self, contact_id: str, changes: Mapping[str, Any], based_on: int | None = None
+    ) -> int:
         with self._transaction() as session:
-            _apply(live(session, ContactRow, contact_id), changes, CONTACT_FIELDS)
+            row = live(session, ContactRow, contact_id, based_on)
+            _apply(row, changes, CONTACT_FIELDS)
+        return row.revision
 
     def contacts(self, person_id: str) -> list[Contact]:
         """The person's contacts as a timeline, newest first; of two on one day, the one
@@ -234,8 +251,14 @@ class Store(ShortTermStore, ProgressionStore, CarerStore, DraftStore):
         with self._transaction() as session:
             return read_conversation(session, contact_id)
 
-    def set_entry(self, contact_id: str, topic: str, entry: Entry) -> None:
-        """Write one answer on page two exactly as given: own words are never trimmed."""
+    def set_entry(
+        self, contact_id: str, topic: str, entry: Entry, based_on: int | None = None
+    ) -> int:
+        """Write one answer on page two exactly as given: own words are never trimmed.
+
+        `based_on` is the revision of the answer it was typed over (0 for none yet); the new
+        revision is returned.
+        """
         _check_topic(topic)
         with self._transaction() as session:
             live(session, ContactRow, contact_id)
@@ -246,11 +269,15 @@ class Store(ShortTermStore, ProgressionStore, CarerStore, DraftStore):
                 )
             ).one_or_none()
             if row is None:
+                check_revision(0, based_on, "", utc_now())
                 row = ConversationEntryRow(contact_id=contact_id, topic=topic)
                 session.add(row)
+            else:
+                check_revision(row.revision, based_on, row.updated_by, row.updated_at)
             row.text = entry.text
             row.own_words = entry.own_words
             row.deleted = False
+        return row.revision
 
     # --- goals and their reviews --------------------------------------------------------------
 
@@ -264,12 +291,15 @@ class Store(ShortTermStore, ProgressionStore, CarerStore, DraftStore):
             session.flush()
             return convert.goal(row)
 
-    def update_goal(self, goal_id: str, changes: Mapping[str, Any]) -> None:
+    def update_goal(
+        self, goal_id: str, changes: Mapping[str, Any], based_on: int | None = None
+    ) -> int:
         """Change a goal's wording, kind, target or expected level; checked as a whole."""
         with self._transaction() as session:
-            row = live(session, GoalRow, goal_id)
+            row = live(session, GoalRow, goal_id, based_on)
             replace(convert.goal(row), **changes).check()
             _apply(row, changes, GOAL_FIELDS)
+        return row.revision
 
     def goals(self, person_id: str) -> list[Goal]:
         """The person's goals in the order they were set."""

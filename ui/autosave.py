@@ -21,6 +21,7 @@ from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from assessor.conflicts import EditConflict
 from assessor.drafts import Draft, unsaved_summary
 from assessor.validation import InvalidInput
 from db.failures import explain
@@ -153,9 +154,9 @@ class Autosaver(QObject):
                 continue
             try:
                 item.writer(changes)
-            except InvalidInput as refused:  # the store's own checks, such as a length
+            except InvalidInput as refused:  # the store's checks: a length, a newer revision
                 for name in changes:
-                    self._refused(record, item, name, str(refused))
+                    self._refused(record, item, name, refused)
             except Exception as failure:
                 log.exception("Saving %s failed", record_key(record))
                 problem = failure
@@ -190,11 +191,14 @@ class Autosaver(QObject):
             try:
                 changes[name] = edit.value()
             except InvalidInput as problem:
-                self._refused(record, item, name, str(problem))
+                self._refused(record, item, name, problem)
         return changes
 
-    def _refused(self, record: Hashable, item: _PendingRecord, name: str, message: str) -> None:
+    def _refused(
+        self, record: Hashable, item: _PendingRecord, name: str, problem: InvalidInput
+    ) -> None:
         """Keep the text as a draft and say what is wrong beside the field."""
+        message = str(problem)
         edit = item.edits[name]
         edit.on_invalid(message)
         if edit.text is None:
@@ -208,6 +212,7 @@ class Autosaver(QObject):
             where=item.place.description,
             person_id=item.place.person_id,
             kept_at=self._now(),
+            kind="conflict" if isinstance(problem, EditConflict) else "check",
         )
         self._drafts[(draft.record, name)] = draft
         if self._keeper is not None:

@@ -33,6 +33,8 @@ from ui.autosave import Autosaver, FormPlace, Writer
 from ui.forms import Section, line_edit, named, text_edit
 
 Parse = Callable[[str], Any]
+# Stores changes made from the given revision of a record and returns its new revision.
+RevisedWriter = Callable[[dict[str, Any], int | None], int]
 E = TypeVar("E", bound=StrEnum)
 Show = Callable[[Any], str]
 
@@ -143,30 +145,43 @@ class Binder:
         self._loading = False
 
     def attach(
-        self, record: Hashable, writer: Writer, obj: Any, place: FormPlace | None = None
+        self, record: Hashable, writer: RevisedWriter, obj: Any, place: FormPlace | None = None
     ) -> None:
         """Point the widgets at a record and fill them from its current values, then from any
-        drafts kept for it (checked again at once, so their messages show).
+        drafts kept for it: a draft that failed its check is checked again at once (so its
+        message shows); one refused because the record changed elsewhere waits for the
+        worker to type.
 
         Pending edits are written first: they read the widgets, which are about to change.
+        Each write carries the revision the worker was shown, so a record changed meanwhile
+        by another writer is never silently overwritten (see `assessor.conflicts`).
         """
         self._autosaver.flush()
-        self._record, self._writer, self._place = record, writer, place or FormPlace()
+        stamp = getattr(obj, "stamp", None)
+        revision = [stamp.revision if stamp is not None else None]
+
+        def write(changes: dict[str, Any]) -> None:
+            revision[0] = writer(changes, revision[0])
+
+        self._record, self._writer, self._place = record, write, place or FormPlace()
         self._loading = True
         try:
             for load in self._loaders:
                 load(obj)
             for label in self._messages.values():
                 label.show_message(None)
-            drafted = [name for name in self._typed if self._autosaver.draft_for(record, name)]
-            for name in drafted:
-                draft = self._autosaver.draft_for(record, name)
-                self._typed[name].put(draft.text if draft else "")
+            drafts = [self._autosaver.draft_for(record, name) for name in self._typed]
+            held = [draft for draft in drafts if draft is not None]
+            for draft in held:
+                self._typed[draft.field].put(draft.text)
         finally:
             self._loading = False
-        for name in drafted:
-            self._typed[name].edited()
-        if drafted:
+        for draft in held:
+            if draft.kind == "conflict":
+                self._messages[draft.field].show_message(draft.message)
+            else:
+                self._typed[draft.field].edited()
+        if held:
             self._autosaver.flush()
 
     def _edit(
@@ -250,7 +265,7 @@ class Binder:
         widget.addItem("Not recorded", None)
         for item in choices:
             widget.addItem(item.label, item)  # type: ignore[attr-defined]
-        widget.activated.connect(lambda _i: self._choose(name, chosen(widget, choices)))
+        widget.activated.connect(lambda _i: self.save_now(name, chosen(widget, choices)))
         self._loaders.append(
             lambda obj: widget.setCurrentIndex(max(0, widget.findData(getattr(obj, name))))
         )
@@ -258,13 +273,13 @@ class Binder:
     def yes_no(self, widget: QComboBox, name: str, unknown: str = "Not asked yet") -> None:
         for text, value in ((unknown, None), ("Yes", True), ("No", False)):
             widget.addItem(text, value)
-        widget.activated.connect(lambda _i: self._choose(name, widget.currentData()))
+        widget.activated.connect(lambda _i: self.save_now(name, widget.currentData()))
         self._loaders.append(
             lambda obj: widget.setCurrentIndex({None: 0, True: 1, False: 2}[getattr(obj, name)])
         )
 
-    def _choose(self, name: str, value: Any) -> None:
-        """A discrete choice is saved at once: there is no typing to wait for."""
+    def save_now(self, name: str, value: Any) -> None:
+        """A discrete choice or a tick is saved at once: there is no typing to wait for."""
         self._edit(name, lambda: value, None)
         if not self._loading:
             self._autosaver.flush()

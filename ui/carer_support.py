@@ -479,7 +479,7 @@ class CarerSupportTab(QWidget):
             name = self._store.display_names([self._person_id]).get(self._person_id, "")
             self.binder.attach(
                 ("carer_plan", plan.id),
-                lambda changes: self._write_plan(plan.id, changes),
+                lambda changes, based_on: self._write_plan(plan.id, changes, based_on),
                 plan,
                 FormPlace(f"{name}, plan as a carer", self._person_id),
             )
@@ -536,13 +536,14 @@ class CarerSupportTab(QWidget):
             replace(self._plan, review_on=review_on).check()
         return review_on
 
-    def _write_plan(self, plan_id: str, changes: dict[str, Any]) -> None:
-        self._store.update_carer_plan(plan_id, changes)
+    def _write_plan(self, plan_id: str, changes: dict[str, Any], based_on: int | None) -> int:
+        revision = self._store.update_carer_plan(plan_id, changes, based_on)
         if self._plan is not None and self._plan.id == plan_id:
             self._plan = replace(self._plan, **changes)
         if "review_on" in changes:
             self._show_made_on()
             self.changed.emit()
+        return revision
 
     def review(self) -> None:
         self.review_dialog.start(self._person_id, self._plan)

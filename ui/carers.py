@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from assessor.carers import CARING_ROLE_FIELDS, CaringRole, person_from_name
+from assessor.conflicts import revised, revision_of
 from assessor.prompts import TOPICS
 from assessor.record import SharedConversation
 from assessor.search import PeopleIndex
@@ -201,8 +202,8 @@ class RoleDialog(QDialog):
 
     def _save(self, changed: CaringRole) -> CaringRole:
         changes = {name: getattr(changed, name) for name in CARING_ROLE_FIELDS}
-        self._store.update_caring_role(changed.id, changes)
-        return changed
+        revision = self._store.update_caring_role(changed.id, changes, revision_of(changed))
+        return revised(changed, revision)
 
 
 @dataclass(frozen=True)

@@ -23,8 +23,8 @@ from assessor.carers import is_carer_conversation
 from assessor.limits import RecordKind
 from assessor.record import Contact, ConversationKind, Followed, Place
 from assessor.validation import format_date, parse_date
-from ui.autosave import Autosaver, FormPlace, Writer
-from ui.binding import Binder, BoundSection, chosen, show_date
+from ui.autosave import Autosaver, FormPlace
+from ui.binding import Binder, BoundSection, RevisedWriter, chosen, show_date
 from ui.conversation import ConversationPage
 from ui.forms import hint_label, named
 
@@ -117,16 +117,13 @@ class ContactDetails(BoundSection):
         self.followed = FollowedChoices()
         self.followed.setAccessibleName("What followed")
         self.add("What followed", self.followed)
-        self._autosaver = autosaver
-        self._record: tuple[str, str] | None = None
-        self._writer: Writer | None = None
-        self.followed.changed.connect(lambda value: self._save_now("followed", value))
-        self.shared.toggled.connect(lambda value: self._save_now("shared_with_cared_for", value))
+        self.followed.changed.connect(lambda value: self.binder.save_now("followed", value))
+        self.shared.toggled.connect(
+            lambda value: self.binder.save_now("shared_with_cared_for", value)
+        )
 
-    def show_contact(self, contact: Contact, writer: Writer, place: FormPlace) -> None:
-        self._record = ("contact", contact.id)
-        self._writer = writer
-        self.binder.attach(self._record, writer, contact, place)
+    def show_contact(self, contact: Contact, writer: RevisedWriter, place: FormPlace) -> None:
+        self.binder.attach(("contact", contact.id), writer, contact, place)
         self.followed.set_value(contact.followed)
         self.shared.blockSignals(True)
         self.shared.setChecked(contact.shared_with_cared_for)
@@ -136,13 +133,6 @@ class ContactDetails(BoundSection):
     def _show_sharing(self, kind: ConversationKind | None) -> None:
         """Only a carer's conversation can be shared; everything else stays as it is."""
         self.set_row_shown(self.sharing, kind is ConversationKind.CARER)
-
-    def _save_now(self, name: str, value: object) -> None:
-        """A tick is a decision: stored at once, not after a pause."""
-        if self._record is None or self._writer is None:
-            return
-        self._autosaver.edit(self._record, self._writer, name, lambda: value, lambda _m: None)
-        self._autosaver.flush()
 
 
 class ContactsTab(QWidget):
@@ -247,11 +237,14 @@ class ContactsTab(QWidget):
         place = FormPlace(
             f"{self._person_name}, contact of {format_date(contact.on)}", contact.person_id
         )
-        self.details.show_contact(contact, lambda changes: self._write(contact.id, changes), place)
+        self.details.show_contact(
+            contact, lambda changes, based_on: self._write(contact.id, changes, based_on), place
+        )
         self.conversation.show_contact(contact.id, contact.kind, place)
 
-    def _write(self, contact_id: str, changes: dict[str, object]) -> None:
+    def _write(self, contact_id: str, changes: dict[str, object], based_on: int | None) -> int:
         """Store the change; a new date, place or worker changes the contact's timeline line."""
-        self._store.update_contact(contact_id, changes)
+        revision = self._store.update_contact(contact_id, changes, based_on)
         if {"on", "place", "kind", "worker", "shared_with_cared_for"} & changes.keys():
             self._fill_timeline(contact_id)
+        return revision

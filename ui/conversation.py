@@ -108,6 +108,7 @@ class ConversationPage(QWidget):
         self._store = store
         self._autosaver = autosaver
         self._contact_id = ""
+        self._revisions: dict[tuple[str, str], int] = {}  # each answer's, as last read or saved
         self._place = FormPlace()
         self._loading = False
         self.fields = {topic.code: TopicField(topic) for topic in TOPICS}
@@ -156,6 +157,7 @@ class ConversationPage(QWidget):
 
     def _show(self, contact_id: str, entries: dict[str, Entry]) -> None:
         self._contact_id = contact_id
+        self._revisions = {(contact_id, code): entry.revision for code, entry in entries.items()}
         self._loading = True
         try:
             for code, topic_field in self.fields.items():
@@ -174,9 +176,15 @@ class ConversationPage(QWidget):
         if self._loading or not self._contact_id:
             return
         contact_id, code = self._contact_id, topic_field.topic.code
+
+        def write(changes: dict[str, Entry]) -> None:
+            based_on = self._revisions.get((contact_id, code), 0)
+            revision = self._store.set_entry(contact_id, code, changes["entry"], based_on)
+            self._revisions[(contact_id, code)] = revision
+
         self._autosaver.edit(
             self._record(topic_field),
-            lambda changes: self._store.set_entry(contact_id, code, changes["entry"]),
+            write,
             "entry",
             topic_field.entry,
             topic_field.error.show_message,

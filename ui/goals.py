@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from assessor.conflicts import revised, revision_of
 from assessor.goals import (
     GAS_LEVELS,
     GOAL_FIELDS,
@@ -391,8 +392,9 @@ class GoalDialog(QDialog):
         if self._editing is None:
             return self._store.add_goal(goal)
         changes = {name: getattr(goal, name) for name in GOAL_FIELDS - {"set_on"}}
-        self._store.update_goal(self._editing.id, changes)
-        return replace(self._editing, **changes)
+        editing = self._editing
+        revision = self._store.update_goal(editing.id, changes, revision_of(editing))
+        return revised(replace(editing, **changes), revision)
 
     def _show_problem(self, goal: Goal, message: str) -> None:
         if not goal.words.strip():

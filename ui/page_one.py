@@ -61,9 +61,10 @@ class PageOne(QScrollArea):
         self.binder.attach(("person", person.id), self._write, person, place)
         self.people_who_matter.show_person(person)
 
-    def _write(self, changes: dict[str, object]) -> None:
-        self._store.update_person(self._person_id, changes)
+    def _write(self, changes: dict[str, object], based_on: int | None) -> int:
+        revision = self._store.update_person(self._person_id, changes, based_on)
         self.person_saved.emit(self._person_id)
+        return revision
 
     # --- sections -----------------------------------------------------------------------------
 

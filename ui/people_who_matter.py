@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from assessor.carers import CaringRole
+from assessor.conflicts import revised, revision_of
 from assessor.record import PERSON_WHO_MATTERS_FIELDS, Person, PersonWhoMatters, Relationship
 from assessor.search import PeopleIndex
 from assessor.validation import InvalidInput, normalise_email, normalise_phone
@@ -335,8 +336,8 @@ class PeopleWhoMatterSection(Section):
 
     def _changed(self, who: PersonWhoMatters, new: PersonWhoMatters) -> None:
         changes = {name: getattr(new, name) for name in PERSON_WHO_MATTERS_FIELDS}
-        self._store.update_person_who_matters(who.id, changes)
-        new.id, new.stamp = who.id, who.stamp
+        revision = self._store.update_person_who_matters(who.id, changes, revision_of(who))
+        new.id, new.stamp = who.id, revised(who, revision).stamp
         self._people[self._people.index(who)] = new
         self._refresh()
         self._offer_record(new)

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from assessor.conflicts import revised, revision_of
 from assessor.goals import Goal
 from assessor.progression import (
     LADDER,
@@ -395,8 +396,9 @@ class PlanDialog(QDialog):
         done = {step.words: step.done_on for step in self._editing.steps}
         steps = [replace(step, done_on=done.get(step.words)) for step in plan.steps]
         changes = {name: getattr(plan, name) for name in PLAN_FIELDS} | {"steps": steps}
-        self._store.update_plan(self._editing.id, changes)
-        return replace(self._editing, **changes)
+        editing = self._editing
+        revision = self._store.update_plan(editing.id, changes, revision_of(editing))
+        return revised(replace(editing, **changes), revision)
 
     def _show_problem(self, plan: ProgressionPlan, message: str) -> None:
         if plan.target_level <= plan.start_level:
@@ -637,7 +639,7 @@ class ProgressionTab(QWidget):
         steps[index].done_on = date.today() if done else None
         box = self.step_boxes[index]
         try:
-            self._store.update_plan(plan.id, {"steps": steps})
+            revision = self._store.update_plan(plan.id, {"steps": steps}, revision_of(plan))
         except Exception as problem:
             box.blockSignals(True)
             box.setChecked(not done)
@@ -645,6 +647,7 @@ class ProgressionTab(QWidget):
             self.confirmation.setText(f"Step not saved. {failure_text(problem)} Try again.")
             return
         plan.steps = steps
+        plan.stamp = revised(plan, revision).stamp
         box.setText(step_line(steps[index]))
         what = "done" if done else "not done after all"
         self.confirmation.setText(f"Step marked {what}: {steps[index].words}.")

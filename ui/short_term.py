@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from assessor.conflicts import revised, revision_of
 from assessor.goals import Goal, Reviewer, status
 from assessor.short_term import (
     CHECKPOINT_WEEKS,
@@ -47,6 +48,7 @@ from ui.forms import (
     Section,
     attempt,
     dialog_buttons,
+    failure_text,
     hint_label,
     line_edit,
     named,
@@ -287,8 +289,9 @@ class EpisodeDialog(QDialog):
             "asked_at": episode.asked_at,
             "first_help_at": episode.first_help_at,
         }
-        self._store.update_episode(self._editing.id, changes)
-        return replace(self._editing, **changes)
+        editing = self._editing
+        revision = self._store.update_episode(editing.id, changes, revision_of(editing))
+        return revised(replace(editing, **changes), revision)
 
 
 # --- a weekly review ----------------------------------------------------------------------------
@@ -745,13 +748,13 @@ class ShortTermTab(QWidget):
             arrived = not_in_future(
                 parse_date_time(self.first_help_at.text()), "When help first arrived"
             )
-            self._store.update_episode(episode.id, {"first_help_at": arrived})
+            self._store.update_episode(episode.id, {"first_help_at": arrived}, revision_of(episode))
         except InvalidInput as problem:
             self.first_help_error.show_message(str(problem))
             self.first_help_at.setFocus()
             return
         except Exception as problem:
-            self.first_help_error.show_message(f"Not saved: {problem}. Try again.")
+            self.first_help_error.show_message(f"Not saved. {failure_text(problem)} Try again.")
             return
         self._saved(f"Help first arrived {show_date_time(arrived)}.", episode.id)
 
@@ -784,7 +787,7 @@ class ShortTermTab(QWidget):
             f"outcome_{weeks}_weeks_early_because": because,
         }
         try:
-            self._store.update_episode(episode.id, changes)
+            self._store.update_episode(episode.id, changes, revision_of(episode))
         except InvalidInput as problem:
             if early and not because:
                 box.show_early(True)
@@ -795,7 +798,7 @@ class ShortTermTab(QWidget):
                 box.recorded_on.setFocus()
             return
         except Exception as problem:
-            box.recorded_error.show_message(f"Not saved: {problem}. Try again.")
+            box.recorded_error.show_message(f"Not saved. {failure_text(problem)} Try again.")
             return
         if not early:
             box.why_early.clear()

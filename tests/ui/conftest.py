@@ -16,7 +16,8 @@ from ui.tasks import TaskManager
 def make_window(qtbot: QtBot) -> Callable[[Store], MainWindow]:
     def make(store: Store) -> MainWindow:
         window = MainWindow(store, "Test Worker", TaskManager())
-        qtbot.addWidget(window)
+        # Closed after the test as at a shutdown: a draft a test left raises no question.
+        qtbot.addWidget(window, before_close_func=MainWindow.close_now)
         window.show()
         window.activateWindow()
         qtbot.waitUntil(window.isActiveWindow)

@@ -27,6 +27,7 @@ def upgrade() -> None:
         sa.Column("place", sa.Text(), nullable=False),
         sa.Column("person_id", sa.String(length=36), nullable=False),
         sa.Column("kept_at", sa.DateTime(), nullable=False),
+        sa.Column("kind", sa.String(length=20), nullable=False),
         sa.PrimaryKeyConstraint("record", "field"),
     )
 

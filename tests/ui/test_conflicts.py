@@ -1,0 +1,63 @@
+"""A change made elsewhere while the worker types is never silently overwritten."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from assessor.record import Person
+from db.store import Store
+from tests.ui import other_writer
+from tests.ui.kill_harness import REPO
+
+
+def another_program_changes(data_dir, person_id: str, field: str, value: str) -> None:
+    done = subprocess.run(
+        [sys.executable, other_writer.__file__, str(data_dir), person_id, field, value],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+        timeout=60,
+    )
+    assert done.stdout.strip() == "WROTE", done.stderr
+
+
+@pytest.mark.slow
+def test_typing_over_a_change_made_elsewhere_keeps_both(qtbot, make_window, tmp_path):
+    store = Store.open(tmp_path, "Test Worker", create=True)
+    reg = store.add_person(Person(preferred_name="Reg", presenting_problem="Lonely")).id
+    window = make_window(store)
+    window.open_person(reg)
+    page = window.workspace.page_one
+    page.other_names.setFocus()
+    qtbot.keyClicks(page.other_names, "Reggie")
+    window.autosaver.flush()
+    assert store.person(reg).other_names == "Reggie"
+
+    another_program_changes(tmp_path, reg, "other_names", "Reginald")
+    qtbot.keyClicks(page.other_names, " B")
+    window.autosaver.flush()
+
+    assert store.person(reg).other_names == "Reginald", "their change is not overwritten"
+    message = page.binder.message("other_names")
+    assert message.isVisible()
+    assert message.text().startswith("Other Writer changed this record at")
+    (draft,) = store.drafts()
+    assert (draft.text, draft.kind) == ("Reggie B", "conflict")
+    assert "Not saved: Other names (Reg, page one)" in window.save_state.text()
+
+    window.open_person(reg)  # opened again: theirs is stored, ours waits beside it
+    assert page.other_names.text() == "Reggie B"
+    assert message.isVisible()
+    assert store.person(reg).other_names == "Reginald"
+
+    page.other_names.end(False)
+    qtbot.keyClicks(page.other_names, "!")  # the worker decides: theirs is replaced
+    window.autosaver.flush()
+    assert store.person(reg).other_names == "Reggie B!"
+    assert store.drafts() == []
+    store.close()
