@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+from assessor.files import CannotWrite, write_whole
 from assessor.paths import resolve_data_dir, worker_name
 
 if TYPE_CHECKING:
@@ -203,14 +204,10 @@ def _document(store: Store, args: argparse.Namespace, out: TextIO, kind: Documen
 
 
 def _write_whole(path: Path, data: bytes) -> None:
-    """Write beside the target, then rename: a reader never sees half a file."""
-    partial = path.with_name(f".{path.name}.partial")
     try:
-        partial.write_bytes(data)
-        partial.replace(path)
-    except OSError as problem:
-        partial.unlink(missing_ok=True)
-        raise CommandFailed(f"cannot write {path}: {problem.strerror}") from None
+        write_whole(path, data)
+    except CannotWrite as problem:
+        raise CommandFailed(str(problem)) from None
 
 
 _COMMANDS = {
