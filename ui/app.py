@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from assessor import cli
-from assessor.paths import resolve_data_dir, worker_name
+from assessor.paths import worker_name
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
@@ -25,10 +25,7 @@ STYLESHEET = Path(__file__).resolve().parent.parent / "resources" / "style.qss"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = cli.build_parser().parse_args(argv)
-    if args.command is not None:
-        return cli.run(args)
-    return run_gui(resolve_data_dir(args.data_dir))
+    return cli.main(argv, open_app=run_gui)
 
 
 def run_gui(data_dir: Path) -> int:
@@ -45,8 +42,9 @@ def run_gui(data_dir: Path) -> int:
     app.setOrganizationName("Assessor")
     if STYLESHEET.exists():
         app.setStyleSheet(STYLESHEET.read_text(encoding="utf-8"))
-    worker, tasks = worker_name(), TaskManager()
+    tasks = TaskManager()
     try:
+        worker = worker_name()
         if stored_revision(store_path(data_dir)) == HEAD_REVISION:
             # Up to date: show the caseload now and load the store behind it.
             window = MainWindow(

@@ -151,8 +151,7 @@ def test_save_as_on_a_full_disk_leaves_no_truncated_file(qtbot, window, tmp_path
         assert not dialog.save_to(str(target))
         assert os.listdir(disk) == []
     assert dialog.problem.text() == (
-        f"The document was not saved to {target}: the disk is full. "
-        "Choose another folder or name."
+        f"The document was not saved to {target}: the disk is full. Choose another folder or name."
     )
 
 
