@@ -18,7 +18,7 @@ import pytest
 from assessor.cli import build_parser, run
 from assessor.example import example_caseload, example_id
 from assessor.paths import DATA_DIR_VARIABLE, WORKER_VARIABLE
-from assessor.record import Contact, ConversationKind, Entry, Person
+from assessor.record import Contact, ConversationKind, Entry
 from db.store import Store
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
@@ -315,25 +315,6 @@ def test_the_people_cared_for_see_their_carer_but_none_of_her_private_conversati
         assert ("caring_roles", example_id(role)) in logged
         assert {row_id for _, row_id in logged}.isdisjoint({BERNIE, shared.id, private.id})
         assert not {table for table, _ in logged} & (CARER_TABLES - {"caring_roles"})
-
-
-def test_people_shows_names_from_the_store_with_control_characters_escaped(
-    tmp_path: Path,
-) -> None:
-    """A name pasted with an escape code or a line break stays one line, and cannot recolour
-    or rewrite the terminal that lists it."""
-    cli("example-caseload", "--data-dir", str(tmp_path))
-    store = Store.open(tmp_path, "CLI Test Worker")
-    try:
-        added = store.add_person(
-            Person("\x1b[31mRed", "Pasted from an email", family_name="Two\nLines")
-        )
-    finally:
-        store.close()
-    code, out, err = cli("people", "--data-dir", str(tmp_path))
-    assert (code, err) == (0, "")
-    assert f"{added.id}\t\\x1b[31mRed\tTwo\\x0aLines\n" in out
-    assert "\x1b" not in out and len(out.splitlines()) == 8
 
 
 def test_export_to_standard_output(tmp_path: Path) -> None:
