@@ -136,19 +136,18 @@ def main(argv: Sequence[str] | None = None, open_app: Callable[[Path], int] | No
         return code
     (args,) = parsed
     if args.command is None and open_app is not None:
-        return open_app(resolve_data_dir(args.data_dir))
+        return open_app(args.data_dir)
     return run(args, out, err)
 
 
 def run(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None = None) -> int:
     """Run one subcommand; a failure prints one line to `err` and returns non-zero."""
     data_dir = None if args.data_dir == "" else resolve_data_dir(args.data_dir)
-    return guarded(
-        lambda watched: _run(args, watched), out or sys.stdout, err or sys.stderr, data_dir
-    )
+    err = err or sys.stderr
+    return guarded(lambda watched: _run(args, watched, err), out or sys.stdout, err, data_dir)
 
 
-def _run(args: argparse.Namespace, out: TextIO) -> int:
+def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     # Each command loads what it needs when it runs, not at the top: the GUI parses these
     # arguments too, and shows its window before the database layer is loaded.
     if args.command is None:
@@ -167,7 +166,12 @@ def _run(args: argparse.Namespace, out: TextIO) -> int:
     from db.store import Store
 
     try:
-        store = Store.open(data_dir, worker)
+        store = Store.open(
+            data_dir,
+            worker,
+            create=args.command == "example-caseload",  # the one command that makes a store
+            notify=lambda notice: print(f"assessor: {shown(notice)}", file=err),
+        )
     except StoreProblem as problem:
         raise CommandFailed(f"cannot open the store: {problem}", EXIT_USAGE) from None
     except OSError as problem:

@@ -174,7 +174,7 @@ def generate_people(count: int, seed: int) -> list[Person]:
 
 def build_store(data_dir: Path, count: int, seed: int) -> Store:
     """A store in `data_dir` holding `count` generated people, added 1,000 to a transaction."""
-    store = Store.open(data_dir, "Bench")
+    store = Store.open(data_dir, "Bench", create=True)
     people = generate_people(count, seed)
     for start in range(0, count, 1000):
         store.add_files([PersonFile(person, [], {}) for person in people[start : start + 1000]])

@@ -96,7 +96,7 @@ def _bare_paragraphs() -> int:
 def main() -> None:
     today = date.today()
     with tempfile.TemporaryDirectory() as folder:
-        store = Store.open(Path(folder), "Bench")
+        store = Store.open(Path(folder), "Bench", create=True)
         store.add_files(example_caseload(today))
         file, context = _four_page_plan(store, example_id("peggy"), today)
         store.close()

@@ -6,7 +6,7 @@ keep what they are given for as long as they like.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
@@ -30,11 +30,11 @@ from assessor.record import (
     PersonWhoMatters,
 )
 from assessor.search import Findable
-from db import convert, migrate
+from db import convert
 from db.carer_store import CarerStore, carer_rows
 from db.caseload import FINDABLE_SQL, findable_from_row
 from db.changelog import logged_sessions
-from db.engine import create_store_engine, store_path
+from db.engine import create_store_engine
 from db.models import (
     ChangeRow,
     ContactRow,
@@ -45,6 +45,7 @@ from db.models import (
     PersonWhoMattersRow,
     new_id,
 )
+from db.opening import prepare_store
 from db.progression_store import ProgressionStore, plan_review_row, plan_row
 from db.rows import NotFound, check_fields, live, read_conversation
 from db.short_term_store import ShortTermStore, episode_review_row, episode_row
@@ -76,12 +77,18 @@ class Store(ShortTermStore, ProgressionStore, CarerStore):
         self._sessions = logged_sessions(sessionmaker(engine, expire_on_commit=False))
 
     @classmethod
-    def open(cls, data_dir: Path, worker: str) -> Store:
-        data_dir.mkdir(parents=True, exist_ok=True)
-        path = store_path(data_dir)
-        engine = create_store_engine(path)
-        migrate.upgrade(engine, path)
-        return cls(engine, worker)
+    def open(
+        cls,
+        data_dir: Path,
+        worker: str,
+        *,
+        create: bool = False,
+        notify: Callable[[str], None] | None = None,
+        clock: Callable[[], datetime] | None = None,
+    ) -> Store:
+        """The store in `data_dir`, made only with `create`; see `db.opening.prepare_store`."""
+        path = prepare_store(data_dir, create=create, notify=notify, clock=clock)
+        return cls(create_store_engine(path), worker)
 
     def close(self) -> None:
         self.engine.dispose()

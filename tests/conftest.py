@@ -29,7 +29,7 @@ def isolated_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def store(tmp_path: Path) -> Iterator[object]:
     from db.store import Store
 
-    opened = Store.open(tmp_path / "store", "Test Worker")
+    opened = Store.open(tmp_path / "store", "Test Worker", create=True)
     yield opened
     opened.close()
 

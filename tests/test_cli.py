@@ -87,7 +87,22 @@ def test_people_prints_one_tab_separated_line_per_person(tmp_path: Path) -> None
 
 def test_people_on_an_empty_store_prints_nothing(tmp_path: Path) -> None:
     """A new store lists nobody and succeeds."""
+    Store.open(tmp_path, "CLI Test Worker", create=True).close()
     assert cli("people", "--data-dir", str(tmp_path)) == (0, "", "")
+
+
+def test_people_in_a_folder_with_no_store_fails_with_one_line_and_creates_nothing(
+    tmp_path: Path,
+) -> None:
+    """A mistyped --data-dir is reported, not answered with an empty list from a new store."""
+    mistyped = tmp_path / "Asessor"
+    code, out, err = cli("people", "--data-dir", str(mistyped))
+    assert (code, out) == (2, "")
+    assert err == (
+        f"assessor: cannot open the store: No records were found in {mistyped}. Check the "
+        "folder's name; nothing has been created there.\n"
+    )
+    assert not mistyped.exists()
 
 
 def test_export_writes_the_whole_file_as_json(tmp_path: Path) -> None:
@@ -327,6 +342,7 @@ def test_export_to_standard_output(tmp_path: Path) -> None:
 
 def test_export_of_a_missing_person_fails_with_one_line(tmp_path: Path) -> None:
     """An unknown id gives a non-zero exit and a single plain line, not a traceback."""
+    Store.open(tmp_path, "CLI Test Worker", create=True).close()
     code, out, err = cli("export", "no-such-person", "--data-dir", str(tmp_path))
     assert code != 0
     assert out == ""
@@ -349,7 +365,7 @@ def test_export_to_an_unwritable_path_fails_with_one_line(tmp_path: Path) -> Non
 
 def test_a_store_from_a_newer_version_fails_with_one_line(tmp_path: Path) -> None:
     """A store the command cannot open is reported in one line, not a traceback."""
-    cli("people", "--data-dir", str(tmp_path))
+    Store.open(tmp_path, "CLI Test Worker", create=True).close()
     with closing(sqlite3.connect(tmp_path / "assessor.sqlite")) as connection, connection:
         connection.execute("UPDATE alembic_version SET version_num = '9999'")
     code, out, err = cli("people", "--data-dir", str(tmp_path))
@@ -382,6 +398,7 @@ def test_data_dir_option_wins_over_the_environment(tmp_path: Path, env_data_dir:
 @pytest.mark.slow
 def test_python_dash_m_assessor_runs_a_command(tmp_path: Path) -> None:
     """`python -m assessor people` works as a separate process and exits 0."""
+    Store.open(tmp_path, "CLI Test Worker", create=True).close()
     env = {**os.environ, "PYTHONPATH": str(REPO_ROOT), WORKER_VARIABLE: "CLI Test Worker"}
     finished = subprocess.run(
         [sys.executable, "-m", "assessor", "people", "--data-dir", str(tmp_path)],
@@ -393,7 +410,6 @@ def test_python_dash_m_assessor_runs_a_command(tmp_path: Path) -> None:
     )
     assert finished.returncode == 0, finished.stderr
     assert finished.stdout == ""
-    assert (tmp_path / "assessor.sqlite").exists()
 
 
 @pytest.mark.slow

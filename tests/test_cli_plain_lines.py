@@ -48,7 +48,7 @@ def test_without_a_data_folder_nothing_is_written_anywhere(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setitem(cli._COMMANDS, "people", broken_people)
-    monkeypatch.setattr(cli, "_run", lambda args, out: broken_people())
+    monkeypatch.setattr(cli, "_run", lambda *_: broken_people())
     code, _, err = run("people", "--data-dir", str(tmp_path / "missing"))
     assert code == EXIT_UNEXPECTED
     assert err.endswith("(ZeroDivisionError); no details could be kept\n")

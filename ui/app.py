@@ -14,27 +14,38 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from assessor import cli
-from assessor.paths import worker_name
+from assessor.paths import (
+    is_default_data_dir,
+    keep_new_files_private,
+    resolve_data_dir,
+    worker_name,
+)
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from PySide6.QtWidgets import QApplication
 
     from db.store import Store
+    from ui.main_window import MainWindow
+    from ui.tasks import TaskManager
 
 STYLESHEET = Path(__file__).resolve().parent.parent / "resources" / "style.qss"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    return cli.main(argv, open_app=run_gui)
+    keep_new_files_private()
+    return cli.main(argv, open_app=open_app)
 
 
-def run_gui(data_dir: Path) -> int:
+def open_app(given: str | None) -> int:
+    """The app, on the data folder --data-dir names (as given), or the default one."""
+    return run_gui(resolve_data_dir(given), is_default_folder=is_default_data_dir(given))
+
+
+def run_gui(data_dir: Path, *, is_default_folder: bool = False) -> int:
     from PySide6.QtWidgets import QApplication, QMessageBox
 
-    from db.caseload import read_findable_people
-    from db.engine import store_path
-    from db.migrate import HEAD_REVISION, stored_revision
-    from ui.main_window import MainWindow
     from ui.tasks import TaskManager
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -43,29 +54,25 @@ def run_gui(data_dir: Path) -> int:
     if STYLESHEET.exists():
         app.setStyleSheet(STYLESHEET.read_text(encoding="utf-8"))
     tasks = TaskManager()
+    notices: list[str] = []
     try:
-        worker = worker_name()
-        if stored_revision(store_path(data_dir)) == HEAD_REVISION:
-            # Up to date: show the caseload now and load the store behind it.
-            window = MainWindow(
-                None,
-                worker,
-                tasks,
-                read_findable_people(store_path(data_dir)),
-                data_dir=data_dir,
-            )
-            tasks.run(
-                lambda: _open_store(data_dir, worker), window.attach_store, window.store_failed
-            )
-        else:
-            # New, or to be migrated after a backup: that comes first.
-            window = MainWindow(_open_store(data_dir, worker), worker, tasks, data_dir=data_dir)
+        window = open_window(
+            data_dir,
+            worker_name(),
+            tasks,
+            is_default_folder=is_default_folder,
+            notify=notices.append,
+        )
     except Exception as problem:
         QMessageBox.critical(None, "Assessor cannot open your records", str(problem))
         return 2
+    if window is None:
+        return 1
     app.aboutToQuit.connect(window.autosaver.flush)
     wake_up = _quit_on_terminate(app)  # noqa: F841 - kept alive while the app runs
     window.show()
+    for notice in notices:
+        QMessageBox.information(window, "Your records were put back", notice)
     try:
         return app.exec()
     finally:
@@ -74,10 +81,61 @@ def run_gui(data_dir: Path) -> int:
             window.store.close()
 
 
-def _open_store(data_dir: Path, worker: str) -> Store:
+def open_window(
+    data_dir: Path,
+    worker: str,
+    tasks: TaskManager,
+    *,
+    is_default_folder: bool,
+    notify: Callable[[str], None],
+) -> MainWindow | None:
+    """The main window on the store in `data_dir`, or None if the worker chose not to start
+    new records in a folder they named that holds none.
+
+    A store is made unasked only on the first start in the default folder.
+    """
+    from db.caseload import read_findable_people
+    from db.engine import store_path
+    from db.migrate import HEAD_REVISION, stored_revision
+    from ui.main_window import MainWindow
+
+    revision = stored_revision(store_path(data_dir))
+    if revision is None and not is_default_folder and not agrees_to_new_records(data_dir):
+        return None
+    if revision == HEAD_REVISION:
+        # Up to date: show the caseload now and load the store behind it.
+        people = read_findable_people(store_path(data_dir))
+        window = MainWindow(None, worker, tasks, people, data_dir=data_dir)
+        tasks.run(lambda: _open_store(data_dir, worker), window.attach_store, window.store_failed)
+        return window
+    # New, or to be migrated after a backup: that comes first.
+    store = _open_store(data_dir, worker, create=revision is None, notify=notify)
+    return MainWindow(store, worker, tasks, data_dir=data_dir)
+
+
+def agrees_to_new_records(data_dir: Path) -> bool:
+    from PySide6.QtWidgets import QMessageBox
+
+    answer = QMessageBox.question(
+        None,
+        "No records found",
+        f"No records were found in {data_dir}. Start a new, empty set of records there?",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def _open_store(
+    data_dir: Path,
+    worker: str,
+    *,
+    create: bool = False,
+    notify: Callable[[str], None] | None = None,
+) -> Store:
     from db.store import Store
 
-    return Store.open(data_dir, worker)
+    return Store.open(data_dir, worker, create=create, notify=notify)
 
 
 def _quit_on_terminate(app: QApplication) -> tuple[object, ...]:

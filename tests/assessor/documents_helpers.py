@@ -54,7 +54,7 @@ class Example:
 
 
 def load_example(folder: Path) -> Example:
-    store = Store.open(folder, "Sam Patel")
+    store = Store.open(folder, "Sam Patel", create=True)
     ids = store.add_files(example_caseload(TODAY))
     example = Example(store)
     for person_id in ids:

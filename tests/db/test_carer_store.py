@@ -43,7 +43,7 @@ SHARED = "Wednesday evenings are mine now; the befriender comes."
 
 @pytest.fixture
 def store(tmp_path: Path) -> Iterator[Store]:
-    opened = Store.open(tmp_path, WORKER)
+    opened = Store.open(tmp_path, WORKER, create=True)
     yield opened
     opened.close()
 

@@ -25,7 +25,7 @@ TODAY = date(2026, 11, 23)
 
 @pytest.fixture
 def store(tmp_path: Path) -> Iterator[Store]:
-    opened = Store.open(tmp_path, WORKER)
+    opened = Store.open(tmp_path, WORKER, create=True)
     yield opened
     opened.close()
 
@@ -281,7 +281,7 @@ def test_reviews_cannot_be_changed_only_followed(store: Store, peggy: str) -> No
 
 def test_reviews_survive_reopening_the_store(tmp_path: Path) -> None:
     """Each review is its own committed transaction: closing and reopening keeps it."""
-    store = Store.open(tmp_path, WORKER)
+    store = Store.open(tmp_path, WORKER, create=True)
     person = store.add_person(Person(preferred_name="Des", presenting_problem="Arm")).id
     goal = store.add_goal(_goal(person, "Make my own breakfast"))
     store.add_review(Review(goal.id, -1, TODAY, Reviewer.OT, note="Toast, one-handed."))

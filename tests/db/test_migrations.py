@@ -6,7 +6,7 @@ import shutil
 import sqlite3
 from collections.abc import Iterator
 from contextlib import closing
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -17,6 +17,7 @@ from alembic.script import ScriptDirectory
 from assessor.example import example_caseload, example_id
 from assessor.goals import Goal, Review
 from db import migrate
+from db.backups import make_backup
 from db.engine import store_path
 from db.migrate import HEAD_REVISION, StoreTooNew, stored_revision
 from db.models import Base
@@ -54,7 +55,7 @@ def test_head_revision_constant_matches_alembic() -> None:
 def test_new_empty_folder_is_migrated_to_head(tmp_path: Path) -> None:
     """A first start creates the store at the newest schema, without a backup of nothing."""
     data_dir = tmp_path / "new" / "profile"
-    store = Store.open(data_dir, "Test Worker")
+    store = Store.open(data_dir, "Test Worker", create=True)
     try:
         assert len(store.findable_people()) == 0
     finally:
@@ -65,7 +66,7 @@ def test_new_empty_folder_is_migrated_to_head(tmp_path: Path) -> None:
 
 def test_migrated_schema_matches_the_models(tmp_path: Path) -> None:
     """The migrations build exactly the tables, columns and indexes the models describe."""
-    store = Store.open(tmp_path, "Test Worker")
+    store = Store.open(tmp_path, "Test Worker", create=True)
     try:
         with store.engine.connect() as connection:
             differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
@@ -127,7 +128,7 @@ def test_fixture_is_self_contained() -> None:
 
 def test_opening_an_up_to_date_store_makes_no_backup(tmp_path: Path) -> None:
     """Backups are for upgrades; an ordinary start does not fill the disk with copies."""
-    Store.open(tmp_path, "Test Worker").close()
+    Store.open(tmp_path, "Test Worker", create=True).close()
     Store.open(tmp_path, "Test Worker").close()
     assert not (tmp_path / "backups").exists()
 
@@ -155,12 +156,12 @@ def test_upgrading_the_first_schema_keeps_a_backup_and_then_holds_goals(
 
 def test_backup_is_a_readable_copy_including_unsaved_wal(tmp_path: Path) -> None:
     """The copy kept before an upgrade holds everything, even changes still in the WAL."""
-    store = Store.open(tmp_path, "Test Worker")
+    store = Store.open(tmp_path, "Test Worker", create=True)
     try:
         store.add_files(example_caseload(FIXTURE_DAY))
         path = store_path(tmp_path)
         assert path.with_name(path.name + "-wal").stat().st_size > 0  # not yet checkpointed
-        copy = migrate.backup(path, HEAD_REVISION)
+        copy = make_backup(path, HEAD_REVISION, datetime(2026, 11, 23, 9, tzinfo=UTC)).path
     finally:
         store.close()
 

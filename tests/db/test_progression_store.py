@@ -27,7 +27,7 @@ ENDS = date(2027, 5, 24)  # nine months on
 
 @pytest.fixture
 def store(tmp_path: Path) -> Iterator[Store]:
-    opened = Store.open(tmp_path, WORKER)
+    opened = Store.open(tmp_path, WORKER, create=True)
     yield opened
     opened.close()
 

@@ -26,7 +26,7 @@ ASKED = datetime(2026, 11, 2, 10, 0)  # two weeks on from the same day is 16 Nov
 
 @pytest.fixture
 def store(tmp_path: Path) -> Iterator[Store]:
-    opened = Store.open(tmp_path, WORKER)
+    opened = Store.open(tmp_path, WORKER, create=True)
     yield opened
     opened.close()
 
@@ -371,7 +371,7 @@ def test_a_weekly_review_before_the_help_or_naming_anothers_goal_is_refused(tmp_
     from assessor.validation import InvalidInput
     from db.store import Store
 
-    store = Store.open(tmp_path, "Test Worker")
+    store = Store.open(tmp_path, "Test Worker", create=True)
     try:
         reg = store.add_person(Person(preferred_name="Reg", presenting_problem="A fall")).id
         stan = store.add_person(Person(preferred_name="Stan", presenting_problem="Meals")).id

@@ -40,7 +40,7 @@ TODAY = date(2026, 11, 23)
 
 @pytest.fixture
 def store(tmp_path: Path) -> Iterator[Store]:
-    opened = Store.open(tmp_path, WORKER)
+    opened = Store.open(tmp_path, WORKER, create=True)
     yield opened
     opened.close()
 
@@ -472,7 +472,7 @@ def test_foreign_keys_are_enforced(store: Store) -> None:
 
 def test_saved_work_is_there_after_reopening(tmp_path: Path) -> None:
     """Closing and reopening the store (a restart) loses nothing."""
-    first = Store.open(tmp_path, WORKER)
+    first = Store.open(tmp_path, WORKER, create=True)
     added = first.add_person(_every_field_person())
     first.close()
     second = Store.open(tmp_path, WORKER)

@@ -19,7 +19,7 @@ REPO = Path(__file__).resolve().parents[2]
 
 
 def start_typing(data_dir: Path, mode: str) -> tuple[subprocess.Popen[str], str]:
-    store = Store.open(data_dir, "Test Worker")
+    store = Store.open(data_dir, "Test Worker", create=True)
     person_id = store.add_person(Person(preferred_name="Reg", presenting_problem="Lonely")).id
     store.close()
     child = subprocess.Popen(
