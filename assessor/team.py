@@ -11,6 +11,8 @@ A laptop without the file prints the worker's name alone.
 
 from __future__ import annotations
 
+import os
+import stat
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -39,13 +41,9 @@ WORDS = {"name": "the team's name", "phone": "the phone number", "email": "the e
 
 def load_team(data_dir: Path) -> Team:
     path = data_dir / TEAM_FILE
-    try:
-        with path.open("rb") as file:
-            raw = file.read(FILE_LIMIT + 1)
-    except FileNotFoundError:
+    raw = _read(path)
+    if raw is None:
         return Team()
-    except OSError as problem:
-        raise TeamFileInvalid(f"{path} cannot be read: {reason(problem)}") from None
     if len(raw) > FILE_LIMIT:
         raise TeamFileInvalid(
             f"{path} is larger than {FILE_LIMIT:,} bytes; it should hold only the team's "
@@ -74,3 +72,24 @@ def load_team(data_dir: Path) -> Team:
                 f"it may have at most {LIMITS[key]}."
             )
     return Team(**values)
+
+
+def _read(path: Path) -> bytes | None:
+    """The file's first bytes past the limit, or None if there is no file. A named pipe or a
+    device is refused, never waited on."""
+    try:
+        handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except FileNotFoundError:
+        return None
+    except OSError as problem:
+        raise TeamFileInvalid(f"{path} cannot be read: {reason(problem)}") from None
+    mode = os.fstat(handle).st_mode
+    if not stat.S_ISREG(mode):
+        os.close(handle)
+        kind = "a folder" if stat.S_ISDIR(mode) else "not an ordinary file"
+        raise TeamFileInvalid(f"{path} cannot be read: it is {kind}")
+    with os.fdopen(handle, "rb") as file:
+        try:
+            return file.read(FILE_LIMIT + 1)
+        except OSError as problem:
+            raise TeamFileInvalid(f"{path} cannot be read: {reason(problem)}") from None

@@ -203,6 +203,9 @@ def _teams() -> list[Case]:
     for command in ("plan", "record"):
         cases.append(Case(f"{command}: team.toml is a folder", COMMANDS[command], store="team-dir"))
         cases.append(
+            Case(f"{command}: team.toml is a named pipe", COMMANDS[command], store="team-fifo")
+        )
+        cases.append(
             Case(
                 f"{command}: team.toml unreadable",
                 COMMANDS[command],

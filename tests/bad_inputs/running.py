@@ -34,6 +34,8 @@ STORE = "assessor.sqlite"
 WORKER = "Sam Patel"
 NO_OVERRIDE = ["setpriv", "--bounding-set=-dac_override,-dac_read_search", "--"]
 F_SETPIPE_SZ = 1031  # Linux: a small pipe fills at once, so the command blocks writing
+HANG = 30  # seconds: a command still running then is stopped and counted as hung
+HUNG = b"(still running after 30 s)"
 
 
 @dataclass(frozen=True)
@@ -70,13 +72,17 @@ def _make_store(kind: str, data: Path, good_store: Path) -> None:
     store = data / STORE
     if kind in {"good", "newer", "read-only-folder", "unreadable", "closed-folder"}:
         shutil.copyfile(good_store, store)
-    elif kind in {"team-dir", "team-unreadable"}:
+    elif kind in {"team-dir", "team-fifo", "team-unreadable"}:
         shutil.copyfile(good_store, store)
         if kind == "team-dir":
             (data / "team.toml").mkdir()
-        else:
-            (data / "team.toml").write_text('name = "North Leeds"\n')
-            (data / "team.toml").chmod(0)
+        elif kind == "team-fifo":
+            os.mkfifo(data / "team.toml")
+        else:  # a link, so that making the data folder private does not make it readable
+            elsewhere = data.parent / "team-elsewhere.toml"
+            elsewhere.write_text('name = "North Leeds"\n')
+            elsewhere.chmod(0)
+            (data / "team.toml").symlink_to(elsewhere)
     elif kind == "zero":
         store.touch()
     elif kind == "random":
@@ -243,6 +249,13 @@ def _serve_batch() -> None:
 
 def run_process(case: Case, folder: Path, python: str, repo: Path) -> Outcome:
     """The case as a real `assessor` process, from the code in `repo`."""
+    try:
+        return _run_process(case, folder, python, repo)
+    except subprocess.TimeoutExpired:
+        return Outcome(-9, b"", HUNG)
+
+
+def _run_process(case: Case, folder: Path, python: str, repo: Path) -> Outcome:
     command = [python, "-m", "ui.app", *(_expanded(part, folder) for part in case.argv)]
     if case.permissions and os.geteuid() == 0:
         command = [*NO_OVERRIDE, *command]
@@ -265,19 +278,19 @@ def run_process(case: Case, folder: Path, python: str, repo: Path) -> Outcome:
     if case.signal is not None:
         return _signalled(case.signal, command, environ, folder)
     if case.stdout == "pipe":
-        done = subprocess.run(command, env=environ, cwd=folder, capture_output=True, timeout=120)
+        done = subprocess.run(command, env=environ, cwd=folder, capture_output=True, timeout=HANG)
         return Outcome(done.returncode, done.stdout, done.stderr)
     if case.stdout == "full":
         with open("/dev/full", "wb") as full:
             done = subprocess.run(
-                command, env=environ, cwd=folder, stdout=full, stderr=subprocess.PIPE, timeout=120
+                command, env=environ, cwd=folder, stdout=full, stderr=subprocess.PIPE, timeout=HANG
             )
         return Outcome(done.returncode, b"", done.stderr)
     reader, writer = os.pipe()
     os.close(reader)  # the reader has gone before the command writes a byte
     try:
         done = subprocess.run(
-            command, env=environ, cwd=folder, stdout=writer, stderr=subprocess.PIPE, timeout=120
+            command, env=environ, cwd=folder, stdout=writer, stderr=subprocess.PIPE, timeout=HANG
         )
     finally:
         os.close(writer)
@@ -311,6 +324,8 @@ def faults(
     err, out = outcome.stderr, outcome.stdout
     if b"Traceback (most recent call last)" in err + out:
         found.append("traceback")
+    if err == HUNG:
+        found.append("hung")
     if outcome.code == 0:
         found.append("exit 0")
     if b"something unexpected went wrong" in err:
