@@ -46,6 +46,12 @@ def trial(case: Case, folder: Path, store: Path, repo: Path) -> list[str]:
     return found
 
 
+def _kind(fault: str) -> str:
+    if fault.endswith("lines on stderr"):
+        return "not exactly one line on stderr"
+    return fault.split(":")[0]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repo", type=Path, default=REPO, help="the code to try")
@@ -65,7 +71,7 @@ def main() -> None:
                     enumerate(MATRIX),
                 )
             )
-    broken = Counter(fault.split(":")[0] for found in results for fault in found)
+    broken = Counter(_kind(fault) for found in results for fault in found)
     tracebacks = sum("traceback" in found for found in results)
     print(f"code: {args.repo.resolve()}")
     print(f"{len(MATRIX)} bad inputs, each a real process, in {time.monotonic() - started:.0f} s")
