@@ -54,7 +54,7 @@ def load_team(data_dir: Path) -> Team:
     except UnicodeDecodeError:
         raise TeamFileInvalid(f"{path} cannot be read: it is not UTF-8 text") from None
     except tomllib.TOMLDecodeError as problem:
-        raise TeamFileInvalid(f"{path} is not written as TOML: {problem}") from None
+        raise TeamFileInvalid(f"{path} cannot be read as TOML: {problem}") from None
     unknown = set(values) - set(LIMITS)
     if unknown or not all(isinstance(value, str) for value in values.values()):
         raise TeamFileInvalid(
