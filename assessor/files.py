@@ -86,16 +86,23 @@ def write_whole(target: str | Path, data: bytes) -> None:
     try:
         with os.fdopen(handle, "wb") as file:
             file.write(data)
-            file.flush()
-            os.fsync(file.fileno())
-        os.replace(partial, path)
+        replace_when_whole(Path(partial), path)
     except BaseException as problem:  # a full disk, or Ctrl+C: either way, no half file
         with contextlib.suppress(OSError):
             os.unlink(partial)
         if isinstance(problem, OSError):
             raise CannotWrite(path, reason(problem)) from None
         raise
-    _sync_folder(path.parent)
+
+
+def replace_when_whole(partial: Path, target: Path) -> None:
+    """Put a finished file in place in one step, once it and its new name are on the disk.
+
+    The store's own copies (db/files.py) are put in place by this too."""
+    with partial.open("rb") as written:
+        os.fsync(written.fileno())
+    os.replace(partial, target)
+    _sync_folder(target.parent)
 
 
 def _sync_folder(folder: Path) -> None:
@@ -103,7 +110,7 @@ def _sync_folder(folder: Path) -> None:
     try:
         handle = os.open(folder, os.O_RDONLY)
     except OSError:
-        return
+        return  # Windows cannot open a folder; its renames are journalled
     try:
         os.fsync(handle)
     except OSError:
