@@ -121,8 +121,11 @@ def build_parser() -> _Parser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None, open_app: Callable[[Path], int] | None = None) -> int:
-    """`assessor [COMMAND]`: a subcommand, or with none the app, if `open_app` is given."""
+def main(
+    argv: Sequence[str] | None = None, open_app: Callable[[str | None], int] | None = None
+) -> int:
+    """`assessor [COMMAND]`: a subcommand, or with none the app, if `open_app` is given (it
+    gets --data-dir as given)."""
     out, err = sys.stdout, sys.stderr
     parsed: list[argparse.Namespace] = []
 
@@ -188,17 +191,14 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 def _check_out(target: str | Path, data_dir: Path) -> None:
     """The file to write can be written, and is not the store itself: before any work."""
     from db.engine import store_path
+    from db.files import sqlite_files
 
     try:
         path = check_target(target)
     except CannotWrite as problem:
         raise CommandFailed(str(problem)) from None
-    store = store_path(data_dir).resolve()
-    if path.resolve() in {store, *(store.with_name(store.name + end) for end in _COMPANIONS)}:
+    if path.resolve() in sqlite_files(store_path(data_dir).resolve()):
         raise CommandFailed(str(CannotWrite(path, "it is the store itself; choose another file")))
-
-
-_COMPANIONS = ("-wal", "-shm", "-journal")
 
 
 def _example_caseload(store: Store, _args: argparse.Namespace, out: TextIO) -> int:
