@@ -1,37 +1,69 @@
 """The `assessor` command's subcommands, for council IT, scripts and trying the app.
 
 This module is a composition root: it opens the store for each subcommand. With no subcommand
-the GUI starts (`ui.app.main` parses the same arguments and hands subcommands here).
+the GUI starts (`ui.app.main` hands `main` the way to open it). Whatever the input, a command
+ends with its output or one plain line on standard error (see `assessor.cli_guard`); what it
+is given is checked before the store is opened, so unusable input changes nothing.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, NoReturn, TextIO
 
-from assessor.paths import resolve_data_dir, worker_name
+from assessor.cli_guard import EXIT_USAGE, CommandFailed, UsageError, guarded
+from assessor.files import NAME_SHOWN, CannotWrite, check_target, reason, write_whole
+from assessor.paths import WorkerNameInvalid, resolve_data_dir, worker_name
+from assessor.terminal_text import brief, is_plain, shown
 
 if TYPE_CHECKING:
     from assessor.documents import DocumentKind
     from db.store import Store
 
-
-class CommandFailed(Exception):
-    """A failure worth one plain line to the person at the terminal."""
+PERSON_ID_LIMIT = 100  # characters; ids are 36
 
 
-def _data_dir_option(default: object) -> argparse.ArgumentParser:
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a mistake is one line (raised, for the guard to show), not usage text."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{message} (see: {self.prog} --help)")
+
+
+def _person_id(text: str) -> str:
+    if not text.strip():
+        raise argparse.ArgumentTypeError("the person id is empty; `assessor people` lists them")
+    if not is_plain(text) or len(text) > PERSON_ID_LIMIT:
+        raise argparse.ArgumentTypeError(
+            f'"{brief(text, 40)}" is not a person id; `assessor people` lists them'
+        )
+    return text
+
+
+def _file_name(text: str) -> str:
+    if not text:
+        raise argparse.ArgumentTypeError("the file name is empty")
+    if not is_plain(text):
+        raise argparse.ArgumentTypeError(
+            f'"{brief(text, 40)}" holds a control character or bytes that are not UTF-8 text; '
+            "choose a plain file name"
+        )
+    return text
+
+
+def _data_dir_option(default: object) -> _Parser:
     """--data-dir, accepted before or after the command.
 
     The subcommands' copy defaults to SUPPRESS so that leaving it out after the command does
     not overwrite a --data-dir given before it.
     """
-    holder = argparse.ArgumentParser(add_help=False)
+    holder = _Parser(add_help=False)
     holder.add_argument(
         "--data-dir",
         metavar="DIR",
@@ -41,8 +73,8 @@ def _data_dir_option(default: object) -> argparse.ArgumentParser:
     return holder
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+def build_parser() -> _Parser:
+    parser = _Parser(
         prog="assessor",
         description="Strengths-based conversations. With no command, opens the app.",
         parents=[_data_dir_option(None)],
@@ -60,13 +92,17 @@ def build_parser() -> argparse.ArgumentParser:
     export = commands.add_parser(
         "export", parents=[data_dir], help="write everything held about a person as JSON"
     )
-    export.add_argument("person_id", metavar="PERSON_ID")
-    export.add_argument("--out", metavar="FILE", help="file to write (default: standard output)")
+    export.add_argument("person_id", metavar="PERSON_ID", type=_person_id)
+    export.add_argument(
+        "--out", metavar="FILE", type=_file_name, help="file to write (default: standard output)"
+    )
     plan = commands.add_parser(
         "plan", parents=[data_dir], help="write a person's plan, to take home, as a PDF"
     )
-    plan.add_argument("person_id", metavar="PERSON_ID")
-    plan.add_argument("--out", metavar="FILE.pdf", required=True, help="the PDF to write")
+    plan.add_argument("person_id", metavar="PERSON_ID", type=_person_id)
+    plan.add_argument(
+        "--out", metavar="FILE.pdf", type=_file_name, required=True, help="the PDF to write"
+    )
     plan.add_argument(
         "--as-carer", action="store_true", help="their plan as a carer, from their own record"
     )
@@ -78,35 +114,78 @@ def build_parser() -> argparse.ArgumentParser:
     record = commands.add_parser(
         "record", parents=[data_dir], help="write the record of a person's conversation as a PDF"
     )
-    record.add_argument("person_id", metavar="PERSON_ID")
-    record.add_argument("--out", metavar="FILE.pdf", required=True, help="the PDF to write")
+    record.add_argument("person_id", metavar="PERSON_ID", type=_person_id)
+    record.add_argument(
+        "--out", metavar="FILE.pdf", type=_file_name, required=True, help="the PDF to write"
+    )
     return parser
 
 
-def run(args: argparse.Namespace, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
+def main(
+    argv: Sequence[str] | None = None, open_app: Callable[[str | None], int] | None = None
+) -> int:
+    """`assessor [COMMAND]`: a subcommand, or with none the app, if `open_app` is given (it
+    gets --data-dir as given)."""
+    out, err = sys.stdout, sys.stderr
+    parsed: list[argparse.Namespace] = []
+
+    def parse(watched: TextIO) -> int:
+        with contextlib.redirect_stdout(watched):  # argparse prints --help to sys.stdout
+            parsed.append(build_parser().parse_args(argv))
+        return 0
+
+    code = guarded(parse, out, err, resolve_data_dir(None))
+    if not parsed:  # a mistake, already reported, or --help
+        return code
+    (args,) = parsed
+    if args.command is None and open_app is not None:
+        return open_app(args.data_dir)
+    return run(args, out, err)
+
+
+def run(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None = None) -> int:
     """Run one subcommand; a failure prints one line to `err` and returns non-zero."""
+    data_dir = None if args.data_dir == "" else resolve_data_dir(args.data_dir)
+    err = err or sys.stderr
+    return guarded(lambda watched: _run(args, watched, err), out or sys.stdout, err, data_dir)
+
+
+def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     # Each command loads what it needs when it runs, not at the top: the GUI parses these
     # arguments too, and shows its window before the database layer is loaded.
+    if args.command is None:
+        raise UsageError("name a command, or run `assessor` on its own to open the app")
+    if args.data_dir == "":
+        raise UsageError("--data-dir is empty; name the folder that holds the store")
+    data_dir = resolve_data_dir(args.data_dir)
+    try:
+        worker = worker_name()
+    except WorkerNameInvalid as problem:
+        raise UsageError(str(problem)) from None
+    if getattr(args, "out", None) is not None:
+        _check_out(args.out, data_dir)
+
     from db.problems import StoreProblem
     from db.store import Store
 
     try:
         store = Store.open(
-            resolve_data_dir(args.data_dir),
-            worker_name(),
+            data_dir,
+            worker,
             create=args.command == "example-caseload",  # the one command that makes a store
-            notify=lambda notice: print(f"assessor: {notice}", file=err),
+            notify=lambda notice: print(f"assessor: {shown(notice)}", file=err),
         )
-    except (StoreProblem, OSError) as problem:
-        print(f"assessor: cannot open the store: {problem}", file=err)
-        return 2
+    except StoreProblem as problem:
+        raise CommandFailed(f"cannot open the store: {problem}", EXIT_USAGE) from None
+    except OSError as problem:
+        where = brief(str(data_dir), NAME_SHOWN)
+        raise CommandFailed(
+            f"cannot open the store in {where}: {reason(problem)}", EXIT_USAGE
+        ) from None
     try:
         if args.command in ("plan", "record"):
             _say_if_clock_behind(store, err)
         return _COMMANDS[args.command](store, args, out)
-    except CommandFailed as problem:
-        print(f"assessor: {problem}", file=err)
-        return 1
     finally:
         store.close()
 
@@ -118,6 +197,19 @@ def _say_if_clock_behind(store: Store, err: TextIO) -> None:
     warning = clock_behind(datetime.now().astimezone(), store.newest_stamp())
     if warning:
         print(f"assessor: {warning}", file=err)
+
+
+def _check_out(target: str | Path, data_dir: Path) -> None:
+    """The file to write can be written, and is not the store itself: before any work."""
+    from db.engine import store_path
+    from db.files import sqlite_files
+
+    try:
+        path = check_target(target)
+    except CannotWrite as problem:
+        raise CommandFailed(str(problem)) from None
+    if path.resolve() in sqlite_files(store_path(data_dir).resolve()):
+        raise CommandFailed(str(CannotWrite(path, "it is the store itself; choose another file")))
 
 
 def _example_caseload(store: Store, _args: argparse.Namespace, out: TextIO) -> int:
@@ -133,7 +225,8 @@ def _example_caseload(store: Store, _args: argparse.Namespace, out: TextIO) -> i
 
 def _people(store: Store, _args: argparse.Namespace, out: TextIO) -> int:
     for person in store.findable_people():
-        print(f"{person.id}\t{person.preferred_name}\t{person.family_name}", file=out)
+        names = (shown(person.preferred_name), shown(person.family_name))
+        print(person.id, *names, sep="\t", file=out)
     return 0
 
 
@@ -170,8 +263,8 @@ def _export(store: Store, args: argparse.Namespace, out: TextIO) -> int:
     if args.out is None:
         print(text, file=out)
         return 0
-    _write_whole(Path(args.out), (text + "\n").encode("utf-8"))
-    print(f"Wrote {args.out}", file=out)
+    _write(args.out, (text + "\n").encode("utf-8"))
+    print(f"Wrote {shown(args.out)}", file=out)
     return 0
 
 
@@ -211,22 +304,18 @@ def _document(store: Store, args: argparse.Namespace, out: TextIO, kind: Documen
     else:
         fmt = format_for(file.person)
     context = PrintContext(
-        date.today(), worker_name(), team, store.display_names(people_mentioned(file))
+        date.today(), store.worker, team, store.display_names(people_mentioned(file))
     )
-    _write_whole(Path(args.out), build(kind, file, context, fmt))
-    print(f"Wrote {args.out} ({kind.label}, {fmt.label.lower()})", file=out)
+    _write(args.out, build(kind, file, context, fmt))
+    print(f"Wrote {shown(args.out)} ({kind.label}, {fmt.label.lower()})", file=out)
     return 0
 
 
-def _write_whole(path: Path, data: bytes) -> None:
-    """Write beside the target, then rename: a reader never sees half a file."""
-    partial = path.with_name(f".{path.name}.partial")
+def _write(target: str, data: bytes) -> None:
     try:
-        partial.write_bytes(data)
-        partial.replace(path)
-    except OSError as problem:
-        partial.unlink(missing_ok=True)
-        raise CommandFailed(f"cannot write {path}: {problem.strerror}") from None
+        write_whole(target, data)
+    except CannotWrite as problem:
+        raise CommandFailed(str(problem)) from None
 
 
 _COMMANDS = {
@@ -236,12 +325,3 @@ _COMMANDS = {
     "plan": _plan,
     "record": _record,
 }
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    """`python -m assessor COMMAND`: the subcommands without the GUI."""
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    if args.command is None:
-        parser.error("name a command, or run `assessor` on its own to open the app")
-    return run(args)

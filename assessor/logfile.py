@@ -16,13 +16,18 @@ LOGGER = "assessor"
 
 
 def start_log(data_dir: Path) -> Path | None:
-    """Send the app's log to the data folder, if there is one yet; once per folder."""
+    """Send the app's log to the data folder, if there is one yet: one folder's log at a time
+    (a process works on one store), set up once."""
     path = data_dir / LOG_FILE_NAME
     logger = logging.getLogger(LOGGER)
-    if any(getattr(h, "baseFilename", None) == str(path.resolve()) for h in logger.handlers):
+    logs = [h for h in logger.handlers if isinstance(h, RotatingFileHandler)]
+    if any(h.baseFilename == str(path.resolve()) for h in logs):
         return path
     if not data_dir.is_dir():
         return None
+    for old in logs:
+        logger.removeHandler(old)
+        old.close()
     try:
         path.touch(mode=0o600, exist_ok=True)
         path.chmod(0o600)

@@ -1,4 +1,5 @@
-"""Where the worker's store lives: --data-dir, then ASSESSOR_DATA_DIR, then the OS's data folder."""
+"""Where the worker's store lives, and who is working: --data-dir, then ASSESSOR_DATA_DIR, then
+the OS's data folder; ASSESSOR_WORKER, then the computer login."""
 
 from __future__ import annotations
 
@@ -9,9 +10,16 @@ from pathlib import Path
 
 from platformdirs import user_data_dir
 
+from assessor.terminal_text import brief, is_plain
+
 DATA_DIR_VARIABLE = "ASSESSOR_DATA_DIR"
 PRIVATE_UMASK = 0o077
 WORKER_VARIABLE = "ASSESSOR_WORKER"
+WORKER_NAME_LIMIT = 100  # characters: stamped on every change and printed on every plan
+
+
+class WorkerNameInvalid(ValueError):
+    """The worker's name cannot be stamped on records as it is; str() says what to change."""
 
 
 def resolve_data_dir(given: str | None, environ: Mapping[str, str] = os.environ) -> Path:
@@ -36,5 +44,30 @@ def keep_new_files_private() -> None:
 
 
 def worker_name(environ: Mapping[str, str] = os.environ) -> str:
-    """Who is signed in to this laptop; stamped on every change until sign-in arrives with sync."""
-    return environ.get(WORKER_VARIABLE) or getpass.getuser()
+    """Who is signed in to this laptop; stamped on every change until sign-in arrives with sync.
+
+    Checked before anything is opened or written, so an unusable name changes nothing."""
+    given = environ.get(WORKER_VARIABLE, "").strip()
+    if given:
+        return _checked(given, WORKER_VARIABLE)
+    try:
+        login = getpass.getuser()
+    except (KeyError, OSError):
+        raise WorkerNameInvalid(
+            f"this computer gives no login name: set {WORKER_VARIABLE} to your name"
+        ) from None
+    return _checked(login, "your login name")
+
+
+def _checked(name: str, source: str) -> str:
+    if not is_plain(name):
+        raise WorkerNameInvalid(
+            f"{source} holds a control character or bytes that are not UTF-8 text "
+            f"({brief(name, 40)}): set {WORKER_VARIABLE} to your name as records should show it"
+        )
+    if len(name) > WORKER_NAME_LIMIT:
+        raise WorkerNameInvalid(
+            f"{source} is {len(name):,} characters long; a worker's name may have at most "
+            f"{WORKER_NAME_LIMIT}: set {WORKER_VARIABLE} to your name as records should show it"
+        )
+    return name

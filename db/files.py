@@ -10,6 +10,7 @@ import os
 import secrets
 from pathlib import Path
 
+from assessor.files import replace_when_whole as replace_when_whole  # one way to rename
 from db.problems import in_use
 
 PARTIAL = ".partial"
@@ -40,14 +41,6 @@ def remove_partials(folder: Path, prefix: str) -> None:
         remove_sqlite_files(partial)
 
 
-def replace_when_whole(partial: Path, target: Path) -> None:
-    """Put a finished file in place in one step, once it and its name are on the disk."""
-    with partial.open("rb") as written:
-        os.fsync(written.fileno())
-    os.replace(partial, target)
-    _sync_folder(target.parent)
-
-
 def replace_store(partial: Path, store: Path) -> None:
     """Put a finished, self-contained store file in place of another.
 
@@ -60,16 +53,6 @@ def replace_store(partial: Path, store: Path) -> None:
     wal.unlink(missing_ok=True)
     shm.unlink(missing_ok=True)
     replace_when_whole(partial, store)
-
-
-def _sync_folder(folder: Path) -> None:
-    if os.name != "posix":  # Windows cannot open a folder; its renames are journalled
-        return
-    handle = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(handle)
-    finally:
-        os.close(handle)
 
 
 def make_private(data_dir: Path) -> None:

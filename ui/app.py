@@ -42,11 +42,12 @@ STYLESHEET = Path(__file__).resolve().parent.parent / "resources" / "style.qss"
 
 def main(argv: Sequence[str] | None = None) -> int:
     keep_new_files_private()
-    args = cli.build_parser().parse_args(argv)
-    if args.command is not None:
-        return cli.run(args)
-    data_dir = resolve_data_dir(args.data_dir)
-    return run_gui(data_dir, is_default_folder=is_default_data_dir(args.data_dir))
+    return cli.main(argv, open_app=open_app)
+
+
+def open_app(given: str | None) -> int:
+    """The app, on the data folder --data-dir names (as given), or the default one."""
+    return run_gui(resolve_data_dir(given), is_default_folder=is_default_data_dir(given))
 
 
 def run_gui(data_dir: Path, *, is_default_folder: bool = False) -> int:

@@ -52,6 +52,7 @@ from assessor.documents.formats import (
     PrintFormat,
     format_for,
 )
+from assessor.files import CannotWrite, write_whole
 from assessor.record import PersonFile
 from assessor.team import Team, load_team
 from ui.forms import hint_label, named, problem_label
@@ -441,11 +442,11 @@ class PrintDialog(QDialog):
         """Write the document shown to `path`; False, with a message saying why, if it cannot
         be written there."""
         try:
-            Path(path).write_bytes(self.pdf)
-        except OSError as problem:
-            reason = problem.strerror or str(problem)
+            write_whole(path, self.pdf)
+        except CannotWrite as problem:
             self.problem.setText(
-                f"The document was not saved to {path}: {reason}. Choose another folder or name."
+                f"The document was not saved to {path}: {problem.why}. "
+                "Choose another folder or name."
             )
             self.problem.show()
             return False

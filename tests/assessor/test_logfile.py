@@ -20,10 +20,17 @@ def test_the_log_is_the_users_alone_and_holds_the_traceback(tmp_path):
     assert logged.count("Something failed") == 1
     assert "Traceback" in logged and "the detail council IT needs" in logged
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
-    for handler in logging.getLogger("assessor").handlers[:]:
-        if getattr(handler, "baseFilename", None) == str(path.resolve()):
-            logging.getLogger("assessor").removeHandler(handler)
-            handler.close()
+
+
+def test_a_second_folder_takes_over_the_log(tmp_path):
+    first, second = tmp_path / "first", tmp_path / "second"
+    first.mkdir()
+    second.mkdir()
+    start_log(first)
+    start_log(second)
+    logging.getLogger("assessor").error("Only in the second")
+    assert "Only in the second" not in (first / "assessor.log").read_text(encoding="utf-8")
+    assert "Only in the second" in (second / "assessor.log").read_text(encoding="utf-8")
 
 
 def test_no_folder_no_log(tmp_path):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 from pathlib import Path
 
 from pypdf import PdfReader
@@ -13,6 +14,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog
 
 from assessor.documents import DocumentKind
+from tests.full_disk import full_disk
 from tests.ui.helpers import open_person
 from tests.ui.test_keyboard_and_names import unnamed_controls
 from ui.main_window import MainWindow
@@ -138,6 +140,19 @@ def test_a_place_that_cannot_be_written_gets_a_clear_message(qtbot, window, tmp_
     assert dialog.problem.text().startswith(f"The document was not saved to {target}: ")
     assert "Choose another folder or name" in dialog.problem.text()
     assert not target.exists()
+
+
+def test_save_as_on_a_full_disk_leaves_no_truncated_file(qtbot, window, tmp_path):
+    """The disk fills part-way through the PDF: the worker is told, and no half document (nor
+    any hidden partial file) is left where it was to be saved."""
+    dialog = open_print(qtbot, window, "Des")
+    with full_disk(tmp_path / "disk") as disk:
+        target = disk / "plan.pdf"
+        assert not dialog.save_to(str(target))
+        assert os.listdir(disk) == []
+    assert dialog.problem.text() == (
+        f"The document was not saved to {target}: the disk is full. Choose another folder or name."
+    )
 
 
 def test_printing_sends_each_page_to_the_printer(qtbot, window, tmp_path):
