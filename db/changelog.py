@@ -7,6 +7,7 @@ its log entry: sync later sends the log, in order, and the hub can replay it.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -101,3 +102,30 @@ def _stamp_and_log(session: Session, _context: Any, _instances: Any) -> None:
 def logged_sessions(factory: sessionmaker[Session]) -> sessionmaker[Session]:
     event.listen(factory, "before_flush", _stamp_and_log)
     return factory
+
+
+@dataclass(frozen=True)
+class Change:
+    """One entry of the change log, as an export or a history view reads it."""
+
+    seq: int
+    table: str
+    row_id: str
+    revision: int
+    operation: str
+    changes: dict[str, Any]
+    changed_at: datetime
+    changed_by: str
+
+
+def change_from_row(row: ChangeRow) -> Change:
+    return Change(
+        seq=row.seq,
+        table=row.table_name,
+        row_id=row.row_id,
+        revision=row.revision,
+        operation=row.operation,
+        changes=dict(row.changes),
+        changed_at=row.changed_at.replace(tzinfo=UTC),
+        changed_by=row.changed_by,
+    )

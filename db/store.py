@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -18,7 +18,6 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from assessor.conflicts import check_revision
 from assessor.goals import GOAL_FIELDS, Goal, Review
-from assessor.prompts import TOPIC_CODES
 from assessor.record import (
     CONTACT_FIELDS,
     PERSON_FIELDS,
@@ -32,11 +31,18 @@ from assessor.record import (
 )
 from assessor.search import Findable
 from db import convert
-from db.carer_store import CarerStore, carer_rows
+from db.carer_store import CarerStore
 from db.caseload import FINDABLE_SQL, findable_from_row
-from db.changelog import Clock, logged_sessions, utc_now
+from db.changelog import Change, Clock, change_from_row, logged_sessions, utc_now
 from db.draft_store import DraftStore
 from db.engine import create_store_engine
+from db.file_rows import (
+    check_topic,
+    goal_row,
+    person_who_matters_row,
+    review_row,
+    rows_of,
+)
 from db.lengths import length_checked
 from db.models import (
     ChangeRow,
@@ -46,26 +52,11 @@ from db.models import (
     GoalRow,
     PersonRow,
     PersonWhoMattersRow,
-    new_id,
 )
 from db.opening import prepare_store
-from db.progression_store import ProgressionStore, plan_review_row, plan_row
+from db.progression_store import ProgressionStore
 from db.rows import NotFound, check_fields, live, read_conversation, recorded_order
-from db.short_term_store import ShortTermStore, episode_review_row, episode_row
-
-
-@dataclass(frozen=True)
-class Change:
-    """One entry of the change log, as an export or a history view reads it."""
-
-    seq: int
-    table: str
-    row_id: str
-    revision: int
-    operation: str
-    changes: dict[str, Any]
-    changed_at: datetime
-    changed_by: str
+from db.short_term_store import ShortTermStore
 
 
 class Store(ShortTermStore, ProgressionStore, CarerStore, DraftStore):
@@ -133,7 +124,7 @@ class Store(ShortTermStore, ProgressionStore, CarerStore, DraftStore):
                 for file in files
                 if not (file.person.id and session.get(PersonRow, file.person.id) is not None)
             ]
-            waves = [_rows_of(file) for file in new_files]
+            waves = [rows_of(file) for file in new_files]
             for wave in range(3):
                 session.add_all(row for rows in waves for row in rows[wave])
                 session.flush()
@@ -192,7 +183,7 @@ class Store(ShortTermStore, ProgressionStore, CarerStore, DraftStore):
     def add_person_who_matters(self, person_id: str, who: PersonWhoMatters) -> PersonWhoMatters:
         with self._transaction() as session:
             live(session, PersonRow, person_id)
-            row = _person_who_matters_row(person_id, who)
+            row = person_who_matters_row(person_id, who)
             session.add(row)
             session.flush()
             return convert.person_who_matters(row)
@@ -259,7 +250,7 @@ class Store(ShortTermStore, ProgressionStore, CarerStore, DraftStore):
         `based_on` is the revision of the answer it was typed over (0 for none yet); the new
         revision is returned.
         """
-        _check_topic(topic)
+        check_topic(topic)
         with self._transaction() as session:
             live(session, ContactRow, contact_id)
             row = session.scalars(
@@ -286,7 +277,7 @@ class Store(ShortTermStore, ProgressionStore, CarerStore, DraftStore):
         goal.check()
         with self._transaction() as session:
             live(session, PersonRow, goal.person_id)
-            row = _goal_row(goal)
+            row = goal_row(goal)
             session.add(row)
             session.flush()
             return convert.goal(row)
@@ -316,7 +307,7 @@ class Store(ShortTermStore, ProgressionStore, CarerStore, DraftStore):
         with self._transaction() as session:
             goal = convert.goal(live(session, GoalRow, review.goal_id))
             review.check(goal, date.today())
-            row = _review_row(review)
+            row = review_row(review)
             session.add(row)
             session.flush()
             return convert.review(row)
@@ -377,19 +368,7 @@ class Store(ShortTermStore, ProgressionStore, CarerStore, DraftStore):
             rows = session.scalars(
                 select(ChangeRow).where(ChangeRow.row_id.in_(ids)).order_by(ChangeRow.seq)
             ).all()
-            return [
-                Change(
-                    seq=r.seq,
-                    table=r.table_name,
-                    row_id=r.row_id,
-                    revision=r.revision,
-                    operation=r.operation,
-                    changes=dict(r.changes),
-                    changed_at=r.changed_at.replace(tzinfo=UTC),
-                    changed_by=r.changed_by,
-                )
-                for r in rows
-            ]
+            return [change_from_row(row) for row in rows]
 
     def newest_stamp(self) -> datetime | None:
         """The latest time any change held here was stamped with (UTC), whatever order the
@@ -408,101 +387,6 @@ class Store(ShortTermStore, ProgressionStore, CarerStore, DraftStore):
                     )
                 ).all()
             )
-
-
-def _rows_of(file: PersonFile) -> tuple[list[Any], list[Any], list[Any]]:
-    """A file's rows in the order foreign keys need: the person; then who matters to them,
-    their contacts, goals, plans and what is theirs as a carer; then page-two answers, reviews
-    and caring roles (whose cared-for person may be in another file of the same batch). Ids are
-    made here, so one flush a wave suffices."""
-    person = file.person
-    person_row = PersonRow(id=person.id or new_id(), **convert.columns(person, PERSON_FIELDS))
-    children: list[Any] = [
-        _person_who_matters_row(person_row.id, who) for who in person.people_who_matter
-    ]
-    answers: list[Any] = []
-    # Written oldest first, so the order an import is recorded in agrees with its dates.
-    for contact in sorted(file.contacts, key=lambda contact: contact.on):
-        contact_row = ContactRow(
-            id=contact.id or new_id(),
-            person_id=person_row.id,
-            **convert.columns(contact, CONTACT_FIELDS),
-        )
-        children.append(contact_row)
-        conversation = file.conversations.get(contact.id)
-        for topic, entry in conversation.entries.items() if conversation else ():
-            _check_topic(topic)
-            answers.append(
-                ConversationEntryRow(
-                    contact_id=contact_row.id,
-                    topic=topic,
-                    text=entry.text,
-                    own_words=entry.own_words,
-                )
-            )
-    _check_keys(file.reviews, file.goals, "goals")
-    _check_keys(file.episode_reviews, file.episodes, "short-term help")
-    _check_keys(file.plan_reviews, file.plans, "progression plans")
-    for goal in file.goals:
-        goal.check()
-        goal_row = _goal_row(replace(goal, person_id=person_row.id, id=goal.id or new_id()))
-        children.append(goal_row)
-        for review in file.reviews.get(goal.id, []) if goal.id else []:
-            review.check(goal)
-            answers.append(_review_row(replace(review, goal_id=goal_row.id)))
-    for episode in file.episodes:
-        episode.check()
-        row = episode_row(replace(episode, person_id=person_row.id, id=episode.id or new_id()))
-        children.append(row)
-        own_goals = {goal.id for goal in file.goals}
-        for help_review in file.episode_reviews.get(episode.id, []) if episode.id else []:
-            help_review.check(episode, own_goals)
-            answers.append(episode_review_row(replace(help_review, episode_id=row.id)))
-    for plan in file.plans:
-        plan.check()
-        plan_record = plan_row(replace(plan, person_id=person_row.id, id=plan.id or new_id()))
-        children.append(plan_record)
-        for plan_review in file.plan_reviews.get(plan.id, []) if plan.id else []:
-            plan_review.check(plan)
-            answers.append(plan_review_row(replace(plan_review, plan_id=plan_record.id)))
-    own, roles = carer_rows(person_row.id, file.as_carer)
-    return [person_row], children + own, answers + roles
-
-
-def _goal_row(goal: Goal) -> GoalRow:
-    return GoalRow(
-        id=goal.id or None, person_id=goal.person_id, **convert.columns(goal, GOAL_FIELDS)
-    )
-
-
-def _review_row(review: Review) -> GoalReviewRow:
-    return GoalReviewRow(
-        id=review.id or None,
-        goal_id=review.goal_id,
-        rating=review.rating,
-        on=review.on,
-        reviewer=review.reviewer.value,
-        self_rating=review.self_rating,
-        note=review.note,
-    )
-
-
-def _check_keys(reviews: Mapping[str, Any], records: Iterable[Any], what: str) -> None:
-    """Reviews in a file must belong to records in it, found by id."""
-    strays = set(reviews) - {record.id for record in records if record.id}
-    if strays:
-        raise ValueError(f"Reviews for {what} that are not in the file: {sorted(strays)}")
-
-
-def _check_topic(topic: str) -> None:
-    if topic not in TOPIC_CODES:
-        raise ValueError(f"Unknown conversation topic: {topic}")
-
-
-def _person_who_matters_row(person_id: str, who: PersonWhoMatters) -> PersonWhoMattersRow:
-    return PersonWhoMattersRow(
-        id=who.id or None, person_id=person_id, **convert.columns(who, PERSON_WHO_MATTERS_FIELDS)
-    )
 
 
 def _apply(row: Any, changes: Mapping[str, Any], allowed: frozenset[str]) -> None:

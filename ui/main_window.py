@@ -9,20 +9,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
-    QHBoxLayout,
-    QLabel,
-    QListWidget,
     QMainWindow,
     QMessageBox,
-    QPushButton,
     QSplitter,
     QStackedWidget,
-    QTabWidget,
-    QVBoxLayout,
-    QWidget,
 )
 
 from assessor.drafts import Draft
@@ -32,7 +25,10 @@ from ui.carers_list import CarersToOffer
 from ui.caseload import CaseloadPanel
 from ui.clock_check import ClockCheck
 from ui.due import DueList
-from ui.forms import named
+from ui.left_panel import LeftPanel
+from ui.menus import add_menus
+from ui.save_state import SaveState
+from ui.start_pages import ChoosePage, WelcomePage
 from ui.tasks import TaskManager
 from ui.unsaved_questions import UnsavedQuestion, closing_text, leaving_text, waiting_text
 from ui.wheel_guard import guard_the_wheel
@@ -46,53 +42,6 @@ if TYPE_CHECKING:
     from ui.new_person import NewPersonDialog
     from ui.printing import PrintDialog, PrintSource
     from ui.workspace import PersonWorkspace
-
-
-class WelcomePage(QWidget):
-    """What a first start with an empty store shows: what to do next."""
-
-    def __init__(self, on_new_person: Callable[[], None], on_example: Callable[[], None]) -> None:
-        super().__init__()
-        title = QLabel("<h2>Welcome to Assessor</h2>")
-        text = QLabel(
-            "No one is on your caseload yet. Add the person you are talking to with "
-            "<b>New person</b> (Ctrl+N): a name and what they are asking for help with is "
-            "enough to start. Everything saves as you type.<br><br>"
-            "To look around first, load the example caseload: a handful of fictional people, "
-            "a carer among them, with contacts and conversations."
-        )
-        text.setWordWrap(True)
-        self.new_button = named(QPushButton("New person"), "New person")
-        self.new_button.clicked.connect(on_new_person)
-        self.example_button = named(
-            QPushButton("Load the example caseload"), "Load the example caseload"
-        )
-        self.example_button.clicked.connect(on_example)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.new_button)
-        buttons.addWidget(self.example_button)
-        buttons.addStretch(1)
-        column = QWidget()
-        column.setMaximumWidth(720)
-        column_layout = QVBoxLayout(column)
-        column_layout.addWidget(title)
-        column_layout.addWidget(text)
-        column_layout.addLayout(buttons)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(48, 24, 48, 24)
-        layout.addStretch(1)
-        layout.addWidget(column)
-        layout.addStretch(2)
-
-
-class ChoosePage(QLabel):
-    def __init__(self) -> None:
-        super().__init__(
-            "Choose a person from the caseload, or add a new person (Ctrl+N).\n"
-            "Find someone with Ctrl+F."
-        )
-        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.setWordWrap(True)
 
 
 class MainWindow(QMainWindow):
@@ -154,12 +103,8 @@ class MainWindow(QMainWindow):
         self.carers = CarersToOffer(self.index)
         self.carers.carer_chosen.connect(self.open_carer_support)
         self.carers.named_carer_chosen.connect(self.open_page_one)
-        self.left = QTabWidget()
-        self.left.setAccessibleName("Caseload, what is due, and carers")
-        self.left.addTab(self.caseload, "Caseload")
-        self.left.addTab(self.due, "Due")
-        self.left.addTab(self.carers, "Carers")
-        self.left.currentChanged.connect(self._left_tab_changed)
+        self.left = LeftPanel(self.caseload, self.due, self.carers)
+        self.left.refresh_wanted.connect(self.refresh_due)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.left)
@@ -168,15 +113,8 @@ class MainWindow(QMainWindow):
         splitter.setSizes([320, 960])
         self.setCentralWidget(splitter)
 
-        self.save_state = QLabel()
-        self.save_state.setObjectName("saveState")
-        self.save_state.setAccessibleName("Save state")
-        self.save_state.setWordWrap(True)
-        self.statusBar().addPermanentWidget(self.save_state, 1)
-        self.autosaver.state_changed.connect(self._show_save_state)
-        self.autosaver.failed.connect(self._save_failed)
-        self._show_save_state(self.autosaver.state())
-        self._make_menus()
+        self.save_state = SaveState(self.autosaver, self.statusBar())
+        add_menus(self)
         self.clock_check = ClockCheck(self, now)
         self.pages.currentChanged.connect(self._page_changed)
         self.pages.setCurrentWidget(self.welcome if len(self.index) == 0 else self.choose)
@@ -237,44 +175,6 @@ class MainWindow(QMainWindow):
 
     # --- actions ------------------------------------------------------------------------------
 
-    def _make_menus(self) -> None:
-        def action(text: str, shortcut: QKeySequence | str, slot: Callable[[], None]) -> QAction:
-            made = QAction(text, self)
-            made.setShortcut(QKeySequence(shortcut))
-            made.triggered.connect(slot)
-            return made
-
-        self.new_person_action = action("&New person…", "Ctrl+N", self.new_person)
-        self.new_contact_action = action("New &contact", "Ctrl+Shift+N", self.new_contact)
-        self.find_action = action("&Find a person", "Ctrl+F", self.focus_search)
-        self.due_action = action("What is &due", "Ctrl+R", self.show_due)
-        self.carers_action = action(
-            "Ca&rers not yet offered a conversation", "Ctrl+Shift+R", self.show_carers
-        )
-        self.example_action = action("Load the &example caseload", "", self.load_example_caseload)
-        self.print_action = action("&Print…", "Ctrl+P", self.print_person)
-        self.print_action.setEnabled(False)
-        self.print_today_action = action(
-            "Print plans for everyone with a contact &today…", "", self.print_plans_today
-        )
-        quit_action = action("&Quit", QKeySequence.StandardKey.Quit, self.close)
-        people = self.menuBar().addMenu("&People")
-        for item in (
-            self.new_person_action,
-            self.new_contact_action,
-            self.find_action,
-            self.due_action,
-            self.carers_action,
-        ):
-            people.addAction(item)
-        people.addSeparator()
-        people.addAction(self.example_action)
-        people.addSeparator()
-        people.addAction(quit_action)
-        printing = self.menuBar().addMenu("P&rint")
-        printing.addAction(self.print_action)
-        printing.addAction(self.print_today_action)
-
     def _page_changed(self, _index: int) -> None:
         self.print_action.setEnabled(self.pages.currentWidget() is self.workspace)
 
@@ -304,35 +204,19 @@ class MainWindow(QMainWindow):
         self.batch_print.start()
 
     def focus_search(self) -> None:
-        self.left.setCurrentWidget(self.caseload)
-        self.caseload.search.setFocus()
-        self.caseload.search.selectAll()
+        self.left.focus_search()
 
     def show_due(self) -> None:
-        """The goals due for review across the caseload, freshly read."""
-        self._show_list(self.due, self.due.list)
+        """What is due across the caseload, freshly read."""
+        self.left.show_list(self.due)
 
     def show_carers(self) -> None:
         """Carers not yet offered a conversation of their own, freshly read."""
-        self._show_list(self.carers, self.carers.list)
-
-    def _show_list(self, tab: QWidget, shown: QListWidget) -> None:
-        self.left.setCurrentWidget(tab)
-        if shown.count() and shown.currentRow() < 0:
-            shown.setCurrentRow(0)
-        shown.setFocus()
-
-    def _left_tab_changed(self, _index: int) -> None:
-        if self.left.currentWidget() in (self.due, self.carers):
-            self.refresh_due()
+        self.left.show_list(self.carers)
 
     def refresh_due(self) -> None:
-        """Re-read what is due and which carers are still to be offered a conversation."""
         if self.store is not None:
-            count = self.due.refresh(self.store, self._today())
-            self.left.setTabText(self.left.indexOf(self.due), f"Due ({count})")
-            carers = self.carers.refresh(self.store, self._today())
-            self.left.setTabText(self.left.indexOf(self.carers), f"Carers ({carers})")
+            self.left.refresh(self.store, self._today())
 
     def open_goal(self, person_id: str, goal_id: str) -> None:
         """Open the person at their goals, with this goal chosen, ready to review."""
@@ -469,19 +353,6 @@ class MainWindow(QMainWindow):
         self.index.put(found)
         self.caseload.refresh()
         self.caseload.select(person_id, quietly=True)
-
-    def _show_save_state(self, text: str) -> None:
-        """The save state, standing out (in words and colour) while something is not saved."""
-        self.save_state.setText(text)
-        problem = self.autosaver.has_problem()
-        if self.save_state.property("problem") != problem:
-            self.save_state.setProperty("problem", problem)
-            self.save_state.style().unpolish(self.save_state)
-            self.save_state.style().polish(self.save_state)
-
-    def _save_failed(self, message: str) -> None:
-        """Once when saving starts failing; the status bar then counts down to each retry."""
-        self.statusBar().showMessage(message, 10000)
 
     def close_now(self) -> None:
         """Close without asking (a shutdown or logout): everything is written or kept first."""
