@@ -21,7 +21,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from tests.ui.kill_harness import Trial, kill_while_typing
+from tests.ui.kill_harness import ChildFailed, Trial, kill_while_typing
 
 
 def one_trial(number: int, folder: Path) -> tuple[str, Trial]:
@@ -39,9 +39,15 @@ def main() -> None:
     parser.add_argument("--trials", type=int, default=20)
     trials = parser.parse_args().trials
     results: dict[str, list[Trial]] = {"steady": [], "bursts": []}
+    failed = 0
     with tempfile.TemporaryDirectory() as folder:
         for number in range(trials):
-            mode, trial = one_trial(number, Path(folder))
+            try:
+                mode, trial = one_trial(number, Path(folder))
+            except ChildFailed as problem:
+                failed += 1
+                print(f"trial {number}: the app failed before the kill: {problem}")
+                continue
             results[mode].append(trial)
             if trial.lost or trial.garbled:
                 print(f"trial {number} ({mode}): {trial}")
@@ -55,6 +61,7 @@ def main() -> None:
             f"{sum(t.garbled for t in done)} stored something not typed; keys typed per trial "
             f"median {statistics.median(t.typed for t in done)}"
         )
+    print(f"{failed} trials in which the app failed before it was killed")
 
 
 if __name__ == "__main__":
