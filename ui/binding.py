@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from assessor.drafts import Draft
 from assessor.limits import LIMITS, RecordKind, check_length
 from assessor.validation import (
     InvalidInput,
@@ -164,6 +165,7 @@ class Binder:
             revision[0] = writer(changes, revision[0])
 
         self._record, self._writer, self._place = record, write, place or FormPlace()
+        held: list[Draft] = []
         self._loading = True
         try:
             for load in self._loaders:

@@ -138,9 +138,15 @@ class ConversationPage(QWidget):
         self._place = place
         self._show(contact_id, self._store.conversation(contact_id).entries)
         self.set_kind(kind)
-        drafted = [f for f in self.fields.values() if self._draft(f) is not None]
-        for topic_field in drafted:
-            topic_field.text.setPlainText(self._draft(topic_field).text)
+        drafted = [(f, d) for f in self.fields.values() if (d := self._draft(f)) is not None]
+        for topic_field, draft in drafted:
+            # A draft refused because the answer changed elsewhere waits for the worker to
+            # type; any other is checked and saved again at once, as if just typed.
+            self._loading = draft.kind == "conflict"
+            topic_field.text.setPlainText(draft.text)
+            self._loading = False
+            if draft.kind == "conflict":
+                topic_field.error.show_message(draft.message)
         if drafted:
             self._autosaver.flush()
 

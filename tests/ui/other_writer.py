@@ -1,7 +1,8 @@
-"""Another program changing a person's record, as the command line or sync will.
+"""Another program changing a record, as the command line or sync will.
 
-Usage: python other_writer.py DATA_DIR PERSON_ID FIELD VALUE. Stores the change from the record's
-current revision, prints WROTE and ends.
+Usage: python other_writer.py DATA_DIR person PERSON_ID FIELD VALUE
+       python other_writer.py DATA_DIR entry CONTACT_ID TOPIC TEXT
+Stores the change from the record's current revision, prints WROTE and ends.
 """
 
 from __future__ import annotations
@@ -9,15 +10,20 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from assessor.record import Entry
 from db.store import Store
 
 
 def main() -> None:
-    data_dir, person_id, field, value = sys.argv[1:5]
+    data_dir, kind, record_id, field, value = sys.argv[1:6]
     store = Store.open(Path(data_dir), "Other Writer")
     try:
-        person = store.person(person_id)
-        store.update_person(person_id, {field: value}, person.stamp.revision)
+        if kind == "person":
+            revision = store.person(record_id).stamp.revision
+            store.update_person(record_id, {field: value}, revision)
+        else:
+            held = store.conversation(record_id).entries.get(field)
+            store.set_entry(record_id, field, Entry(value), held.revision if held else 0)
     finally:
         store.close()
     print("WROTE", flush=True)
