@@ -72,7 +72,11 @@ def test_the_wheel_changes_nothing_on_any_tab_or_dialog(qtbot, window, example_s
             controls = [c for c in guarded_controls(tabs.currentWidget()) if c.isVisible()]
             seen += len(controls)
             assert wheel_over_everything(tabs.currentWidget()) == []
+    window.print_person()  # the print window, made on first use, has choices and a size
+    qtbot.waitUntil(lambda: window.print_dialog.isVisible())
+    window.print_plans_today()
     dialogs = window.findChildren(QDialog)
+    assert window.print_dialog in dialogs and window.batch_print in dialogs
     assert len(dialogs) >= 10
     for dialog in dialogs:
         assert wheel_over_everything(dialog) == [], type(dialog).__name__
