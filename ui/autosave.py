@@ -97,6 +97,9 @@ class Autosaver(QObject):
         self._timer = self._single_shot(delay_ms)
         self._deadline = self._single_shot(max_wait_ms)
         self._retry = self._single_shot(RETRY_FIRST_MS)
+        self._countdown = QTimer(self)  # while a save waits to be tried again: each second
+        self._countdown.setInterval(1000)
+        self._countdown.timeout.connect(lambda: self.state_changed.emit(self.state()))
 
     def _single_shot(self, interval_ms: int) -> QTimer:
         timer = QTimer(self)
@@ -172,6 +175,7 @@ class Autosaver(QObject):
         """After a flush: say so when all is written, or try again later."""
         if problem is None:
             self._error = None
+            self._countdown.stop()
             self._retry_ms = RETRY_FIRST_MS
             self.state_changed.emit(self.state())
             self.saved.emit()
@@ -179,6 +183,7 @@ class Autosaver(QObject):
         first = self._error is None
         self._error = explain(problem)
         self._retry.start(self._retry_ms)
+        self._countdown.start()
         self._retry_ms = min(self._retry_ms * 2, RETRY_LONGEST_MS)
         if first:
             self.failed.emit(self._error)
@@ -235,7 +240,7 @@ class Autosaver(QObject):
         """What the status bar says: Saving…, saved, what waits to be tried again, or what
         is kept as a draft and where."""
         if self._error:
-            seconds = max(1, self._retry.remainingTime() // 1000)
+            seconds = max(1, round(self._retry.remainingTime() / 1000))
             return f"Not saved yet. {self._error} Trying again in {seconds} s."
         if self._pending:
             return "Saving…"
