@@ -17,12 +17,15 @@ import logging
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from assessor.conflicts import EditConflict
 from assessor.drafts import Draft, unsaved_summary
+from assessor.files import CannotWrite
+from assessor.unsaved_journal import read_journal, write_journal
 from assessor.validation import InvalidInput
 from db.failures import explain
 
@@ -91,6 +94,7 @@ class Autosaver(QObject):
         self._pending: dict[Hashable, _PendingRecord] = {}
         self._drafts: dict[tuple[str, str], Draft] = {}
         self._keeper: DraftKeeper | None = None
+        self._journal: Path | None = None
         self._error: str | None = None
         self._retry_ms = RETRY_FIRST_MS
         self._now = now
@@ -108,9 +112,14 @@ class Autosaver(QObject):
         timer.timeout.connect(self.flush)
         return timer
 
-    def use_drafts(self, keeper: DraftKeeper) -> None:
-        """Keep drafts in `keeper` (the store) and learn the ones it already holds."""
-        self._keeper = keeper
+    def use_drafts(self, keeper: DraftKeeper, journal: Path | None = None) -> None:
+        """Keep drafts in `keeper` (the store) and learn the ones it already holds, first
+        moving in any that `journal` kept when the store could not be written."""
+        self._keeper, self._journal = keeper, journal
+        if journal is not None and journal.exists():
+            for draft in read_journal(journal):
+                keeper.keep_draft(draft)
+            journal.unlink()
         self._drafts = {(draft.record, draft.field): draft for draft in keeper.drafts()}
         self.state_changed.emit(self.state())
 
@@ -174,6 +183,8 @@ class Autosaver(QObject):
     def _settle(self, problem: Exception | None) -> bool:
         """After a flush: say so when all is written, or try again later."""
         if problem is None:
+            if self._journal is not None:
+                self._journal.unlink(missing_ok=True)
             self._error = None
             self._countdown.stop()
             self._retry_ms = RETRY_FIRST_MS
@@ -182,6 +193,7 @@ class Autosaver(QObject):
             return True
         first = self._error is None
         self._error = explain(problem)
+        self._keep_waiting_text()
         self._retry.start(self._retry_ms)
         self._countdown.start()
         self._retry_ms = min(self._retry_ms * 2, RETRY_LONGEST_MS)
@@ -189,6 +201,37 @@ class Autosaver(QObject):
             self.failed.emit(self._error)
         self.state_changed.emit(self.state())
         return False
+
+    def _keep_waiting_text(self) -> None:
+        """What waits to be saved, written to the journal so a crash cannot lose it."""
+        if self._journal is None:
+            return
+        waiting = [
+            self._draft(record, item, name, self._error or "", "check")
+            for record, item in self._pending.items()
+            for name, edit in item.edits.items()
+            if edit.text is not None
+        ]
+        try:
+            write_journal(self._journal, waiting)
+        except CannotWrite:
+            log.exception("Keeping unsaved text beside the store failed")
+
+    def _draft(
+        self, record: Hashable, item: _PendingRecord, name: str, message: str, kind: str
+    ) -> Draft:
+        edit = item.edits[name]
+        return Draft(
+            record=record_key(record),
+            field=name,
+            text=edit.text() if edit.text is not None else "",
+            message=message,
+            label=edit.label,
+            where=item.place.description,
+            person_id=item.place.person_id,
+            kept_at=self._now(),
+            kind=kind,
+        )
 
     def _checked(self, record: Hashable, item: _PendingRecord) -> dict[str, Any]:
         changes = {}
@@ -208,17 +251,8 @@ class Autosaver(QObject):
         edit.on_invalid(message)
         if edit.text is None:
             return
-        draft = Draft(
-            record=record_key(record),
-            field=name,
-            text=edit.text(),
-            message=message,
-            label=edit.label,
-            where=item.place.description,
-            person_id=item.place.person_id,
-            kept_at=self._now(),
-            kind="conflict" if isinstance(problem, EditConflict) else "check",
-        )
+        kind = "conflict" if isinstance(problem, EditConflict) else "check"
+        draft = self._draft(record, item, name, message, kind)
         self._drafts[(draft.record, name)] = draft
         if self._keeper is not None:
             try:

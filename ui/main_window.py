@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from assessor.drafts import Draft
 from assessor.search import Findable, PeopleIndex
+from assessor.unsaved_journal import JOURNAL_FILE_NAME
 from ui.autosave import Autosaver
 from ui.carers_list import CarersToOffer
 from ui.caseload import CaseloadPanel
@@ -131,7 +132,8 @@ class MainWindow(QMainWindow):
         from ui.workspace import PersonWorkspace
 
         self.store = store
-        self.autosaver.use_drafts(store)
+        journal = self._data_dir / JOURNAL_FILE_NAME if self._data_dir is not None else None
+        self.autosaver.use_drafts(store, journal)
         self.clock_check.run(store.newest_stamp, self.tasks)
         self.workspace = PersonWorkspace(store, self.autosaver, self._worker, self.index)
         self.workspace.person_chosen.connect(self.show_in_caseload)

@@ -28,10 +28,20 @@ class ChildFailed(AssertionError):
 
 
 def start_typing(data_dir: Path, mode: str, seed: int = 0) -> tuple[subprocess.Popen[str], str]:
+    """A store holding Reg, and the app typing on it in `mode` (see typing_child)."""
+    person_id = add_reg(data_dir)
+    return start_app(data_dir, person_id, mode, seed), person_id
+
+
+def add_reg(data_dir: Path) -> str:
     store = Store.open(data_dir, "Test Worker", create=True)
     person_id = store.add_person(Person(preferred_name="Reg", presenting_problem="Lonely")).id
     store.close()
-    child = subprocess.Popen(
+    return person_id
+
+
+def start_app(data_dir: Path, person_id: str, mode: str, seed: int = 0) -> subprocess.Popen[str]:
+    return subprocess.Popen(
         [sys.executable, typing_child.__file__, str(data_dir), person_id, mode, str(seed)],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -39,7 +49,6 @@ def start_typing(data_dir: Path, mode: str, seed: int = 0) -> tuple[subprocess.P
         cwd=REPO,
         env={**os.environ, "PYTHONPATH": str(REPO), "QT_QPA_PLATFORM": "offscreen"},
     )
-    return child, person_id
 
 
 def next_line(child: subprocess.Popen[str], timeout: float = 60) -> str:

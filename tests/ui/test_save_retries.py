@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -13,12 +14,15 @@ import pytest
 from PySide6.QtCore import Qt
 
 from assessor.example import example_caseload
+from assessor.unsaved_journal import JOURNAL_FILE_NAME
 from db.engine import store_path
 from db.store import Store
-from tests.ui import lock_holder
+from tests.ui import lock_holder, typing_child
 from tests.ui.helpers import open_person
-from tests.ui.kill_harness import wait_for_line
+from tests.ui.kill_harness import add_reg, start_app, wait_for_line
 from tests.ui.test_goals import focus, tomek_with_goals
+from ui.main_window import MainWindow
+from ui.tasks import TaskManager
 
 
 @pytest.fixture
@@ -89,3 +93,22 @@ def test_a_review_that_cannot_be_stored_says_why_in_plain_words(
     assert said.startswith("Review not saved. Your records are busy"), said
     assert "INSERT" not in said and "sqlite" not in said.lower()
     assert busy_store.reviews([goal.id])[goal.id] == []
+
+
+@pytest.mark.slow
+def test_text_typed_while_the_store_is_busy_survives_a_kill(qtbot, tmp_path):
+    person_id = add_reg(tmp_path)
+    with another_program_writing(tmp_path):
+        child = start_app(tmp_path, person_id, "while-busy")
+        wait_for_line(child, "TYPED")
+        child.send_signal(signal.SIGKILL)
+        child.communicate(timeout=30)
+    assert typing_child.OTHER_NAMES in (tmp_path / JOURNAL_FILE_NAME).read_text(encoding="utf-8")
+    store = Store.open(tmp_path, "Test Worker")
+    window = MainWindow(store, "Test Worker", TaskManager(), data_dir=tmp_path)
+    qtbot.addWidget(window, before_close_func=MainWindow.close_now)
+    assert not (tmp_path / JOURNAL_FILE_NAME).exists(), "moved into the store's drafts"
+    window.open_person(person_id)
+    assert store.person(person_id).other_names == typing_child.OTHER_NAMES
+    assert store.drafts() == []
+    store.close()

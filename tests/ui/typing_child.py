@@ -3,7 +3,8 @@
 Usage: python typing_child.py DATA_DIR PERSON_ID MODE [SEED]
 MODE "after-save" prints TYPED once autosave reports the text stored; MODE "pending" prints
 TYPED while the text is still waiting to be saved; MODE "wrong-nhs-number" types an NHS number
-with a digit wrong and prints TYPED once autosave has checked it. MODE "steady" types page two
+with a digit wrong and prints TYPED once autosave has checked it; MODE "while-busy" types other
+names and prints TYPED once a save has failed (SAVED if it did not). MODE "steady" types page two
 one key every tenth of a second and MODE "bursts" types in bursts with pauses between them
 (random, from SEED); both print "KEY n" after the n-th key. MODE "wait" prints READY once
 the store is open, then FORWARD each time another start asks the window to come forward.
@@ -27,6 +28,7 @@ from ui import app as assessor_app
 
 PHONE = "0113 496 0777"
 WRONG_NHS_NUMBER = "999 000 1007"
+OTHER_NAMES = "Reggie"
 WHAT_MATTERS = "  My pigeons, and the lads at the club.  "
 LONG_TEXT = (
     "Reg keeps pigeons on the allotment and goes every morning unless his knee is bad. "
@@ -57,6 +59,11 @@ def type_and_report(window, mode: str, person_id: str, seed: int) -> None:
         pauses = random.Random(seed) if mode == "bursts" else None
         window.typist = Typist(what_matters(window), pauses)  # kept alive by the window
         window.typist.start()
+        return
+    if mode == "while-busy":
+        QTest.keyClicks(window.workspace.page_one.other_names, OTHER_NAMES)
+        saved = window.autosaver.flush()
+        print("SAVED" if saved else "TYPED", flush=True)
         return
     if mode == "wrong-nhs-number":
         QTest.keyClicks(window.workspace.page_one.nhs_number, WRONG_NHS_NUMBER)
