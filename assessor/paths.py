@@ -10,6 +10,7 @@ from pathlib import Path
 
 from platformdirs import user_data_dir
 
+from assessor.problems import PlainProblem
 from assessor.terminal_text import brief, is_plain
 
 DATA_DIR_VARIABLE = "ASSESSOR_DATA_DIR"
@@ -18,7 +19,7 @@ WORKER_VARIABLE = "ASSESSOR_WORKER"
 WORKER_NAME_LIMIT = 100  # characters: stamped on every change and printed on every plan
 
 
-class WorkerNameInvalid(ValueError):
+class WorkerNameInvalid(PlainProblem, ValueError):
     """The worker's name cannot be stamped on records as it is; str() says what to change."""
 
 
