@@ -8,7 +8,6 @@ from its error messages, so a failed save does not copy a person's words into th
 from __future__ import annotations
 
 import logging
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
 LOG_FILE_NAME = "assessor.log"
@@ -18,6 +17,8 @@ LOGGER = "assessor"
 def start_log(data_dir: Path) -> Path | None:
     """Send the app's log to the data folder, if there is one yet: one folder's log at a time
     (a process works on one store), set up once."""
+    from logging.handlers import RotatingFileHandler  # here: not needed to show the window
+
     path = data_dir / LOG_FILE_NAME
     logger = logging.getLogger(LOGGER)
     logs = [h for h in logger.handlers if isinstance(h, RotatingFileHandler)]

@@ -13,11 +13,7 @@ from contextlib import closing
 from datetime import datetime
 from pathlib import Path
 
-from db.backups import copy_size, make_backup, prune
-from db.files import new_partial, remove_partials, remove_sqlite_files, replace_when_whole
 from db.problems import StoreProblem, damaged, from_sqlite, in_use
-from db.restore import restore_from_backup
-from db.space import require_free_space
 from db.store_file import store_file_exists
 
 # The newest migration in db/migrations/versions; a test checks this against Alembic's head.
@@ -56,6 +52,9 @@ def known_revisions() -> set[str]:
 
 
 def create_store(path: Path) -> None:
+    from db.files import new_partial, remove_partials, remove_sqlite_files, replace_when_whole
+    from db.space import require_free_space
+
     """A new store at head, built beside `path` and renamed into place only when whole."""
     require_free_space(path.parent, NEW_STORE_BYTES, "make a new set of records")
     remove_partials(path.parent, path.name)
@@ -82,6 +81,11 @@ def upgrade(
     in plain words. Any other failure changes nothing, and the copy made for it is removed,
     so failed starts never crowd the good copies out of backups/.
     """
+    # Loaded here: an up-to-date store, the usual start, needs none of them.
+    from db.backups import copy_size, make_backup, prune
+    from db.restore import restore_from_backup
+    from db.space import require_free_space
+
     if revision == HEAD_REVISION:
         return
     if revision not in known_revisions():

@@ -51,6 +51,7 @@ def open_app(given: str | None) -> int:
 
 
 def run_gui(data_dir: Path, *, is_default_folder: bool = False) -> int:
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from ui.forms import failure_text
@@ -68,7 +69,6 @@ def run_gui(data_dir: Path, *, is_default_folder: bool = False) -> int:
         return 0
     tasks = TaskManager()
     notices: list[str] = []
-    start_log(data_dir)
     try:
         window = open_window(
             data_dir,
@@ -78,12 +78,14 @@ def run_gui(data_dir: Path, *, is_default_folder: bool = False) -> int:
             notify=notices.append,
         )
     except Exception as problem:
+        start_log(data_dir)
         QMessageBox.critical(None, "Assessor cannot open your records", failure_text(problem))
         instance.release()
         return 2
     if window is None:
         instance.release()
         return 1
+    QTimer.singleShot(0, instance.listen)  # after the window is shown: it is not needed before
     instance.asked_forward.connect(window.bring_forward)
     app.aboutToQuit.connect(window.autosaver.flush)
     wake_up = _quit_on_terminate(app)  # noqa: F841 - kept alive while the app runs
@@ -153,6 +155,7 @@ def _open_store(
 ) -> Store:
     from db.store import Store
 
+    start_log(data_dir)  # the store's own problems are logged; it runs behind the window
     store = Store.open(
         data_dir, worker, create=create, notify=notify, busy_timeout_ms=APP_BUSY_TIMEOUT_MS
     )

@@ -27,7 +27,7 @@ class ClockCheck:
         self.note.setObjectName("clockWarning")
         self.note.hide()
         window.statusBar().addWidget(self.note)
-        self.box = QMessageBox(QMessageBox.Icon.Warning, "Check the clock", "", parent=window)
+        self.box: QMessageBox | None = None  # made only for a warning: it slows a start
         self.compared = False  # the store's newest stamp has been read and compared
 
     def run(self, newest_stamp: Callable[[], datetime | None], tasks: object) -> None:
@@ -40,5 +40,7 @@ class ClockCheck:
             return
         self.note.setToolTip(warning)
         self.note.show()
-        self.box.setText(warning)
+        self.box = QMessageBox(
+            QMessageBox.Icon.Warning, "Check the clock", warning, parent=self._window
+        )
         self.box.open()

@@ -8,7 +8,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -67,7 +67,7 @@ class MainWindow(QMainWindow):
         now: Callable[[], datetime] = lambda: datetime.now().astimezone(),
     ) -> None:
         super().__init__()
-        guard_the_wheel(QApplication.instance())
+        QTimer.singleShot(0, lambda: guard_the_wheel(QApplication.instance()))
         self.setWindowTitle("Assessor: strengths-based conversations")
         self.store: Store | None = None
         self.workspace: PersonWorkspace | None = None
@@ -76,7 +76,7 @@ class MainWindow(QMainWindow):
         self._today = today
         self._waiting_for: str | None = None
         self.autosaver = Autosaver(self)
-        self.unsaved = UnsavedQuestion(self)
+        self._unsaved: UnsavedQuestion | None = None  # made when first needed: it slows a start
         self._close_confirmed = False
         self._new_person_dialog: NewPersonDialog | None = None
         self._data_dir = data_dir  # where team.toml says how people reach the team
@@ -149,6 +149,13 @@ class MainWindow(QMainWindow):
         self.store_ready.emit()
         if self._waiting_for is not None:
             self.open_person(self._waiting_for)
+
+    @property
+    def unsaved(self) -> UnsavedQuestion:
+        """The question asked before leaving or closing with something typed not saved."""
+        if self._unsaved is None:
+            self._unsaved = UnsavedQuestion(self)
+        return self._unsaved
 
     def bring_forward(self) -> None:
         """Another start of the app on this store: show this window instead."""

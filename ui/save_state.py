@@ -16,6 +16,7 @@ class SaveState(QLabel):
         self._autosaver = autosaver
         self._status_bar = status_bar
         self.setObjectName("saveState")
+        self.setProperty("problem", False)  # set before it is styled: restyling costs a start
         self.setAccessibleName("Save state")
         self.setWordWrap(True)
         status_bar.addPermanentWidget(self, 1)

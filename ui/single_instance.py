@@ -10,11 +10,14 @@ A copy that was killed leaves a lock whose process is gone, which Qt treats as s
 from __future__ import annotations
 
 import getpass
-import hashlib
+import zlib
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDir, QLockFile, QObject, Signal
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+if TYPE_CHECKING:
+    from PySide6.QtNetwork import QLocalServer
 
 CONNECT_MS = 2000
 
@@ -22,8 +25,9 @@ CONNECT_MS = 2000
 def instance_name(data_dir: Path) -> str:
     """The same name for the same store folder, whoever's terminal started it."""
     folder = str(data_dir.expanduser().resolve())
-    digest = hashlib.sha256(f"{getpass.getuser()}\0{folder}".encode()).hexdigest()[:20]
-    return f"assessor-{digest}"
+    # A CRC rather than hashlib, whose import costs a start a few milliseconds.
+    key = "\0".join((getpass.getuser(), folder)).encode()
+    return f"assessor-{zlib.crc32(key):08x}"
 
 
 class SingleInstance(QObject):
@@ -39,15 +43,12 @@ class SingleInstance(QObject):
         self._server: QLocalServer | None = None
 
     def claim(self) -> bool:
-        """True when this process may open the store; False after asking the first copy to
-        come forward."""
+        """True when this process may open the store (then `listen`); False after asking the
+        first copy to come forward."""
         if self._lock.tryLock(0):
-            QLocalServer.removeServer(self._name)  # left behind by a copy that was killed
-            self._server = QLocalServer(self)
-            self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
-            self._server.newConnection.connect(self._asked)
-            self._server.listen(self._name)
             return True
+        from PySide6.QtNetwork import QLocalSocket  # QtNetwork: only to reach the first copy
+
         socket = QLocalSocket(self)
         socket.connectToServer(self._name)
         if socket.waitForConnected(CONNECT_MS):
@@ -55,6 +56,16 @@ class SingleInstance(QObject):
             socket.waitForBytesWritten(CONNECT_MS)
             socket.disconnectFromServer()
         return False
+
+    def listen(self) -> None:
+        """Hear from later starts; called once the window is shown, so as not to delay it."""
+        from PySide6.QtNetwork import QLocalServer
+
+        QLocalServer.removeServer(self._name)  # left behind by a copy that was killed
+        self._server = QLocalServer(self)
+        self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
+        self._server.newConnection.connect(self._asked)
+        self._server.listen(self._name)
 
     def _asked(self) -> None:
         while self._server is not None and self._server.hasPendingConnections():

@@ -35,12 +35,16 @@ class WheelGuard(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
         if kind == QEvent.Type.Polish and is_guarded(watched):
-            if watched.focusPolicy() == Qt.FocusPolicy.WheelFocus:
-                watched.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            _no_wheel_focus(watched)
         elif kind == QEvent.Type.Wheel and is_guarded(watched) and not watched.hasFocus():
             _scroll_page_instead(watched, event)
             return True
         return False
+
+
+def _no_wheel_focus(control: QWidget) -> None:
+    if control.focusPolicy() == Qt.FocusPolicy.WheelFocus:
+        control.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
 
 def _scroll_page_instead(control: QWidget, event: QWheelEvent) -> None:
@@ -69,9 +73,18 @@ def _scroll_page_instead(control: QWidget, event: QWheelEvent) -> None:
 
 
 def guard_the_wheel(app: QApplication) -> None:
-    """Install the guard on the application, once however many windows are made."""
+    """Install the guard on the application, once however many windows are made.
+
+    An application-wide filter runs Python for every event, and the thousands of events that
+    build and first show the window cost a start-up about 35 ms; so the window installs it just
+    after it is first shown (`MainWindow`), before the worker can turn the wheel, and the
+    controls made before then are set right here.
+    """
     if app.property("wheelGuarded"):
         return
     guard = WheelGuard(app)
     app.installEventFilter(guard)
     app.setProperty("wheelGuarded", True)
+    for widget in app.allWidgets():
+        if is_guarded(widget):
+            _no_wheel_focus(widget)

@@ -14,7 +14,7 @@ def test_a_clock_set_back_400_days_is_named_before_anything_is_recorded(qtbot, e
     qtbot.addWidget(window)
     window.show()
     check = window.clock_check
-    qtbot.waitUntil(check.box.isVisible)
+    qtbot.waitUntil(lambda: check.box is not None and check.box.isVisible())
     assert "This laptop’s clock says" in check.box.text()
     assert "Check the date and time" in check.box.text()
     assert check.note.isVisible()
