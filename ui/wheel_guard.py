@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 GUARDED = (QComboBox, QAbstractSpinBox, QAbstractSlider)
+_WHEEL, _POLISH = QEvent.Type.Wheel, QEvent.Type.Polish
 
 
 def is_guarded(widget: QObject) -> bool:
@@ -33,13 +34,19 @@ class WheelGuard(QObject):
     """Installed once on the application; see the module's docstring."""
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Called for every event in the app: the common case returns at the first test.
         kind = event.type()
-        if kind == QEvent.Type.Polish and is_guarded(watched):
+        if kind is not _WHEEL and kind is not _POLISH:
+            return False
+        if not is_guarded(watched):
+            return False
+        if kind is _POLISH:
             _no_wheel_focus(watched)
-        elif kind == QEvent.Type.Wheel and is_guarded(watched) and not watched.hasFocus():
-            _scroll_page_instead(watched, event)
-            return True
-        return False
+            return False
+        if watched.hasFocus():
+            return False
+        _scroll_page_instead(watched, event)
+        return True
 
 
 def _no_wheel_focus(control: QWidget) -> None:
