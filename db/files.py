@@ -7,7 +7,6 @@ which the next write of the same kind removes, never a half-written store or bac
 from __future__ import annotations
 
 import os
-import secrets
 from pathlib import Path
 
 from assessor.files import replace_when_whole as replace_when_whole  # one way to rename
@@ -30,6 +29,8 @@ def remove_sqlite_files(path: Path) -> None:
 
 def new_partial(target: Path) -> Path:
     """An empty private file beside `target`, to write and then rename over it."""
+    import secrets  # here: it loads hashlib, which a start showing the window does not need
+
     partial = target.with_name(f".{target.name}.{secrets.token_hex(4)}{PARTIAL}")
     os.close(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE))
     return partial
