@@ -16,7 +16,7 @@ from assessor.record import (
     PersonWhoMatters,
 )
 from db import convert
-from db.carer_store import carer_rows
+from db.carer_rows import carer_rows
 from db.models import (
     ContactRow,
     ConversationEntryRow,
