@@ -57,7 +57,7 @@ from ui.forms import (
     set_shown,
     text_edit,
 )
-from ui.goals import quoted
+from ui.goal_list import quoted
 
 if TYPE_CHECKING:
     from db.store import Store
