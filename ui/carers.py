@@ -43,8 +43,8 @@ from ui.forms import (
     problem_label,
     record_actions,
 )
-from ui.goals import quoted
-from ui.progression import clear_layout
+from ui.goal_list import quoted
+from ui.progression_words import clear_layout
 
 if TYPE_CHECKING:
     from db.store import Store
