@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
 
 from assessor.validation import format_date
 from ui.forms import failure_text, named
-from ui.printing import PrintRun, PrintSource, new_printer, print_dialog_for
+from ui.print_run import PrintRun, new_printer, print_dialog_for
+from ui.printing import PrintSource
 from ui.tasks import TaskManager
 
 if TYPE_CHECKING:

@@ -28,7 +28,7 @@ from assessor.record import PERSON_WHO_MATTERS_FIELDS, Person, PersonWhoMatters,
 from assessor.search import PeopleIndex
 from assessor.validation import InvalidInput, normalise_email, normalise_phone
 from ui.binding import chosen
-from ui.carers import RoleFields, fill_list, name_of
+from ui.carer_dialogs import RoleFields, fill_list, name_of
 from ui.caseload import list_line
 from ui.forms import (
     Section,
