@@ -33,8 +33,7 @@ from ui.autosave import Autosaver, FormPlace
 from ui.binding import Binder, BoundSection, optional_date, show_date
 from ui.carer_support_dialogs import OfferDialog, ReviewDialog, Today
 from ui.contacts import CARER_PRIVACY
-from ui.forms import Section, hint_label, named, record_actions, set_shown
-from ui.goal_list import quoted
+from ui.forms import Section, hint_label, named, quoted, record_actions, set_shown
 
 if TYPE_CHECKING:
     from db.store import Store

@@ -27,8 +27,7 @@ from assessor.record import SharedConversation
 from assessor.search import PeopleIndex
 from assessor.validation import MONTHS, format_date
 from ui.carer_dialogs import CARED_FOR, CARERS, LinkDialog, RoleDialog, Side, fill_list, name_of
-from ui.forms import Section, hint_label, named, record_actions
-from ui.goal_list import quoted
+from ui.forms import Section, hint_label, named, quoted, record_actions
 from ui.progression_words import clear_layout
 
 if TYPE_CHECKING:

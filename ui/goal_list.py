@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from assessor.goals import GAS_LEVELS, Goal, GoalKind, GoalStatus, Review, due_for_review, status
 from assessor.validation import format_date
+from ui.forms import quoted
 from ui.goal_chart import chart_size, describe_chart, paint_chart, signed
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -41,10 +42,6 @@ QUOTE_BAR = QColor("#1d70b8")
 def kind_phrase(kind: GoalKind) -> str:
     """The kind as a row says it: "Reablement goal", "Their own goal"."""
     return kind.label if kind is GoalKind.OWN else f"{kind.label} goal"
-
-
-def quoted(words: str) -> str:
-    return f"“{words.strip()}”"
 
 
 @dataclass

@@ -28,10 +28,10 @@ from assessor.goals import GAS_LEVELS, Review, Reviewer, t_score
 from assessor.validation import InvalidInput
 from ui.autosave import Autosaver
 from ui.binding import chosen
-from ui.forms import failure_text, hint_label, named, record_actions, set_shown
+from ui.forms import failure_text, hint_label, named, quoted, record_actions, set_shown
 from ui.goal_chart import signed
 from ui.goal_dialog import GoalDialog
-from ui.goal_list import GoalDelegate, GoalList, GoalRow, quoted
+from ui.goal_list import GoalDelegate, GoalList, GoalRow
 from ui.goal_review import ReviewPanel, level_line
 
 if TYPE_CHECKING:

@@ -29,7 +29,16 @@ from assessor.conflicts import revised, revision_of
 from assessor.goals import Goal
 from assessor.progression import PlanReview, ProgressionPlan
 from assessor.validation import InvalidInput, format_date
-from ui.forms import Section, failure_text, hint_label, line_edit, named, record_actions, set_shown
+from ui.forms import (
+    Section,
+    failure_text,
+    hint_label,
+    line_edit,
+    named,
+    quoted,
+    record_actions,
+    set_shown,
+)
 from ui.progression_chart import ProgressionChart
 from ui.progression_dialog import PlanDialog
 from ui.progression_words import (
@@ -37,7 +46,6 @@ from ui.progression_words import (
     ladder_combo,
     ladder_key,
     plan_summary,
-    quoted,
     review_line,
     step_line,
     step_words,

@@ -34,8 +34,17 @@ from assessor.progression import (
 )
 from assessor.validation import InvalidInput, format_date, format_date_numeric, parse_date
 from ui.binding import ErrorLabel, optional_date
-from ui.forms import Section, attempt, dialog_buttons, hint_label, line_edit, named, problem_label
-from ui.progression_words import clear_layout, ladder_combo, months_later, quoted
+from ui.forms import (
+    Section,
+    attempt,
+    dialog_buttons,
+    hint_label,
+    line_edit,
+    named,
+    problem_label,
+    quoted,
+)
+from ui.progression_words import clear_layout, ladder_combo, months_later
 
 if TYPE_CHECKING:
     from db.store import Store

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QComboBox, QVBoxLayout
 
 from assessor.progression import LADDER, PlanReview, PlanStep, ProgressionPlan
 from assessor.validation import format_date
-from ui.forms import named
+from ui.forms import named, quoted
 
 
 def step_words(level: int) -> str:
@@ -42,10 +42,6 @@ def ladder_key(now: int, hoped: int) -> str:
         mark = f"  ← {' and '.join(marks)}" if marks else ""
         lines.append(f"{level}  {step_words(level)}{mark}")
     return "\n".join(lines)
-
-
-def quoted(words: str) -> str:
-    return f"“{words.strip()}”"
 
 
 def months_later(start: date, months: int) -> date:

@@ -25,10 +25,11 @@ from ui.forms import (
     line_edit,
     named,
     problem_label,
+    quoted,
     set_shown,
     text_edit,
 )
-from ui.short_term_words import format_date_time, not_in_future, parse_date_time, quoted
+from ui.short_term_words import format_date_time, not_in_future, parse_date_time
 
 if TYPE_CHECKING:
     from db.store import Store

@@ -11,6 +11,7 @@ from datetime import date, datetime, time, timedelta
 from assessor.goals import Goal, status
 from assessor.short_term import Episode, EpisodeReview, within_48_hours
 from assessor.validation import InvalidInput, format_date, format_date_numeric, parse_date
+from ui.forms import quoted
 
 _WITH_TIME = re.compile(r"^(?P<day>.+?)(?:\s*,\s*|\s+|T)(?P<hour>\d{1,2})[:.](?P<minute>\d{2})$")
 
@@ -96,10 +97,6 @@ def episode_lines(episode: Episode, today: date) -> list[str]:
         f"Asked for {format_date(episode.asked_at)} · {arrival_words(episode)}",
         *progress_lines(episode, today),
     ]
-
-
-def quoted(words: str) -> str:
-    return f"“{words.strip()}”"
 
 
 def is_active(goal: Goal, reviews: list) -> bool:
