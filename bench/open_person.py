@@ -27,8 +27,8 @@ from PySide6.QtCore import QEvent
 
 from bench.people import add_contact_history, build_store
 from bench.qtapp import make_app
-from ui.main_window import MainWindow
-from ui.tasks import TaskManager
+from ui.kit.tasks import TaskManager
+from ui.shell.main_window import MainWindow
 
 PEOPLE = 5_000
 CONTACTS = 20

@@ -27,8 +27,8 @@ from assessor.search import Findable
 from assessor.validation import format_nhs_number
 from bench.people import build_store
 from bench.qtapp import make_app
-from ui.main_window import MainWindow
-from ui.tasks import TaskManager
+from ui.kit.tasks import TaskManager
+from ui.shell.main_window import MainWindow
 
 PEOPLE = 50_000
 PASSES = 3

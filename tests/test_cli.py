@@ -15,10 +15,10 @@ from typing import Any
 
 import pytest
 
-from assessor.cli import build_parser, run
 from assessor.example import example_caseload, example_id
 from assessor.paths import DATA_DIR_VARIABLE, WORKER_VARIABLE
 from assessor.record import Contact, ConversationKind, Entry
+from cli.main import build_parser, run
 from db.store import Store
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
@@ -397,11 +397,11 @@ def test_data_dir_option_wins_over_the_environment(tmp_path: Path, env_data_dir:
 
 @pytest.mark.slow
 def test_python_dash_m_assessor_runs_a_command(tmp_path: Path) -> None:
-    """`python -m assessor people` works as a separate process and exits 0."""
+    """`python -m cli people` works as a separate process and exits 0."""
     Store.open(tmp_path, "CLI Test Worker", create=True).close()
     env = {**os.environ, "PYTHONPATH": str(REPO_ROOT), WORKER_VARIABLE: "CLI Test Worker"}
     finished = subprocess.run(
-        [sys.executable, "-m", "assessor", "people", "--data-dir", str(tmp_path)],
+        [sys.executable, "-m", "cli", "people", "--data-dir", str(tmp_path)],
         env=env,
         capture_output=True,
         text=True,
@@ -414,10 +414,10 @@ def test_python_dash_m_assessor_runs_a_command(tmp_path: Path) -> None:
 
 @pytest.mark.slow
 def test_python_dash_m_assessor_without_a_command_explains(tmp_path: Path) -> None:
-    """With no command, `python -m assessor` says what to do and exits non-zero."""
+    """With no command, `python -m cli` says what to do and exits non-zero."""
     env = {**os.environ, "PYTHONPATH": str(REPO_ROOT)}
     finished = subprocess.run(
-        [sys.executable, "-m", "assessor", "--data-dir", str(tmp_path)],
+        [sys.executable, "-m", "cli", "--data-dir", str(tmp_path)],
         env=env,
         capture_output=True,
         text=True,

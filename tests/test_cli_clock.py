@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from assessor.cli import build_parser, run
 from assessor.paths import WORKER_VARIABLE
 from assessor.record import Contact, Entry, Person
 from assessor.validation import format_date
+from cli.main import build_parser, run
 from db.store import Store
 
 

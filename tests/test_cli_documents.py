@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from assessor.cli import build_parser, run
 from assessor.example import example_id
 from assessor.paths import DATA_DIR_VARIABLE, WORKER_VARIABLE
+from cli.main import build_parser, run
 
 PEGGY = example_id("peggy")
 BERNIE = example_id("bernie")

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from assessor import cli
-from assessor.cli_guard import EXIT_UNEXPECTED
+import cli.main as cli
 from assessor.logfile import LOG_FILE_NAME as LOG_FILE
 from assessor.record import Person
+from cli.guard import EXIT_UNEXPECTED
 from db.store import Store
 
 

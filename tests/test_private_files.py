@@ -22,7 +22,7 @@ REPO = Path(__file__).resolve().parents[1]
 @pytest.mark.parametrize(
     "entry_point",
     [
-        pytest.param(["-m", "assessor"], id="python -m assessor"),
+        pytest.param(["-m", "cli"], id="python -m cli"),
         pytest.param(
             ["-c", "import sys; from ui.app import main; sys.exit(main())"], id="assessor"
         ),

@@ -1,7 +1,7 @@
 """The `assessor` command: the GUI's composition root, and the door to the subcommands.
 
 `assessor` on its own opens the app; `assessor COMMAND …` runs a subcommand from
-`assessor.cli` without loading Qt.
+`cli.main` without loading Qt.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from assessor import cli
+import cli.main as cli
 from assessor.logfile import start_log
 from assessor.paths import (
     is_default_data_dir,
@@ -28,8 +28,8 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
     from db.store import Store
-    from ui.main_window import MainWindow
-    from ui.tasks import TaskManager
+    from ui.kit.tasks import TaskManager
+    from ui.shell.main_window import MainWindow
 
 # Saves run on the GUI thread: wait at most a second for another writer, then retry later.
 APP_BUSY_TIMEOUT_MS = 1000
@@ -54,9 +54,9 @@ def run_gui(data_dir: Path, *, is_default_folder: bool = False) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
 
-    from ui.forms import failure_text
-    from ui.single_instance import SingleInstance
-    from ui.tasks import TaskManager
+    from ui.kit.forms import failure_text
+    from ui.kit.tasks import TaskManager
+    from ui.shell.single_instance import SingleInstance
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Assessor")
@@ -117,7 +117,7 @@ def open_window(
     from db.caseload import read_findable_people
     from db.engine import store_path
     from db.migrate import HEAD_REVISION, stored_revision
-    from ui.main_window import MainWindow
+    from ui.shell.main_window import MainWindow
 
     revision = stored_revision(store_path(data_dir))
     if revision is None and not is_default_folder and not agrees_to_new_records(data_dir):

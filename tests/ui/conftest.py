@@ -8,8 +8,8 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from db.store import Store
-from ui.main_window import MainWindow
-from ui.tasks import TaskManager
+from ui.kit.tasks import TaskManager
+from ui.shell.main_window import MainWindow
 
 
 @pytest.fixture

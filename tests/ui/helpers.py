@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ui.main_window import MainWindow
+from ui.shell.main_window import MainWindow
 
 
 def open_person(window: MainWindow, preferred_name: str) -> str:

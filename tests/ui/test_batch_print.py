@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QDialog
 
 from assessor.record import Contact
 from tests.ui.test_keyboard_and_names import unnamed_controls
-from ui.batch_print import BatchPrintDialog
+from ui.printing.batch_print import BatchPrintDialog
 
 
 def seen_today(store, *preferred_names: str) -> list[str]:

@@ -13,8 +13,8 @@ from assessor.carers import CarerReview, CaringRole, OfferResponse, Supported
 from assessor.record import ConversationKind, Person
 from assessor.validation import format_date, format_date_numeric
 from tests.ui.test_keyboard_and_names import unnamed_controls
-from ui.autosave import Autosaver
-from ui.carer_support import CarerSupportTab
+from ui.carers.support_tab import CarerSupportTab
+from ui.kit.autosave import Autosaver
 
 TODAY = date.today()
 

@@ -12,7 +12,7 @@ from assessor.carers import CaringRole
 from assessor.record import Contact, ConversationKind, Entry, Person
 from assessor.search import PeopleIndex
 from tests.ui.test_keyboard_and_names import unnamed_controls
-from ui.carers import CarersTab
+from ui.carers.tab import CarersTab
 
 SHARED = "I manage the mornings but the nights wear me down"
 PRIVATE = "Some nights I could scream, and I cannot tell him that"

@@ -8,7 +8,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from assessor.example import nhs_number_in_test_range
-from ui.new_person import NewPersonDialog
+from ui.record.new_person import NewPersonDialog
 
 
 def shown(window) -> list[str]:

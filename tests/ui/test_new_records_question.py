@@ -12,8 +12,8 @@ from pytestqt.qtbot import QtBot
 from db.engine import store_path
 from db.migrate import HEAD_REVISION, stored_revision
 from ui.app import open_window
-from ui.main_window import MainWindow
-from ui.tasks import TaskManager
+from ui.kit.tasks import TaskManager
+from ui.shell.main_window import MainWindow
 
 Button = QMessageBox.StandardButton
 

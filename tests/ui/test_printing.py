@@ -17,9 +17,9 @@ from assessor.documents import DocumentKind
 from tests.full_disk import full_disk
 from tests.ui.helpers import open_person
 from tests.ui.test_keyboard_and_names import unnamed_controls
-from ui.main_window import MainWindow
-from ui.printing import PrintDialog
-from ui.tasks import TaskManager
+from ui.kit.tasks import TaskManager
+from ui.printing.print_window import PrintDialog
+from ui.shell.main_window import MainWindow
 
 
 def pdf_text(data: bytes) -> str:

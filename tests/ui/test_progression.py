@@ -12,9 +12,9 @@ from assessor.progression import PlanReview, PlanStep, ProgressionPlan, months_b
 from assessor.record import Person
 from assessor.validation import format_date, format_date_numeric
 from tests.ui.test_keyboard_and_names import unnamed_controls
-from ui.progression import ProgressionTab
-from ui.progression_chart import describe_progression, month_ticks
-from ui.progression_words import months_later
+from ui.progression.chart import describe_progression, month_ticks
+from ui.progression.tab import ProgressionTab
+from ui.progression.words import months_later
 
 TODAY = date.today()
 

@@ -21,8 +21,8 @@ from tests.ui import lock_holder, typing_child
 from tests.ui.helpers import open_person
 from tests.ui.kill_harness import add_reg, start_app, wait_for_line
 from tests.ui.test_goals import focus, tomek_with_goals
-from ui.main_window import MainWindow
-from ui.tasks import TaskManager
+from ui.kit.tasks import TaskManager
+from ui.shell.main_window import MainWindow
 
 
 @pytest.fixture

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from db.caseload import read_findable_people
 from db.engine import store_path
-from ui.main_window import MainWindow
-from ui.tasks import TaskManager
+from ui.kit.tasks import TaskManager
+from ui.shell.main_window import MainWindow
 
 
 def test_search_works_and_a_chosen_person_opens_when_the_store_arrives(

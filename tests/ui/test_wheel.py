@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from sqlalchemy import text
 
 from tests.ui.helpers import open_person
-from ui.wheel_guard import is_guarded
+from ui.kit.wheel_guard import is_guarded
 
 
 def turn_wheel(widget: QWidget, notches: int) -> None:

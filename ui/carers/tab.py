@@ -1,0 +1,244 @@
+"""The Carers tab: who cares for the person, what those carers agreed to share, and whom the
+person cares for themselves.
+
+Carers are people in their own right (seed 003), so each carer here is a record of their own,
+linked by a caring role. The privacy rule: of a carer's record, only their name, their caring
+role and the conversations they agreed to share appear on the record of someone they care for.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from assessor.carers import CaringRole
+from assessor.prompts import TOPICS
+from assessor.record import SharedConversation
+from assessor.search import PeopleIndex
+from assessor.validation import MONTHS, format_date
+from ui.carers.dialogs import CARED_FOR, CARERS, LinkDialog, RoleDialog, Side, fill_list, name_of
+from ui.kit.forms import Section, hint_label, named, quoted, record_actions
+from ui.progression.words import clear_layout
+
+if TYPE_CHECKING:
+    from db.store import Store
+
+
+def role_line(name: str, role: CaringRole) -> str:
+    """A list entry for a caring role: the name, then only what is recorded."""
+    parts = []
+    if role.what_they_do.strip():
+        parts.append(role.what_they_do.strip())
+    if role.hours_a_week is not None:
+        hours = role.hours_a_week
+        parts.append(f"about {hours} hour{'' if hours == 1 else 's'} a week")
+    if role.since is not None:
+        parts.append(f"since {MONTHS[role.since.month - 1]} {role.since.year}")
+    if role.live_together is not None:
+        parts.append("lives with them" if role.live_together else "does not live with them")
+    return "\n".join([name, " · ".join(parts)] if parts else [name])
+
+
+class RolesSection(Section):
+    """One side's roles, one line each, with what can be done to the chosen one."""
+
+    def __init__(self, side: Side) -> None:
+        super().__init__(side.title)
+        self.side = side
+        self.roles: list[CaringRole] = []
+        self.list = named(QListWidget(), side.title)
+        self.open_button = named(QPushButton("Open their record"), "Open their record")
+        self.change_button = named(QPushButton("Change…"), "Change their caring")
+        self.end_button = named(QPushButton("No longer caring…"), "No longer caring")
+        self.add_button = named(QPushButton(side.add_text), side.add_text.rstrip("…"))
+        actions, self.confirmation = record_actions(
+            self.open_button, self.change_button, self.end_button, self.add_button
+        )
+        self.list.currentRowChanged.connect(lambda _row: self._enable())
+        column = QWidget()
+        layout = QVBoxLayout(column)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.list)
+        layout.addLayout(actions)
+        self.form.addRow(column)
+
+    def show_roles(self, roles: list[tuple[str, CaringRole]]) -> None:
+        """Each role with the name of the other person in it."""
+        self.roles = [role for _name, role in roles]
+        lines = [(role_line(name, role), role.id) for name, role in roles]
+        fill_list(self.list, lines, self.side.empty)
+        self._enable()
+
+    def chosen(self) -> CaringRole | None:
+        row = self.list.currentRow()
+        return self.roles[row] if 0 <= row < len(self.roles) else None
+
+    def _enable(self) -> None:
+        for button in (self.open_button, self.change_button, self.end_button):
+            button.setEnabled(self.chosen() is not None)
+
+
+class SharedSection(Section):
+    """Carers' conversations shared with the person: read-only, own words as quotations."""
+
+    def __init__(self) -> None:
+        super().__init__("What their carers agreed to share")
+        self.body = QVBoxLayout()
+        column = QWidget()
+        column.setLayout(self.body)
+        self.body.setContentsMargins(0, 0, 0, 0)
+        self.form.addRow(column)
+
+    def show_shared(self, shared: list[SharedConversation]) -> None:
+        clear_layout(self.body)
+        for conversation in shared:
+            self._show_one(conversation)
+        if not shared:
+            self.body.addWidget(hint_label("Nothing shared by their carers."))
+
+    def _show_one(self, shared: SharedConversation) -> None:
+        heading = QLabel(
+            f"{format_date(shared.contact.on)} · {shared.carer_name}’s conversation, "
+            "shared with them"
+        )
+        heading.setObjectName("sectionTitle")
+        self.body.addWidget(heading)
+        for topic in TOPICS:
+            entry = shared.conversation.entries.get(topic.code)
+            if entry is None or not entry.text.strip():
+                continue
+            self.body.addWidget(QLabel(f"<b>{topic.heading}</b>"))
+            if entry.own_words:
+                self.body.addWidget(hint_label(f"In {shared.carer_name}’s own words:"))
+            said = QLabel(quoted(entry.text) if entry.own_words else entry.text.strip())
+            said.setTextFormat(Qt.TextFormat.PlainText)
+            said.setWordWrap(True)
+            if entry.own_words:
+                said.setObjectName("quote")
+            self.body.addWidget(said)
+
+
+class CarersTab(QScrollArea):
+    """The person's carers, what they shared, and whom the person cares for."""
+
+    person_chosen = Signal(str)  # open this person's record
+    person_added = Signal(str)  # a record was made here: search must learn of it
+    roles_changed = Signal()
+
+    def __init__(self, store: Store, index: PeopleIndex) -> None:
+        super().__init__()
+        self._store = store
+        self._index = index
+        self.person_id = ""
+        self.setWidgetResizable(True)
+        self.carers = RolesSection(CARERS)
+        self.shared = SharedSection()
+        self.cared_for = RolesSection(CARED_FOR)
+        self.role_dialog = RoleDialog(store, self)
+        self.role_dialog.accepted.connect(
+            lambda: self._changed(f"Saved the changes: {self._who(self.role_dialog.role)}.")
+        )
+        self.link_dialog = LinkDialog(store, index, self)
+        self.link_dialog.accepted.connect(self._linked)
+        self.ask_end = QMessageBox(
+            QMessageBox.Icon.Question,
+            "No longer caring",
+            "",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
+        self.ask_end.accepted.connect(self._end)
+        self._section = self.carers  # the section the open dialog or question is about
+        self._ending: CaringRole | None = None
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        for section in (self.carers, self.cared_for):
+            self._connect(section)
+        layout.addWidget(self.carers)
+        layout.addWidget(self.shared)
+        layout.addWidget(self.cared_for)
+        layout.addStretch(1)
+        self.setWidget(body)
+
+    def _connect(self, section: RolesSection) -> None:
+        section.open_button.clicked.connect(lambda: self.open_record(section))
+        section.change_button.clicked.connect(lambda: self.change(section))
+        section.list.itemActivated.connect(lambda _item: self.change(section))
+        section.end_button.clicked.connect(lambda: self.end(section))
+        section.add_button.clicked.connect(lambda: self.add(section))
+
+    def show_person(self, person_id: str) -> None:
+        self.person_id = person_id
+        for section in (self.carers, self.cared_for):
+            section.confirmation.clear()
+        self._refresh()
+
+    def _refresh(self) -> None:
+        for section, roles in (
+            (self.carers, self._store.carers_of(self.person_id)),
+            (self.cared_for, self._store.roles_as_carer(self.person_id)),
+        ):
+            section.show_roles([(self._name(section.side.other(role)), role) for role in roles])
+        self.shared.show_shared(self._store.shared_by_carers(self.person_id))
+
+    def _name(self, person_id: str) -> str:
+        return name_of(person_id, self._index, self._store)
+
+    def _who(self, role: CaringRole) -> str:
+        return f"{self._name(role.carer_id)} caring for {self._name(role.cared_for_id)}"
+
+    def open_record(self, section: RolesSection) -> None:
+        role = section.chosen()
+        if role is not None:
+            self.person_chosen.emit(section.side.other(role))
+
+    def change(self, section: RolesSection) -> None:
+        role = section.chosen()
+        if role is not None:
+            self._section = section
+            self.role_dialog.start(role, self._who(role))
+
+    def add(self, section: RolesSection) -> None:
+        self._section = section
+        linked = {section.side.other(role) for role in section.roles}
+        self.link_dialog.start(section.side, self.person_id, linked)
+
+    def end(self, section: RolesSection) -> None:
+        """Ask first; the answer arrives without blocking the window."""
+        role = section.chosen()
+        if role is None:
+            return
+        self._section, self._ending = section, role
+        self.ask_end.setText(
+            f"{self._name(role.carer_id)} no longer cares for {self._name(role.cared_for_id)}?"
+        )
+        self.ask_end.open()
+
+    def _end(self) -> None:
+        if self._ending is not None:
+            who = self._who(self._ending)
+            self._store.end_caring_role(self._ending.id)
+            self._ending = None
+            self._changed(f"Ended: {who}.")
+
+    def _linked(self) -> None:
+        """Search learns of a record made here before the lines name it."""
+        if self.link_dialog.made_id:
+            self.person_added.emit(self.link_dialog.made_id)
+        if self.link_dialog.role is not None:
+            self._changed(f"Added: {self._who(self.link_dialog.role)}.")
+
+    def _changed(self, done: str) -> None:
+        self._refresh()
+        self._section.confirmation.setText(done)
+        self.roles_changed.emit()

@@ -1,0 +1,305 @@
+"""Goals in the person's own words, and reviewing one in three keystrokes.
+
+The list shows each goal quoted, its kind, how it is going in words, when it was last reviewed and
+a small chart of its ratings. With the list focused, 1 to 5 choose a rating on the Goal Attainment
+Scale (−2 to +2), Enter saves the review and Escape cancels it. Each goal and each review is
+stored the moment it is made: one store call each, nothing waits to be saved.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QLabel,
+    QListView,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from assessor.goals import GAS_LEVELS, Review, Reviewer, t_score
+from assessor.validation import InvalidInput
+from ui.goals.goal_chart import signed
+from ui.goals.goal_dialog import GoalDialog
+from ui.goals.goal_list import GoalDelegate, GoalList, GoalRow
+from ui.goals.goal_review import ReviewPanel, level_line
+from ui.kit.autosave import Autosaver
+from ui.kit.binding import chosen
+from ui.kit.forms import failure_text, hint_label, named, quoted, record_actions, set_shown
+
+if TYPE_CHECKING:
+    from db.store import Store
+
+CHOSEN_STYLE = "QRadioButton { background: #fff7bf; color: #0b0c0c; }"
+
+
+class GoalsTab(QWidget):
+    """The person's goals, adding one, and reviewing the chosen one.
+
+    `goals_changed` is emitted with the goal's id after a goal or a review is stored, for
+    anything that lists goals elsewhere (such as the goals due for review).
+    """
+
+    goals_changed = Signal(str)
+
+    def __init__(self, store: Store, autosaver: Autosaver, worker: str) -> None:
+        super().__init__()
+        self._store = store
+        self._autosaver = autosaver
+        self._worker = worker
+        self._person_id = ""
+        self._rows: list[GoalRow] = []
+        self.rating: int | None = None
+
+        self.new_button = named(QPushButton("New goal"), "New goal")
+        self.new_button.setToolTip("Add a goal in the person’s own words")
+        self.new_button.clicked.connect(self.new_goal)
+        self.change_button = named(QPushButton("Change goal…"), "Change the chosen goal")
+        self.change_button.setToolTip("Correct the chosen goal's words, kind, target or level")
+        self.change_button.clicked.connect(self.change_goal)
+        top, self.confirmation = record_actions(self.new_button, self.change_button)
+        self.t_score = QLabel()
+        self.t_score.setAccessibleName("Goal attainment T-score")
+        self.t_score.setWordWrap(True)
+        self.t_score.hide()
+
+        self.list = named(GoalList(), "Goals")
+        self.list.setWordWrap(True)
+        self.list.setResizeMode(QListView.ResizeMode.Adjust)
+        self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.delegate = GoalDelegate(self.list, self._row_at)
+        self.list.setItemDelegate(self.delegate)
+        self.list.on_rating = self.choose_rating
+        self.list.on_enter = self._enter
+        self.list.on_escape = self._escape
+        self.list.currentRowChanged.connect(self._goal_chosen)
+        self.empty = QLabel(
+            "No goals yet. Add one with New goal: what the person wants to be able to do, "
+            "in their own words."
+        )
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignTop)
+        legend = hint_label(
+            "Each chart starts where the person started (hollow dot); each review adds a dot. "
+            "The dark middle line is 0: as expected."
+        )
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.empty)
+        left_layout.addWidget(self.list, 1)
+        left_layout.addWidget(legend)
+        self.legend = legend
+
+        self.panel = ReviewPanel()
+        for rating, radio in self.panel.levels.items():
+            radio.clicked.connect(lambda _checked=False, r=rating: self.choose_rating(r))
+        self.panel.save_button.clicked.connect(self.save_review)
+        self.panel.cancel_button.clicked.connect(self.cancel_rating)
+        self.panel.note.returnPressed.connect(self.save_review)
+        self.panel_scroll = QScrollArea()
+        self.panel_scroll.setWidgetResizable(True)
+        self.panel_scroll.setWidget(self.panel)
+        self.panel_scroll.setMinimumWidth(self.fontMetrics().averageCharWidth() * 40)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(self.panel_scroll)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setChildrenCollapsible(False)
+        char = self.fontMetrics().averageCharWidth()
+        splitter.setSizes([char * 100, char * 52])
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.t_score)
+        layout.addWidget(splitter, 1)
+
+        self.dialog = GoalDialog(worker, self._store, self)
+        self.dialog.accepted.connect(self._goal_added)
+        self._show_rating()
+
+    # --- the person and their goals -------------------------------------------------------------
+
+    def show_person(self, person_id: str) -> None:
+        self._autosaver.flush()
+        self._person_id = person_id
+        self.confirmation.clear()
+        self.panel.reviewer.setCurrentIndex(self.panel.reviewer.findData(Reviewer.WORKER))
+        self._reload(select_id=None)
+
+    def select_goal(self, goal_id: str) -> None:
+        """Choose a goal and put the cursor in the list, ready for a rating key."""
+        ids = [row.goal.id for row in self._rows]
+        if goal_id in ids:
+            self.list.setCurrentRow(ids.index(goal_id))
+        self.list.setFocus()
+
+    def _row_at(self, row: int) -> GoalRow | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def row_text(self, row: int) -> str:
+        """What a row of the list says, line by line."""
+        return "\n".join(self._rows[row].lines())
+
+    def _reload(self, select_id: str | None) -> None:
+        goals = self._store.goals(self._person_id)
+        reviews = self._store.reviews(goal.id for goal in goals)
+        today = date.today()
+        self._rows = [GoalRow(goal, reviews[goal.id], today) for goal in goals]
+        ids = [goal.id for goal in goals]
+        chosen_row = ids.index(select_id) if select_id in ids else 0
+        self.list.blockSignals(True)
+        self.list.clear()
+        for row in self._rows:
+            item = QListWidgetItem(quoted(row.goal.words))
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, row.accessible_text())
+            self.list.addItem(item)
+        if self._rows:
+            self.list.setCurrentRow(chosen_row)
+        self.list.blockSignals(False)
+        has_goals = bool(self._rows)
+        set_shown(self.empty, not has_goals)
+        set_shown(self.list, has_goals)
+        set_shown(self.legend, has_goals)
+        set_shown(self.panel_scroll, has_goals)
+        self._goal_chosen(self.list.currentRow())
+        self._show_t_score()
+
+    def _refresh_row(self, row: int) -> None:
+        """Re-read one goal's reviews and redraw its row; the selection stays where it is."""
+        goal = self._rows[row].goal
+        self._rows[row] = GoalRow(goal, self._store.reviews([goal.id])[goal.id], date.today())
+        item = self.list.item(row)
+        item.setData(Qt.ItemDataRole.AccessibleTextRole, self._rows[row].accessible_text())
+        self.delegate.sizeHintChanged.emit(self.list.model().index(row, 0))
+        self.list.viewport().update()
+        self._show_t_score()
+
+    def _show_t_score(self) -> None:
+        """Shown only when it says something: two or more goals reviewed."""
+        latest = [row.reviews[-1].rating for row in self._rows if row.reviews]
+        score = t_score(latest) if len(latest) >= 2 else None
+        if score is not None:
+            self.t_score.setText(
+                f"Goal attainment T-score {round(score)} (50 means goals met as expected)"
+            )
+            self.t_score.setToolTip(f"From the latest rating of each of {len(latest)} goals.")
+        set_shown(self.t_score, score is not None)
+
+    # --- adding a goal --------------------------------------------------------------------------
+
+    def new_goal(self) -> None:
+        self._autosaver.flush()
+        self.dialog.start(self._person_id)
+
+    def change_goal(self) -> None:
+        row = self._row_at(self.list.currentRow())
+        if row is not None:
+            self._autosaver.flush()
+            self.dialog.start(self._person_id, row.goal)
+
+    def _goal_added(self) -> None:
+        goal = self.dialog.goal
+        if goal is None:
+            return
+        changed = self.dialog.windowTitle() == "Change goal"
+        self._reload(select_id=goal.id)
+        self.confirmation.setText(f"Goal {'changed' if changed else 'added'}: {quoted(goal.words)}")
+        self.list.setFocus()
+        self.goals_changed.emit(goal.id)
+
+    # --- reviewing ------------------------------------------------------------------------------
+
+    def _goal_chosen(self, row: int) -> None:
+        self.cancel_rating()
+        chosen_row = self._row_at(row)
+        self.panel.goal_words.setText(quoted(chosen_row.goal.words) if chosen_row else "")
+        self.panel.setEnabled(chosen_row is not None)
+
+    def choose_rating(self, rating: int) -> None:
+        if self._row_at(self.list.currentRow()) is None:
+            return
+        self.rating = rating
+        self._show_rating()
+
+    def cancel_rating(self) -> None:
+        self.rating = None
+        self._show_rating()
+
+    def _show_rating(self) -> None:
+        """The chosen level checked, in bold and on a yellow band; in words for screen readers."""
+        self.panel.group.setExclusive(False)
+        for rating, radio in self.panel.levels.items():
+            is_chosen = rating == self.rating
+            radio.setChecked(is_chosen)
+            font = radio.font()
+            font.setBold(is_chosen)
+            radio.setFont(font)
+            radio.setStyleSheet(CHOSEN_STYLE if is_chosen else "")
+        self.panel.group.setExclusive(True)
+        if self.rating is None:
+            text = "No rating chosen."
+            description = ""
+        else:
+            text = (
+                f"Chosen: {level_line(self.rating)}. Press Enter or Save review to save it; "
+                "Escape cancels."
+            )
+            description = f"Rating chosen: {GAS_LEVELS[self.rating]} ({signed(self.rating)})"
+        self.panel.chosen_text.setText(text)
+        self.list.setAccessibleDescription(description)
+        self.panel.save_button.setEnabled(self.rating is not None)
+        self.panel.cancel_button.setEnabled(self.rating is not None)
+
+    def _enter(self) -> bool:
+        if self.rating is None:
+            return False
+        self.save_review()
+        return True
+
+    def _escape(self) -> bool:
+        if self.rating is None:
+            return False
+        self.cancel_rating()
+        return True
+
+    def save_review(self) -> None:
+        """Store the review at once, redraw the goal's row, and say so."""
+        row = self.list.currentRow()
+        chosen_row = self._row_at(row)
+        if chosen_row is None or self.rating is None:
+            return
+        review = Review(
+            goal_id=chosen_row.goal.id,
+            rating=self.rating,
+            on=date.today(),
+            reviewer=chosen(self.panel.reviewer, Reviewer) or Reviewer.WORKER,
+            self_rating=self.panel.self_rating.currentData(),
+            note=self.panel.note.text().strip(),
+        )
+        try:
+            self._store.add_review(review)
+        except InvalidInput as problem:
+            self.confirmation.setText(str(problem))
+            return
+        except Exception as problem:
+            self.confirmation.setText(f"Review not saved. {failure_text(problem)} Try again.")
+            return
+        self._refresh_row(row)
+        self.panel.self_rating.setCurrentIndex(0)
+        self.panel.note.clear()
+        self.cancel_rating()
+        self.confirmation.setText(
+            f"Review saved: {GAS_LEVELS[review.rating]} ({signed(review.rating)}). "
+            f"Now: {self._rows[row].status.label}."
+        )
+        self.goals_changed.emit(review.goal_id)

@@ -1,0 +1,272 @@
+"""Plans for everyone with a contact today, printed in one go.
+
+Each plan is built in the format the person's page one records, on a thread of its own, with
+progress shown and a Cancel that stops before the next person. Then one print dialog, and the
+pages are painted one per turn of the event loop, so the window stays responsive throughout.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Sequence
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, Qt, QThreadPool, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from assessor.validation import format_date
+from ui.kit.forms import failure_text, named
+from ui.kit.tasks import TaskManager
+from ui.printing.print_run import PrintRun, new_printer, print_dialog_for
+from ui.printing.print_window import PrintSource
+
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrintDialog
+
+    from db.store import Store
+
+
+def people_seen_on(store: Store, day: date) -> list[str]:
+    """The ids of everyone with a contact dated `day`, in caseload order."""
+    return [
+        person.id
+        for person in store.findable_people()
+        if any(contact.on == day for contact in store.contacts(person.id))
+    ]
+
+
+class BackgroundLoop(QObject):
+    """Runs `work` on each item in turn on a thread of its own.
+
+    `cancel`, safe from any thread, stops the loop before the next item; `finished` then
+    carries the results of the items done, in order.
+    """
+
+    progress = Signal(int, int)  # items done, items in all
+    finished = Signal(list)
+    failed = Signal(str)
+
+    def __init__(self, work: Callable[[Any], Any], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._work = work
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._cancel = threading.Event()
+
+    def start(self, items: Sequence[Any]) -> None:
+        self._cancel.clear()
+        self._pool.start(lambda: self._run(list(items)))
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def wait(self) -> None:
+        self._pool.waitForDone()
+
+    def _run(self, items: list[Any]) -> None:
+        results = []
+        try:
+            for item in items:
+                if self._cancel.is_set():
+                    break
+                results.append(self._work(item))
+                self.progress.emit(len(results), len(items))
+        except Exception as problem:
+            self.failed.emit(failure_text(problem))
+            return
+        self.finished.emit(results)
+
+
+class BatchPrintDialog(QDialog):
+    """Finds who had a contact today, prepares their plans, asks for a printer and prints.
+
+    Made once and reused; it does not block the main window. `prepared` is emitted when the
+    plans are ready and the print dialog opens; `outcome` with what happened, in words.
+    """
+
+    prepared = Signal()
+    outcome = Signal(str)
+
+    def __init__(self, source: PrintSource, tasks: TaskManager, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Print plans for everyone with a contact today")
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 72)
+        self._source = source
+        self._tasks = tasks
+        self._stage = ""  # finding, preparing, asking or printing; empty when nothing runs
+        self._cancelled = False
+        self._people = 0
+        self.plans: list[tuple[str, bytes]] = []
+        self.printer = new_printer()
+        self.print_dialog: QPrintDialog | None = None
+        self.run: PrintRun | None = None
+        self.loop = BackgroundLoop(lambda person_id: source.plan(person_id), self)
+        self.loop.progress.connect(self._preparing)
+        self.loop.finished.connect(self._prepared)
+        self.loop.failed.connect(
+            lambda message: self._finish(f"The plans could not be prepared: {message}")
+        )
+
+        self.message = named(QLabel(), "What is happening")
+        self.message.setWordWrap(True)
+        self.message.setMinimumHeight(self.fontMetrics().lineSpacing() * 3)
+        self.message.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.bar = named(QProgressBar(), "Progress")
+        self.button = named(QPushButton("Cancel"), "Cancel")
+        self.button.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.message)
+        layout.addWidget(self.bar)
+        layout.addLayout(buttons)
+
+    @property
+    def busy(self) -> bool:
+        return bool(self._stage)
+
+    def start(self) -> None:
+        """Begin, or bring the running batch to the front."""
+        self.show()
+        self.activateWindow()
+        if self.busy:
+            return
+        self._stage, self._cancelled, self.plans = "finding", False, []
+        self._set_button("Cancel")
+        self._say("Finding the people with a contact today…")
+        self.bar.setRange(0, 0)
+        today = self._source.today()
+        store = self._source.store
+        self._tasks.run(
+            lambda: people_seen_on(store, today),
+            self._found,
+            lambda message: self._finish(f"Your records could not be read: {message}"),
+        )
+
+    def _found(self, people: list[str]) -> None:
+        if self._cancelled:
+            self._finish("Cancelled: nothing was printed.")
+            return
+        if not people:
+            day = format_date(self._source.today())
+            self._finish(
+                f"No one has a contact dated today ({day}), so there are no plans to print."
+            )
+            return
+        self._stage, self._people = "preparing", len(people)
+        self.bar.setRange(0, len(people))
+        self.bar.setFormat("%v of %m plans")
+        self._preparing(0, len(people))
+        self.loop.start(people)
+
+    def _preparing(self, done: int, total: int) -> None:
+        self.bar.setValue(done)
+        if not self._cancelled:
+            self._say(f"Preparing plans: {done} of {total} ready…")
+
+    def _prepared(self, plans: list[tuple[str, bytes]]) -> None:
+        if len(plans) < self._people:
+            self._finish(
+                f"Cancelled after preparing {len(plans)} of {self._people} plans: nothing was "
+                "printed."
+            )
+            return
+        self.plans = plans
+        self._stage = "asking"
+        self._say(f"{_count(len(plans), 'plan')} ready: {_names(plans)}. Choose a printer.")
+        if self.print_dialog is None:
+            self.print_dialog = print_dialog_for(self.printer, self, self.print_plans)
+            self.print_dialog.rejected.connect(
+                lambda: self._finish("Not printed: the print dialog was closed.")
+            )
+        self.printer.setDocName(f"Plans for {format_date(self._source.today())}")
+        self.prepared.emit()
+        QDialog.open(self.print_dialog)  # QPrintDialog's own open() wants a slot to call
+
+    def print_plans(self) -> None:
+        """Print the plans prepared on `printer` as it is set, page by page."""
+        if not self.plans or self.run is not None:
+            return
+        self._stage = "printing"
+        self._set_button("Cancel")
+        self.run = PrintRun(self.printer, [pdf for _name, pdf in self.plans], self)
+        self.bar.setRange(0, self.run.total)
+        self.bar.setFormat("%v of %m pages")
+        self.run.progress.connect(self._printing)
+        self.run.finished.connect(self._printed)
+        self.run.failed.connect(self._finish)
+        self.run.start()
+
+    def _printing(self, done: int, total: int) -> None:
+        self.bar.setValue(done)
+        self._say(f"Printing page {done} of {total}…")
+
+    def _printed(self, pages: int) -> None:
+        total = self.run.total if self.run is not None else pages
+        if pages < total:
+            self._finish(f"Printing stopped after {pages} of {total} pages.")
+        else:
+            self._finish(
+                f"Printed {_count(len(self.plans), 'plan')}, {_count(pages, 'page')}: "
+                f"{_names(self.plans)}."
+            )
+
+    def _finish(self, message: str) -> None:
+        if self.run is not None:
+            self.run.deleteLater()
+            self.run = None
+        self._stage = ""
+        self.bar.setRange(0, 1)
+        self.bar.setValue(1)
+        self.bar.setFormat("Done")
+        self._say(message)
+        self._set_button("Close")
+        self.outcome.emit(message)
+
+    def reject(self) -> None:
+        """Cancel (or Escape) stops what is running, before the next person or page; once
+        nothing runs it closes."""
+        if not self.busy:
+            super().reject()
+            return
+        self._cancelled = True
+        self.loop.cancel()
+        if self.run is not None:
+            self.run.cancel()
+        self._say("Stopping…")
+
+    def stop(self) -> None:
+        """Stop and wait for the thread: the app is closing."""
+        self.loop.cancel()
+        if self.run is not None:
+            self.run.cancel()
+        self.loop.wait()
+
+    def _say(self, text: str) -> None:
+        self.message.setText(text)
+
+    def _set_button(self, text: str) -> None:
+        self.button.setText(text)
+        self.button.setAccessibleName(text)
+
+
+def _count(number: int, thing: str) -> str:
+    return f"{number} {thing}{'' if number == 1 else 's'}"
+
+
+def _names(plans: Sequence[tuple[str, bytes]], most: int = 4) -> str:
+    """The people's names, the first few only when there are many, so the message stays short."""
+    names = [name for name, _pdf in plans]
+    if len(names) > most:
+        names = [*names[: most - 1], f"{len(names) - most + 1} others"]
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"

@@ -1,0 +1,370 @@
+"""Printing for the chosen person: choose a document and its print size, see it, print or save it.
+
+A document takes up to a few hundred milliseconds to build, so it is built in the background
+and shown with Qt's PDF viewer when it arrives. Sending it to the printer is print_run's.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QPointF, Signal
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtPrintSupport import QPrintDialog
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from assessor.documents import DocumentKind, PrintContext, build, kinds_for, people_mentioned
+from assessor.documents.formats import (
+    LARGE,
+    LARGE_SIZES,
+    STANDARD,
+    STANDARD_SIZES,
+    PrintFormat,
+    format_for,
+)
+from assessor.files import CannotWrite, write_whole
+from assessor.record import PersonFile
+from assessor.team import Team, load_team
+from ui.kit.forms import hint_label, named, problem_label
+from ui.kit.tasks import TaskManager
+from ui.printing.print_run import LoadedPdf, PrintRun, new_printer, print_dialog_for
+
+if TYPE_CHECKING:
+    from db.store import Store
+
+
+@dataclass(frozen=True)
+class PrintSource:
+    """Where printed documents come from: the store, and who prints them, where and when.
+
+    Its methods read the store, so the windows call them in the background."""
+
+    store: Store
+    worker: str
+    data_dir: Path | None
+    today: Callable[[], date] = date.today
+
+    def read(self, person_id: str) -> tuple[PersonFile, PrintContext]:
+        """The person's file and what a document needs beyond it; a team file that cannot be
+        read stops here, with a message saying what to fix."""
+        team = load_team(self.data_dir) if self.data_dir is not None else Team()
+        file = self.store.person_file(person_id)
+        names = self.store.display_names(people_mentioned(file))
+        return file, PrintContext(self.today(), self.worker, team, names)
+
+    def plan(self, person_id: str) -> tuple[str, bytes]:
+        """Their name and their plan, in the format page one records for them."""
+        file, context = self.read(person_id)
+        fmt = format_for(file.person)
+        return file.person.display_name, build(DocumentKind.MY_PLAN, file, context, fmt)
+
+
+def file_name(kind: DocumentKind, name: str) -> str:
+    """A name to save under, such as "My plan - Ada Lark.pdf", with nothing a folder forbids."""
+    return re.sub(r'[\\/:*?"<>|]', "-", f"{kind.label} - {name}.pdf")
+
+
+class PrintDialog(QDialog):
+    """Print or save a document for one person, previewed as it will print.
+
+    Made once and reused: `show_for` reads the person in the background and opens the dialog.
+    `ready` is emitted when a preview is shown; `printed` with the pages sent to the printer.
+    """
+
+    ready = Signal()
+    printed = Signal(int)
+
+    def __init__(self, source: PrintSource, tasks: TaskManager, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Print")
+        self.resize(1100, 820)
+        self._source = source
+        self._tasks = tasks
+        self._file: PersonFile | None = None
+        self._context: PrintContext | None = None
+        self._asked = 0  # each read or build asked for; a result for an older one is ignored
+        self.pdf: bytes = b""
+        self._loaded: LoadedPdf | None = None
+        self.run: PrintRun | None = None
+        self.printer = new_printer()
+        self._print_dialog: QPrintDialog | None = None
+
+        self.kind = named(QComboBox(), "Document")
+        self.kind.currentIndexChanged.connect(lambda _index: self._build())
+        self.standard = named(QRadioButton("&Standard print"), "Standard print, 12 to 14 point")
+        self.large = named(QRadioButton("&Large print"), "Large print, 16 to 24 point")
+        self._formats = QButtonGroup(self)
+        for button in (self.standard, self.large):
+            self._formats.addButton(button)
+        self.standard.setChecked(True)
+        self.large.toggled.connect(self._format_chosen)
+        self.size = named(QComboBox(), "Text size")
+        self.size.currentIndexChanged.connect(lambda _index: self._build())
+        self.recorded = hint_label("")
+        self.state = named(QLabel(), "Preview state")
+        self.state.setWordWrap(True)
+        self.problem = problem_label()
+
+        self.print_button = named(QPushButton("&Print…"), "Print…")
+        self.print_button.clicked.connect(self.ask_printer)
+        self.save_button = named(QPushButton("Save &as…"), "Save as…")
+        self.save_button.clicked.connect(self.ask_file)
+        self.close_button = named(QPushButton("Close"), "Close")
+        self.close_button.clicked.connect(self.reject)
+        self.save_dialog: QFileDialog | None = None
+
+        self.document = QPdfDocument(self)
+        self.preview = named(QPdfView(), "Preview of the document")
+        self.preview.setPageMode(QPdfView.PageMode.MultiPage)
+        self.preview.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.preview.setDocument(self.document)
+
+        formats = QHBoxLayout()
+        formats.addWidget(self.standard)
+        formats.addWidget(self.large)
+        formats.addStretch(1)
+        form = QFormLayout()
+        document_label = QLabel("&Document")
+        document_label.setBuddy(self.kind)
+        form.addRow(document_label, self.kind)
+        form.addRow("Print", formats)
+        size_label = QLabel("Text si&ze")
+        size_label.setBuddy(self.size)
+        form.addRow(size_label, self.size)
+        form.addRow("", self.recorded)
+        buttons = QHBoxLayout()
+        for button in (self.print_button, self.save_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.close_button)
+        choices = QWidget()
+        column = QVBoxLayout(choices)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addLayout(form)
+        column.addWidget(self.state)
+        column.addWidget(self.problem)
+        column.addStretch(1)
+        column.addLayout(buttons)
+        choices.setFixedWidth(self.fontMetrics().averageCharWidth() * 54)
+        layout = QHBoxLayout(self)
+        layout.addWidget(choices)
+        layout.addWidget(self.preview, 1)
+        self._set_ready(False)
+
+    # --- choosing -----------------------------------------------------------------------------
+
+    def show_for(self, person_id: str) -> None:
+        """Open for this person, reading their record afresh in the background."""
+        self._file = None
+        self._asked += 1
+        asked = self._asked
+        self._show_pdf(b"")
+        self._set_ready(False)
+        self.kind.clear()
+        self._say("Reading the record…")
+        self._tasks.run(
+            lambda: self._source.read(person_id),
+            lambda read: self._read(asked, *read),
+            lambda message: self._failed(asked, message),
+        )
+        self.open()
+        self.kind.setFocus()
+
+    def _read(self, asked: int, file: PersonFile, context: PrintContext) -> None:
+        if asked != self._asked:
+            return
+        self._file, self._context = file, context
+        self.setWindowTitle(f"Print for {file.person.display_name}")
+        recorded = format_for(file.person)
+        self.recorded.setText(
+            "Page one records that they need large print."
+            if recorded.large
+            else "Page one does not ask for large print."
+        )
+        self.kind.blockSignals(True)
+        for kind in kinds_for(file):
+            self.kind.addItem(kind.label, kind)
+        self.kind.blockSignals(False)
+        self.choose_format(recorded)
+
+    def choose_format(self, fmt: PrintFormat) -> None:
+        """Show this format as chosen and build the document in it."""
+        self.large.blockSignals(True)
+        (self.large if fmt.large else self.standard).setChecked(True)
+        self.large.blockSignals(False)
+        self._fill_sizes(fmt)
+
+    def _format_chosen(self, large: bool) -> None:
+        self._fill_sizes(LARGE if large else STANDARD)
+
+    def _fill_sizes(self, fmt: PrintFormat) -> None:
+        self.size.blockSignals(True)
+        self.size.clear()
+        for size in LARGE_SIZES if fmt.large else STANDARD_SIZES:
+            self.size.addItem(f"{size} point", size)
+        self.size.setCurrentIndex(self.size.findData(fmt.size))
+        self.size.blockSignals(False)
+        self._build()
+
+    @property
+    def chosen_kind(self) -> DocumentKind | None:
+        kind = self.kind.currentData()  # Qt hands the choice back as its plain text
+        return None if kind is None else DocumentKind(kind)
+
+    @property
+    def chosen_format(self) -> PrintFormat:
+        return PrintFormat(self.size.currentData())
+
+    # --- building and showing -----------------------------------------------------------------
+
+    def _build(self) -> None:
+        file, context, kind = self._file, self._context, self.chosen_kind
+        if file is None or context is None or kind is None:
+            return
+        fmt = self.chosen_format
+        self._asked += 1
+        asked = self._asked
+
+        def work() -> bytes | None:
+            if asked != self._asked:  # another choice came since: skip this one
+                return None
+            return build(kind, file, context, fmt)
+
+        self._set_ready(False)
+        self._say("Preparing…")
+        self._tasks.run(
+            work,
+            lambda pdf: self._built(asked, pdf),
+            lambda message: self._failed(asked, message),
+        )
+
+    def _built(self, asked: int, pdf: bytes | None) -> None:
+        if asked != self._asked or pdf is None:
+            return
+        self._show_pdf(pdf)
+        if self.document.status() != QPdfDocument.Status.Ready:
+            self._say("The document was made but cannot be shown. Save it and open it instead.")
+            self.save_button.setEnabled(True)
+            return
+        pages = self.document.pageCount()
+        self._say(f"{self.chosen_format.label}: {pages} page{'s' if pages != 1 else ''}.")
+        self._set_ready(True)
+        self.ready.emit()
+
+    def _failed(self, asked: int, message: str) -> None:
+        if asked != self._asked:
+            return
+        self._say("")
+        self.problem.setText(f"The document could not be made: {message}")
+        self.problem.show()
+
+    def _show_pdf(self, pdf: bytes) -> None:
+        self.pdf = pdf
+        if not pdf:
+            self.document.close()
+            self._loaded = None
+            return
+        self._loaded = LoadedPdf(pdf, self.document)
+        self.preview.pageNavigator().jump(0, QPointF(0, 0))
+
+    def _say(self, text: str) -> None:
+        self.state.setText(text)
+        self.problem.hide()
+
+    def _set_ready(self, ready: bool) -> None:
+        printing = self.run is not None
+        self.print_button.setEnabled(ready and not printing)
+        self.save_button.setEnabled(ready)
+
+    # --- saving -------------------------------------------------------------------------------
+
+    def suggested_name(self) -> str:
+        kind = self.chosen_kind
+        if self._file is None or kind is None:
+            return "Document.pdf"
+        return file_name(kind, self._file.person.display_name)
+
+    def ask_file(self) -> None:
+        """Ask where to save, suggesting a name such as "My plan - Ada Lark.pdf"."""
+        if self.save_dialog is None:
+            self.save_dialog = QFileDialog(self, "Save the document as a PDF")
+            self.save_dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+            self.save_dialog.setNameFilter("PDF documents (*.pdf)")
+            self.save_dialog.setDefaultSuffix("pdf")
+            self.save_dialog.setDirectory(str(Path.home()))
+            self.save_dialog.fileSelected.connect(self.save_to)
+        self.save_dialog.selectFile(self.suggested_name())
+        self.save_dialog.open()
+
+    def save_to(self, path: str) -> bool:
+        """Write the document shown to `path`; False, with a message saying why, if it cannot
+        be written there."""
+        try:
+            write_whole(path, self.pdf)
+        except CannotWrite as problem:
+            self.problem.setText(
+                f"The document was not saved to {path}: {problem.why}. "
+                "Choose another folder or name."
+            )
+            self.problem.show()
+            return False
+        self._say(f"Saved to {path}.")
+        return True
+
+    # --- printing -----------------------------------------------------------------------------
+
+    def ask_printer(self) -> None:
+        """The system print dialog, for the document shown."""
+        if self._print_dialog is None:
+            self._print_dialog = print_dialog_for(self.printer, self, self.print_document)
+        self._print_dialog.setMinMax(1, max(self.document.pageCount(), 1))
+        self._print_dialog.setFromTo(0, 0)
+        self.printer.setDocName(self.suggested_name().removesuffix(".pdf"))
+        QDialog.open(self._print_dialog)  # QPrintDialog's own open() wants a slot to call
+
+    def print_document(self) -> None:
+        """Send the document shown to `printer` as it is set, page by page."""
+        if not self.pdf or self.run is not None:
+            return
+        self.run = PrintRun(self.printer, [self.pdf], self)
+        self.run.progress.connect(
+            lambda done, total: self._say(f"Printing page {done} of {total}…")
+        )
+        self.run.finished.connect(self._printed)
+        self.run.failed.connect(self._print_failed)
+        self._set_ready(True)
+        self.run.start()
+
+    def _printed(self, pages: int) -> None:
+        self._end_run()
+        self._say(f"Sent {pages} page{'s' if pages != 1 else ''} to the printer.")
+        self.printed.emit(pages)
+
+    def _print_failed(self, message: str) -> None:
+        self._end_run()
+        self.problem.setText(message)
+        self.problem.show()
+
+    def _end_run(self) -> None:
+        if self.run is not None:
+            self.run.deleteLater()
+        self.run = None
+        self._set_ready(bool(self.pdf))

@@ -1,0 +1,250 @@
+"""Contacts as a timeline, newest first, with the chosen contact's details and page two."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from assessor.carers import is_carer_conversation
+from assessor.limits import RecordKind
+from assessor.record import Contact, ConversationKind, Followed, Place
+from assessor.validation import format_date, parse_date
+from ui.kit.autosave import Autosaver, FormPlace
+from ui.kit.binding import Binder, BoundSection, RevisedWriter, chosen, show_date
+from ui.kit.forms import hint_label, named
+from ui.record.conversation import ConversationPage
+
+if TYPE_CHECKING:
+    from db.store import Store
+
+
+CARER_PRIVACY = (
+    "A carer’s conversation is private to the carer: the people they care for never see it, "
+    "in the app or on paper, unless the carer agrees to share it."
+)
+
+
+def describe(contact: Contact) -> str:
+    """A timeline entry: the date, then where, which conversation and who."""
+    parts = []
+    if contact.place:
+        parts.append(contact.place.label)
+    if contact.kind:
+        parts.append(contact.kind.label)
+    if contact.worker:
+        parts.append(contact.worker)
+    line = f"{format_date(contact.on)}\n{' · '.join(parts) or 'Details not recorded yet'}"
+    if is_carer_conversation(contact):
+        line += "\n" + (
+            "Shared with the people they care for"
+            if contact.shared_with_cared_for
+            else "Private to the carer"
+        )
+    return line
+
+
+class FollowedChoices(QWidget):
+    """What followed: several may apply, each a checkbox saved as soon as it is ticked."""
+
+    changed = Signal(frozenset)
+
+    def __init__(self) -> None:
+        super().__init__()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.boxes = {item: named(QCheckBox(item.label), item.label) for item in Followed}
+        for box in self.boxes.values():
+            layout.addWidget(box)
+            box.toggled.connect(lambda _c: self.changed.emit(self.value()))
+
+    def value(self) -> frozenset[Followed]:
+        return frozenset(item for item, box in self.boxes.items() if box.isChecked())
+
+    def set_value(self, chosen: frozenset[Followed]) -> None:
+        for item, box in self.boxes.items():
+            box.blockSignals(True)
+            box.setChecked(item in chosen)
+            box.blockSignals(False)
+
+
+class ContactDetails(BoundSection):
+    """Date, place, which conversation, worker and what followed, autosaved; for a carer's
+    conversation, whether the carer agrees to share it."""
+
+    def __init__(self, autosaver: Autosaver) -> None:
+        super().__init__("About this contact", Binder(autosaver, RecordKind.CONTACT))
+        self.on = self.line(
+            "Date of contact", "on", parse_date, show_date, placeholder="For example 23/11/2026"
+        )
+        self.place = self.choice("Where", "place", Place)
+        self.kind = self.choice(
+            "Which conversation",
+            "kind",
+            ConversationKind,
+            hint="Connect, At risk or Long-term support: the Three Conversations. A carer’s "
+            "conversation is about the carer’s own needs.",
+        )
+        self.shared = named(
+            QCheckBox("They agree to share this conversation with the people they care for"),
+            "Carer agrees to share this conversation",
+        )
+        self.privacy = hint_label(CARER_PRIVACY)
+        sharing = QWidget()
+        sharing_layout = QVBoxLayout(sharing)
+        sharing_layout.setContentsMargins(0, 0, 0, 0)
+        sharing_layout.addWidget(self.shared)
+        sharing_layout.addWidget(self.privacy)
+        self.sharing = sharing
+        self.add("Sharing", sharing)
+        self.kind.activated.connect(
+            lambda _i: self._show_sharing(chosen(self.kind, ConversationKind))
+        )
+        self.worker = self.line("Worker", "worker")
+        self.followed = FollowedChoices()
+        self.followed.setAccessibleName("What followed")
+        self.add("What followed", self.followed)
+        self.followed.changed.connect(lambda value: self.binder.save_now("followed", value))
+        self.shared.toggled.connect(
+            lambda value: self.binder.save_now("shared_with_cared_for", value)
+        )
+
+    def show_contact(self, contact: Contact, writer: RevisedWriter, place: FormPlace) -> None:
+        self.binder.attach(("contact", contact.id), writer, contact, place)
+        self.followed.set_value(contact.followed)
+        self.shared.blockSignals(True)
+        self.shared.setChecked(contact.shared_with_cared_for)
+        self.shared.blockSignals(False)
+        self._show_sharing(contact.kind)
+
+    def _show_sharing(self, kind: ConversationKind | None) -> None:
+        """Only a carer's conversation can be shared; everything else stays as it is."""
+        self.set_row_shown(self.sharing, kind is ConversationKind.CARER)
+
+
+class ContactsTab(QWidget):
+    """The timeline on the left; the chosen contact and its conversation on the right."""
+
+    def __init__(self, store: Store, autosaver: Autosaver, worker: str) -> None:
+        super().__init__()
+        self._store = store
+        self._autosaver = autosaver
+        self._worker = worker
+        self._person_id = ""
+        self._person_name = ""
+        self._contacts: list[Contact] = []
+        self.new_button = named(QPushButton("New contact"), "New contact")
+        self.new_button.setToolTip("Start a new contact (Ctrl+Shift+N)")
+        self.new_button.clicked.connect(self.new_contact)
+        self.timeline = named(QListWidget(), "Contacts, newest first")
+        self.timeline.setUniformItemSizes(True)
+        self.timeline.setSpacing(3)
+        self.timeline.currentRowChanged.connect(self._chosen)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.addWidget(self.new_button)
+        left_layout.addWidget(QLabel("Contacts, newest first"))
+        left_layout.addWidget(self.timeline)
+
+        self.details = ContactDetails(autosaver)
+        self.conversation = ConversationPage(store, autosaver)
+        self.details.kind.activated.connect(
+            lambda _i: self.conversation.set_kind(chosen(self.details.kind, ConversationKind))
+        )
+        self.empty = QLabel(
+            "No contacts yet. Start one with New contact (Ctrl+Shift+N) to record the conversation."
+        )
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignTop)
+        body = QWidget()
+        body_layout = QVBoxLayout(body)
+        body_layout.addWidget(self.details)
+        body_layout.addWidget(self.conversation)
+        body_layout.addStretch(1)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setWidget(body)
+        self.right = QStackedWidget()
+        self.right.addWidget(self.empty)
+        self.right.addWidget(self.scroll)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(self.right)
+        splitter.setStretchFactor(1, 4)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+
+    def show_person(self, person_id: str, name: str, select_id: str | None = None) -> None:
+        """The person's timeline, newest first, with `select_id` or the newest contact chosen;
+        `name` says whose it is in drafts and the status bar."""
+        self._autosaver.flush()
+        self._person_id, self._person_name = person_id, name
+        self._reload(select_id)
+
+    def select_contact(self, contact_id: str) -> None:
+        self._autosaver.flush()
+        self._reload(contact_id)
+
+    def new_contact(self) -> None:
+        """Start today's contact, with this worker, and put the cursor in its first field."""
+        self._autosaver.flush()
+        contact = self._store.add_contact(
+            Contact(person_id=self._person_id, on=date.today(), worker=self._worker)
+        )
+        self._reload(select_id=contact.id)
+        self.details.place.setFocus()
+
+    def _reload(self, select_id: str | None) -> None:
+        row = self._fill_timeline(select_id)
+        has_contacts = bool(self._contacts)
+        self.right.setCurrentWidget(self.scroll if has_contacts else self.empty)
+        if has_contacts:
+            self._chosen(row)
+        else:
+            self.conversation.clear()
+
+    def _fill_timeline(self, select_id: str | None) -> int:
+        """Re-read the timeline and choose a contact quietly; returns its row."""
+        self._contacts = self._store.contacts(self._person_id)
+        ids = [c.id for c in self._contacts]
+        row = ids.index(select_id) if select_id in ids else 0
+        self.timeline.blockSignals(True)
+        self.timeline.clear()
+        self.timeline.addItems([describe(contact) for contact in self._contacts])
+        self.timeline.setCurrentRow(row)
+        self.timeline.blockSignals(False)
+        return row
+
+    def _chosen(self, row: int) -> None:
+        if not 0 <= row < len(self._contacts):
+            return
+        contact = self._contacts[row]
+        place = FormPlace(
+            f"{self._person_name}, contact of {format_date(contact.on)}", contact.person_id
+        )
+        self.details.show_contact(
+            contact, lambda changes, based_on: self._write(contact.id, changes, based_on), place
+        )
+        self.conversation.show_contact(contact.id, contact.kind, place)
+
+    def _write(self, contact_id: str, changes: dict[str, object], based_on: int | None) -> int:
+        """Store the change; a new date, place or worker changes the contact's timeline line."""
+        revision = self._store.update_contact(contact_id, changes, based_on)
+        if {"on", "place", "kind", "worker", "shared_with_cared_for"} & changes.keys():
+            self._fill_timeline(contact_id)
+        return revision

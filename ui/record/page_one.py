@@ -1,0 +1,158 @@
+"""Page one: who the person is, how to reach them, consent, who matters, why they came to us."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QScrollArea, QVBoxLayout, QWidget
+
+from assessor.limits import RecordKind
+from assessor.record import ConsentHow, ContactPreference, InformationFormat, Person, Route
+from assessor.search import PeopleIndex
+from assessor.validation import (
+    normalise_email,
+    normalise_nhs_number,
+    normalise_phone,
+    normalise_postcode,
+)
+from ui.kit.autosave import Autosaver, FormPlace
+from ui.kit.binding import (
+    Binder,
+    BoundSection,
+    optional,
+    optional_date,
+    optional_date_of_birth,
+    required,
+    show_date,
+)
+from ui.record.people_who_matter import PeopleWhoMatterSection
+
+if TYPE_CHECKING:
+    from db.store import Store
+
+
+class PageOne(QScrollArea):
+    """The information page, autosaving field by field."""
+
+    person_saved = Signal(str)
+
+    def __init__(self, store: Store, autosaver: Autosaver, index: PeopleIndex) -> None:
+        super().__init__()
+        self._store = store
+        self._person_id = ""
+        self.binder = Binder(autosaver, RecordKind.PERSON)
+        self.setWidgetResizable(True)
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.addWidget(self._who_they_are())
+        layout.addWidget(self._how_to_reach_them())
+        layout.addWidget(self._communication())
+        layout.addWidget(self._consent())
+        self.people_who_matter = PeopleWhoMatterSection(store, index)
+        layout.addWidget(self.people_who_matter)
+        layout.addWidget(self._how_they_came())
+        layout.addStretch(1)
+        self.setWidget(body)
+
+    def show_person(self, person: Person) -> None:
+        self._person_id = person.id
+        place = FormPlace(f"{person.display_name}, page one", person.id)
+        self.binder.attach(("person", person.id), self._write, person, place)
+        self.people_who_matter.show_person(person)
+
+    def _write(self, changes: dict[str, object], based_on: int | None) -> int:
+        revision = self._store.update_person(self._person_id, changes, based_on)
+        self.person_saved.emit(self._person_id)
+        return revision
+
+    # --- sections -----------------------------------------------------------------------------
+
+    def _who_they_are(self) -> BoundSection:
+        section = BoundSection("Who they are", self.binder)
+        self.preferred_name = section.line(
+            "Preferred name",
+            "preferred_name",
+            required("A name"),
+            placeholder="The name they like to be called",
+        )
+        self.first_names = section.line("First names", "first_names")
+        self.family_name = section.line("Family name", "family_name")
+        self.other_names = section.line(
+            "Other names", "other_names", placeholder="Names they have been known by"
+        )
+        self.date_of_birth = section.line(
+            "Date of birth",
+            "date_of_birth",
+            optional_date_of_birth,
+            show_date,
+            placeholder="For example 14/03/1941",
+        )
+        self.nhs_number = section.line(
+            "NHS number",
+            "nhs_number",
+            optional(normalise_nhs_number),
+            placeholder="10 digits, spaces are fine",
+            hint="Optional. Leave it empty if they do not know it.",
+        )
+        return section
+
+    def _how_to_reach_them(self) -> BoundSection:
+        section = BoundSection("How to reach them", self.binder)
+        self.address = section.text("Address", "address", lines=2)
+        self.postcode = section.line(
+            "Postcode", "postcode", optional(normalise_postcode), placeholder="For example LS6 1AB"
+        )
+        self.phone = section.line("Phone", "phone", optional(normalise_phone))
+        self.email = section.line("Email", "email", optional(normalise_email))
+        self.contact_preference = section.choice(
+            "How they like to be contacted", "contact_preference", ContactPreference
+        )
+        return section
+
+    def _communication(self) -> BoundSection:
+        section = BoundSection("Communication", self.binder)
+        self.information_format = section.choice(
+            "Format for information",
+            "information_format",
+            InformationFormat,
+            hint="Accessible Information Standard: how they need letters and plans.",
+        )
+        self.interpreter_language = section.line("Interpreter language", "interpreter_language")
+        self.communication_needs = section.text(
+            "Communication needs",
+            "communication_needs",
+            lines=2,
+            hint="Hearing, sight, speech, memory: what helps a conversation go well.",
+        )
+        return section
+
+    def _consent(self) -> BoundSection:
+        section = BoundSection("Consent", self.binder)
+        self.consent_to_record = section.yes_no(
+            "Agrees to us keeping a record", "consent_to_record"
+        )
+        self.consent_to_share = section.yes_no("Agrees to us sharing it", "consent_to_share")
+        self.share_with = section.line("Who it may be shared with", "share_with")
+        self.consent_date = section.line(
+            "Date consent was given",
+            "consent_date",
+            optional_date,
+            show_date,
+            placeholder="For example 23/11/2026",
+        )
+        self.consent_how = section.choice("How consent was given", "consent_how", ConsentHow)
+        return section
+
+    def _how_they_came(self) -> BoundSection:
+        section = BoundSection("How they came to us", self.binder)
+        self.route = section.choice("How they came to us", "route", Route)
+        self.route_detail = section.line("Who got in touch, and how", "route_detail")
+        self.presenting_problem = section.text(
+            "What they asked for help with, in their words",
+            "presenting_problem",
+            required("What they asked for"),
+            hint="Write it as they said it; it is kept exactly and shown as a quotation.",
+        )
+        self.presenting_problem.setObjectName("ownWords")
+        return section
