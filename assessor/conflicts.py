@@ -12,6 +12,7 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Protocol, TypeVar
 
+from assessor.changes import RecordChange
 from assessor.record import Stamp
 from assessor.validation import InvalidInput, format_date
 
@@ -29,6 +30,23 @@ class EditConflict(InvalidInput):
         )
         self.changed_by = changed_by
         self.changed_at = changed_at
+
+
+class ChangeConflict(EditConflict):
+    """A change made elsewhere was based on a revision this store has moved on from."""
+
+    def __init__(
+        self, change: RecordChange, held: int, changed_by: str, changed_at: datetime
+    ) -> None:
+        super().__init__(changed_by, changed_at)
+        self.args = (
+            f"The change to {change.kind.replace('_', ' ')} {change.id} made by "
+            f"{change.updated_by or 'someone'} was based on revision {change.based_on}, but "
+            f"this store holds revision {held}, changed by {changed_by or 'someone'} since; "
+            "it was not applied, so neither change is lost.",
+        )
+        self.change = change
+        self.held = held
 
 
 def check_revision(current: int, based_on: int | None, changed_by: str, at: datetime) -> None:

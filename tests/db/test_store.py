@@ -14,6 +14,7 @@ import pytest
 from sqlalchemy.exc import IntegrityError
 
 from assessor import example
+from assessor.changes import natural_id
 from assessor.record import (
     PERSON_FIELDS,
     ConsentHow,
@@ -147,14 +148,18 @@ def test_new_person_is_stamped_with_worker_and_first_revision(store: Store) -> N
 
 
 def test_ids_made_here_are_uuids(store: Store) -> None:
-    """Ids are UUIDs made on the laptop, so two laptops never clash when they sync."""
+    """Ids are UUIDs made on the laptop, so two laptops never clash when they sync; an answer,
+    identified by its contact and topic, has the id those make on every laptop."""
     added = store.add_person(_every_field_person())
     contact = _contact(store, added.id, TODAY, kind=ConversationKind.CONNECT)
     store.set_entry(contact.id, "what_matters", Entry("Chapel.", own_words=True))
-    made = [added.id, added.people_who_matter[0].id, contact.id, *store.entry_ids([contact.id])]
-    assert len(made) == 4
+    made = [added.id, added.people_who_matter[0].id, contact.id]
+    (entry_id,) = store.entry_ids([contact.id])
+    assert len(set(made)) == 3
     for value in made:
         assert uuid.UUID(value).version == 4
+    assert entry_id == natural_id("conversation_entries", contact.id, "what_matters")
+    assert uuid.UUID(entry_id).version == 5
 
 
 def test_update_person_changes_the_field_and_logs_only_it(tmp_path: Path, store: Store) -> None:
