@@ -109,6 +109,7 @@ def _stamp_and_log(session: Session, _context: Any, _instances: Any) -> None:
             row.revision = (row.revision or 0) + 1
         operation = "delete" if "deleted" in changed and row.deleted else "update"
         _log(session, row, operation, _changed_values(row, changed), row in received)
+    received.clear()  # a later local edit of the same row is stamped as usual
     if any(isinstance(r, Synced) for r in session.deleted):
         raise RuntimeError("Synced rows are never deleted: set deleted=True (a tombstone).")
 

@@ -43,11 +43,6 @@ from db.unit import Unit
 T = TypeVar("T")
 
 
-def local_date(clock: Clock) -> date:
-    """The date on the worker's calendar by `clock` (which gives UTC)."""
-    return clock().replace(tzinfo=UTC).astimezone().date()
-
-
 class Store:
     """The worker's store. `Store.open` migrates the file first, after keeping a copy."""
 
@@ -94,7 +89,7 @@ class Store:
         with self._sessions.begin() as session:
             session.info["worker"] = self._worker
             session.info["clock"] = self._clock
-            yield Unit(session, local_date(self._clock))
+            yield Unit(session, self._clock)
 
     def _run(self, work: Callable[[Unit], T]) -> T:
         with self.unit() as unit:

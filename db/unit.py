@@ -7,12 +7,13 @@ file can never mix two. Stamps come from the worker and clock the store was buil
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date
+from datetime import UTC, date
 from functools import cached_property
 
 from sqlalchemy.orm import Session
 
 from assessor.record import PersonFile
+from db.changelog import Clock
 from db.file_rows import rows_of
 from db.models import PersonRow
 from db.repositories.carer_support import CarerSupport
@@ -27,10 +28,16 @@ from db.repositories.received import Received
 from db.repositories.short_term import ShortTermHelp
 
 
+def local_date(clock: Clock) -> date:
+    """The date on the worker's calendar by `clock` (which gives UTC)."""
+    return clock().replace(tzinfo=UTC).astimezone().date()
+
+
 class Unit:
-    def __init__(self, session: Session, today: date) -> None:
+    def __init__(self, session: Session, clock: Clock) -> None:
         self.session = session
-        self.today = today  # the worker's date by the store's clock, for checks on dates
+        self.clock = clock
+        self.today = local_date(clock)  # the worker's date, for checks on dates
 
     @cached_property
     def people(self) -> People:
@@ -38,7 +45,7 @@ class Unit:
 
     @cached_property
     def contacts(self) -> Contacts:
-        return Contacts(self.session)
+        return Contacts(self.session, self.clock)
 
     @cached_property
     def goals(self) -> Goals:
@@ -54,11 +61,11 @@ class Unit:
 
     @cached_property
     def caring_roles(self) -> CaringRoles:
-        return CaringRoles(self.session)
+        return CaringRoles(self.session, self.contacts)
 
     @cached_property
     def carer_support(self) -> CarerSupport:
-        return CarerSupport(self.session, self.today)
+        return CarerSupport(self.session, self.today, self.caring_roles)
 
     @cached_property
     def drafts(self) -> Drafts:

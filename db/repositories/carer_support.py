@@ -21,9 +21,10 @@ from db.rows import check_fields, live
 
 
 class CarerSupport:
-    def __init__(self, session: Session, today: date) -> None:
+    def __init__(self, session: Session, today: date, roles: CaringRoles) -> None:
         self.session = session
         self.today = today
+        self.roles = roles
 
     def add_offer(self, offer: CarerOffer) -> CarerOffer:
         offer.check(self.today)
@@ -87,7 +88,7 @@ class CarerSupport:
             .order_by(CarerReviewRow.on, CarerReviewRow.created_at)
         ).all()
         return AsCarer(
-            roles=CaringRoles(self.session).as_carer(carer_id),
+            roles=self.roles.as_carer(carer_id),
             offers=[CARER_OFFER.to_record(row) for row in offers],
             plans=[CARER_PLAN.to_record(row) for row in plans],
             reviews=[CARER_REVIEW.to_record(row) for row in reviews],

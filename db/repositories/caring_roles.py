@@ -48,8 +48,9 @@ def carer_name(row: PersonRow) -> str:
 
 
 class CaringRoles:
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, contacts: Contacts) -> None:
         self.session = session
+        self.contacts = contacts  # the door through which a shared conversation is read
 
     def add(self, role: CaringRole) -> CaringRole:
         """A pair is linked once; a role that ended and starts again is the same role."""
@@ -157,9 +158,10 @@ class CaringRoles:
             (CONTACT.to_record(contact, recorded_order=order), carer_name(row))
             for contact, row, order in rows
         ]
-        contacts = Contacts(self.session)
         return [
-            SharedConversation(contact.person_id, name, contact, contacts.conversation(contact.id))
+            SharedConversation(
+                contact.person_id, name, contact, self.contacts.conversation(contact.id)
+            )
             for contact, name in found
             if seen_by_cared_for(contact)
         ]

@@ -12,6 +12,7 @@ from assessor.changes import natural_id
 from assessor.conflicts import check_revision
 from assessor.prompts import TOPIC_CODES
 from assessor.record import CONTACT_FIELDS, Contact, Conversation, Entry
+from db.changelog import Clock
 from db.kinds import CONTACT, ENTRY
 from db.models import ContactRow, ConversationEntryRow, PersonRow
 from db.rows import check_fields, live, recorded_order
@@ -28,8 +29,9 @@ def check_topic(topic: str) -> None:
 
 
 class Contacts:
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, clock: Clock) -> None:
         self.session = session
+        self.clock = clock
 
     def add(self, contact: Contact) -> Contact:
         live(self.session, PersonRow, contact.person_id)
@@ -79,7 +81,7 @@ class Contacts:
             )
         ).one_or_none()
         if row is None:
-            check_revision(0, based_on, "", self.session.info["clock"]())
+            check_revision(0, based_on, "", self.clock())
             row = ENTRY.to_row(
                 entry, id=entry_id(contact_id, topic), contact_id=contact_id, topic=topic
             )

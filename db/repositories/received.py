@@ -59,10 +59,8 @@ class Received:
         if model is None:
             raise ValueError(f"No kind of record called {change.kind}")
         row = self.session.get(model, change.id)
-        if row is not None and (row.revision, _naive_utc(change.updated_at)) == (
-            change.revision,
-            row.updated_at,
-        ):
+        arrived = (change.revision, _naive_utc(change.updated_at))
+        if row is not None and (row.revision, row.updated_at) == arrived:
             return False
         if row is not None and row.revision != change.based_on:
             raise ChangeConflict(change, row.revision, row.updated_by, row.updated_at)

@@ -5,6 +5,7 @@ made elsewhere applied with its own stamps and logged once, never again under th
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
@@ -156,3 +157,36 @@ def test_a_change_made_elsewhere_from_a_stale_revision_is_refused(
         stamped.apply_change(rival)
     assert stamped.record_state(kind.name, row_id) == after_first
     assert len(_logged(stamped, row_id)) == 2
+
+
+def test_a_record_new_here_arrives_whole_with_its_own_stamps(stamped: Store, at: World) -> None:
+    """A person recorded on another laptop, first seen here at their third revision."""
+    theirs = replace(
+        stamped.record_state("people", at.person),
+        id=str(uuid.uuid4()),
+        created_at=_utc(FIRST - timedelta(days=3)),
+        updated_at=_utc(LATER),
+        updated_by=ELSEWHERE,
+        revision=3,
+        based_on=2,
+    )
+    assert stamped.apply_change(theirs)
+    assert stamped.record_state("people", theirs.id) == theirs
+    assert stamped.person(theirs.id).display_name == "Ivy Marsh"
+    assert _logged(stamped, theirs.id) == [(3, "insert", _utc(LATER), ELSEWHERE)]
+
+
+def test_a_received_row_edited_here_afterwards_is_stamped_here(
+    stamped: Store, at: World, clock: Clock
+) -> None:
+    change = _from_elsewhere(stamped.record_state("people", at.person), KINDS[0], LATER, 1)
+    stamped.apply_change(change)
+    clock.now = LATER + timedelta(hours=1)
+    assert stamped.update_person(at.person, {"postcode": "LS6 1AB"}, 2) == 3
+    assert _logged(stamped, at.person)[-1] == (3, "update", _utc(clock.now), WORKER)
+
+
+def test_a_change_to_a_kind_the_store_does_not_keep_is_refused(stamped: Store, at: World) -> None:
+    change = replace(stamped.record_state("people", at.person), kind="drafts")
+    with pytest.raises(ValueError, match="drafts"):
+        stamped.apply_change(change)
