@@ -6,13 +6,13 @@ and revision, whether it is a tombstone, and the revision it was based on. Whole
 than a diff, so applying it twice changes nothing and a device that never held the row can
 take it as it is.
 
-Outgoing changes come from the store's change log, one entry per change (`db.models.ChangeRow`):
-`table_name` is the kind, `row_id` the id, `revision` the revision, `revision - 1` what it was
-based on, `changed_at` and `changed_by` its `updated_at` and `updated_by`, and `operation`
-"delete" a tombstone. The entry keeps only the fields that changed (long text as an edit), so
-the whole state is the row as it stands when the entry is sent, with the first entry's time as
-`created_at`; `sent` marks what the hub already holds, and a change applied from the hub is
-logged already sent, so it never travels back.
+Outgoing changes come from the store's change log (`db.models.ChangeRow`), which has one entry
+per change: `table_name` is the kind, `row_id` the id, `revision`, `changed_at` and `changed_by`
+the change's revision, `updated_at` and `updated_by`, and `operation` "delete" a tombstone. An
+entry keeps only the fields that changed (long text as an edit), so what is sent for a row with
+entries not yet `sent` is its whole state now (`Store.record_state`), based on the revision of
+its newest sent entry (0 when it has none); once the hub accepts it, those entries are marked
+sent. A change applied from the hub is logged already sent, so it never travels back.
 
 Rows identified by what they are about rather than when they were made (a conversation's answer
 on a topic, a carer caring for a person) get an id made from that key (`natural_id`), so two

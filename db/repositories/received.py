@@ -11,13 +11,13 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import Date, DateTime, inspect
+from sqlalchemy import Date, DateTime, func, inspect, select
 from sqlalchemy.orm import Session
 
 from assessor.changes import RecordChange
 from assessor.conflicts import ChangeConflict
 from db.changelog import json_value, mark_received
-from db.models import Base, Synced
+from db.models import Base, ChangeRow, Synced
 from db.rows import NotFound
 
 _STAMPS = frozenset({"id", "created_at", "updated_at", "updated_by", "revision", "deleted"})
@@ -80,7 +80,8 @@ class Received:
         return True
 
     def state(self, kind: str, row_id: str) -> RecordChange:
-        """A row's whole state as a change to send, based on the revision before it."""
+        """A row's whole state as a change to send, based on the newest revision the hub holds
+        (that of its newest change-log entry marked sent; 0 when it has none)."""
         model = synced_models()[kind]
         row = self.session.get(model, row_id)
         if row is None:
@@ -94,6 +95,14 @@ class Received:
             updated_at=row.updated_at.replace(tzinfo=UTC),
             updated_by=row.updated_by,
             revision=row.revision,
-            based_on=row.revision - 1,
+            based_on=self._sent_revision(kind, row_id),
             deleted=row.deleted,
         )
+
+    def _sent_revision(self, kind: str, row_id: str) -> int:
+        sent = self.session.scalar(
+            select(func.max(ChangeRow.revision)).where(
+                ChangeRow.table_name == kind, ChangeRow.row_id == row_id, ChangeRow.sent
+            )
+        )
+        return sent or 0

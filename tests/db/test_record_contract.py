@@ -80,6 +80,7 @@ def test_adding_stamps_it_with_the_stores_clock_and_worker(
     held = stamped.record_state(kind.name, row_id)
     assert (held.created_at, held.updated_at) == (_utc(FIRST), _utc(FIRST))
     assert (held.updated_by, held.revision, held.deleted) == (WORKER, 1, False)
+    assert held.based_on == 0  # the hub has none of it yet
     assert kind.seen(stamped, at, row_id) == 1
     assert _logged(stamped, row_id) == [(1, "insert", _utc(FIRST), WORKER)]
 
@@ -136,7 +137,7 @@ def test_a_change_made_elsewhere_keeps_its_stamps_and_is_logged_once(
     row_id = kind.add(stamped, at)
     change = _from_elsewhere(stamped.record_state(kind.name, row_id), kind, LATER, 1)
     assert stamped.apply_change(change)
-    assert stamped.record_state(kind.name, row_id) == replace(change, based_on=1)
+    assert stamped.record_state(kind.name, row_id) == replace(change, based_on=2)  # hub holds 2
     assert kind.seen(stamped, at, row_id) == 2
     logged = [(1, "insert", _utc(FIRST), WORKER), (2, "update", _utc(LATER), ELSEWHERE)]
     assert _logged(stamped, row_id) == logged
@@ -171,7 +172,7 @@ def test_a_record_new_here_arrives_whole_with_its_own_stamps(stamped: Store, at:
         based_on=2,
     )
     assert stamped.apply_change(theirs)
-    assert stamped.record_state("people", theirs.id) == theirs
+    assert stamped.record_state("people", theirs.id) == replace(theirs, based_on=3)
     assert stamped.person(theirs.id).display_name == "Ivy Marsh"
     assert _logged(stamped, theirs.id) == [(3, "insert", _utc(LATER), ELSEWHERE)]
 
@@ -184,6 +185,7 @@ def test_a_received_row_edited_here_afterwards_is_stamped_here(
     clock.now = LATER + timedelta(hours=1)
     assert stamped.update_person(at.person, {"postcode": "LS6 1AB"}, 2) == 3
     assert _logged(stamped, at.person)[-1] == (3, "update", _utc(clock.now), WORKER)
+    assert stamped.record_state("people", at.person).based_on == 2  # what the hub holds
 
 
 def test_a_change_to_a_kind_the_store_does_not_keep_is_refused(stamped: Store, at: World) -> None:
