@@ -103,10 +103,12 @@ from typing import Any, Protocol
 
 from assessor.carers import is_carer_conversation, seen_by_cared_for
 from assessor.goals import Goal, Review, status
+from assessor.person_file import AsCarer, PersonFile
 from assessor.progression import LADDER, PlanReview, ProgressionPlan
 from assessor.prompts import TOPICS
-from assessor.record import AsCarer, Contact, Conversation, PersonFile, Stamp
+from assessor.record import Contact, Conversation
 from assessor.short_term import Episode, EpisodeReview, within_48_hours
+from assessor.stamps import Stamp
 
 FORMAT = "assessor-export"
 VERSION = 1

@@ -11,7 +11,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from assessor.record import LabelledChoice, Stamp, label_choices
+from assessor.choices import LabelledChoice
+from assessor.stamps import Stamp
 from assessor.validation import InvalidInput, format_date
 
 
@@ -21,25 +22,15 @@ class GoalKind(LabelledChoice):
     REHABILITATION = "rehabilitation"
     PROGRESSION = "progression"
     RECOVERY = "recovery"
-    OWN = "own"
+    OWN = "own", "Their own goal"
 
 
 class Reviewer(LabelledChoice):
-    WORKER = "worker"
-    OT = "ot"
-    PROVIDER = "provider"
-    PERSON = "person"
+    WORKER = "worker", "Worker"
+    OT = "ot", "Occupational therapist (OT)"
+    PROVIDER = "provider", "Care provider"
+    PERSON = "person", "The person themselves"
 
-
-label_choices(
-    [
-        (GoalKind.OWN, "Their own goal"),
-        (Reviewer.WORKER, "Worker"),
-        (Reviewer.OT, "Occupational therapist (OT)"),
-        (Reviewer.PROVIDER, "Care provider"),
-        (Reviewer.PERSON, "The person themselves"),
-    ]
-)
 
 # Goal Attainment Scaling: the five levels, worded for people rather than statisticians.
 GAS_LEVELS: dict[int, str] = {

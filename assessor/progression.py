@@ -22,7 +22,7 @@ import calendar
 from dataclasses import dataclass, field
 from datetime import date
 
-from assessor.record import Stamp
+from assessor.stamps import Stamp
 from assessor.validation import InvalidInput, format_date
 
 LADDER: dict[int, str] = {

@@ -21,8 +21,8 @@ from assessor.documents.layout import Styles
 from assessor.documents.pictures import Step, scale
 from assessor.documents.plain_words import plain_label
 from assessor.goals import GAS_LEVELS, Goal, GoalStatus, Review, due_for_review, status
+from assessor.person_file import PersonFile
 from assessor.progression import LADDER, ProgressionPlan
-from assessor.record import PersonFile
 from assessor.validation import format_date_in_full
 
 _FINISHED = (GoalStatus.ACHIEVED, GoalStatus.NOT_ACHIEVED)

@@ -18,9 +18,10 @@ from assessor.carers import (
 )
 from assessor.example import example_caseload, example_id
 from assessor.goals import GoalKind, GoalStatus, Reviewer, due_for_review, status
+from assessor.person_file import PersonFile
 from assessor.progression import LADDER, planned_level
 from assessor.prompts import TOPIC_CODES, TOPICS, topics_for
-from assessor.record import ConversationKind, PersonFile
+from assessor.record import ConversationKind
 from assessor.search import Findable, PeopleIndex, possible_duplicates
 from assessor.short_term import HelpKind, HelpOutcome, outcomes_due, within_48_hours
 from assessor.validation import (

@@ -20,9 +20,9 @@ from assessor.carers import (
 )
 from assessor.export import FORMAT, VERSION, export_person
 from assessor.goals import Goal, GoalKind, GoalStatus, Review, Reviewer
+from assessor.person_file import AsCarer, PersonFile, SharedConversation
 from assessor.progression import LADDER, PlanReview, PlanStep, ProgressionPlan
 from assessor.record import (
-    AsCarer,
     Contact,
     ContactPreference,
     Conversation,
@@ -31,14 +31,12 @@ from assessor.record import (
     Followed,
     InformationFormat,
     Person,
-    PersonFile,
     PersonWhoMatters,
     Place,
     Relationship,
-    SharedConversation,
-    Stamp,
 )
 from assessor.short_term import Episode, EpisodeReview, HelpKind, HelpOutcome
+from assessor.stamps import Stamp
 
 NOW = datetime(2026, 11, 23, 9, 30, tzinfo=UTC)
 STAMP = Stamp(

@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from assessor.goals import Goal, GoalKind, Review, Reviewer
-from assessor.record import Person, PersonFile
+from assessor.person_file import PersonFile
+from assessor.record import Person
 from assessor.validation import InvalidInput
 from db.engine import store_path
 from db.rows import NotFound

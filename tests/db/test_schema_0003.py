@@ -15,8 +15,8 @@ import pytest
 
 from assessor.example import example_caseload, example_id
 from assessor.goals import Reviewer
+from assessor.person_file import PersonFile
 from assessor.progression import PlanReview, PlanStep, ProgressionPlan
-from assessor.record import PersonFile
 from assessor.short_term import Episode, HelpKind, HelpOutcome, within_48_hours
 from db.engine import store_path
 from db.migrate import HEAD_REVISION, stored_revision

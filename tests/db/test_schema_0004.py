@@ -15,7 +15,8 @@ import pytest
 
 from assessor.carers import CaringRole, OfferResponse, Supported, review_due
 from assessor.example import example_caseload, example_id
-from assessor.record import ConversationKind, PersonFile
+from assessor.person_file import PersonFile
+from assessor.record import ConversationKind
 from db.engine import store_path
 from db.migrate import HEAD_REVISION, stored_revision
 from db.store import Store

@@ -27,7 +27,8 @@ from PySide6.QtWidgets import (
 
 from assessor.carers import CarerOffer, CarerPlan, CarerReview, is_carer_conversation, review_due
 from assessor.limits import RecordKind
-from assessor.record import AsCarer, Contact, ConversationKind
+from assessor.person_file import AsCarer
+from assessor.record import Contact, ConversationKind
 from assessor.validation import format_date
 from ui.carers.support_dialogs import OfferDialog, ReviewDialog, Today
 from ui.kit.autosave import Autosaver, FormPlace

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from assessor.carers import CaringRole
+from assessor.person_file import SharedConversation
 from assessor.prompts import TOPICS
-from assessor.record import SharedConversation
 from assessor.search import PeopleIndex
 from assessor.validation import MONTHS, format_date
 from ui.carers.dialogs import CARED_FOR, CARERS, LinkDialog, RoleDialog, Side, fill_list, name_of
