@@ -53,6 +53,11 @@ class GoalStatus(LabelledChoice):
     NOT_ACHIEVED = "not_achieved"
 
     @property
+    def finished(self) -> bool:
+        """Achieved, or closed as not achieved: no longer being worked on or reviewed."""
+        return self in (GoalStatus.ACHIEVED, GoalStatus.NOT_ACHIEVED)
+
+    @property
     def fhir(self) -> tuple[str, str]:
         """(Goal.achievementStatus code, Goal.lifecycleStatus code) in FHIR R4."""
         return _FHIR[self]
@@ -157,9 +162,14 @@ def status(goal: Goal, reviews: Sequence[Review]) -> GoalStatus:
     return GoalStatus.NO_CHANGE
 
 
+def is_active(goal: Goal, reviews: Sequence[Review]) -> bool:
+    """A goal still being worked on (not yet achieved or closed as not achieved)."""
+    return not status(goal, reviews).finished
+
+
 def due_for_review(goal: Goal, reviews: Sequence[Review], today: date) -> str | None:
     """Why the goal needs reviewing now, in words, or None when it does not."""
-    if status(goal, reviews) in (GoalStatus.ACHIEVED, GoalStatus.NOT_ACHIEVED):
+    if not is_active(goal, reviews):
         return None
     if goal.target_date is not None:
         if goal.target_date < today:
