@@ -97,7 +97,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import asdict, fields
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from enum import StrEnum
 from typing import Any, Protocol
 
@@ -208,10 +208,10 @@ def _as_carer(as_carer: AsCarer) -> dict[str, Any]:
 
 
 def export_person(
-    file: PersonFile, history: Iterable[HistoryEntry], now: datetime | None = None
+    file: PersonFile, history: Iterable[HistoryEntry], now: datetime
 ) -> dict[str, Any]:
-    """The whole file as a JSON-ready dict, in the shape documented above."""
-    now = now or datetime.now(UTC)
+    """The whole file as a JSON-ready dict, in the shape documented above, exported at `now`
+    (the caller's clock, with its zone)."""
     person = _object(file.person, skip={"people_who_matter"})
     person["people_who_matter"] = [_object(who) for who in file.person.people_who_matter]
     return {

@@ -8,13 +8,13 @@ from pathlib import Path
 import pytest
 
 from assessor.paths import DATA_DIR_VARIABLE, WORKER_VARIABLE
-from cli.main import build_parser, run
+from cli.main import Clock, build_parser, run, utc_clock
 
 
-def cli(*argv: str) -> tuple[int, str, str]:
+def cli(*argv: str, clock: Clock = utc_clock) -> tuple[int, str, str]:
     """Run one command as `assessor` would: its exit code, standard output and standard error."""
     out, err = io.StringIO(), io.StringIO()
-    code = run(build_parser().parse_args(list(argv)), out, err)
+    code = run(build_parser().parse_args(list(argv)), out, err, clock)
     return code, out.getvalue(), err.getvalue()
 
 

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from assessor.example import example_id
+from assessor.example import example_caseload, example_id
 from assessor.record import Contact, ConversationKind, Entry
 from db.store import Store
 from tests.cli_helpers import cli, isolated_data_dir
@@ -278,3 +278,35 @@ def test_export_to_an_unwritable_path_fails_with_one_line(tmp_path: Path) -> Non
     assert len(err.splitlines()) == 1
     assert str(target) in err
     assert not target.exists()
+
+
+def test_the_export_is_stamped_with_the_current_utc_time(tmp_path: Path) -> None:
+    """Without a clock given, the command line's own clock stamps the export, in UTC."""
+    data_dir = tmp_path / "store"
+    cli("example-caseload", "--data-dir", str(data_dir))
+    before = datetime.now(UTC)
+    code, out, _ = cli("export", PEGGY, "--data-dir", str(data_dir))
+    stamped = datetime.fromisoformat(json.loads(out)["exported_at"])
+    assert code == 0
+    assert stamped.utcoffset() == timedelta(0)
+    assert before <= stamped <= datetime.now(UTC)
+
+
+def test_the_clock_the_command_line_is_given_dates_the_store_and_the_export(
+    tmp_path: Path,
+) -> None:
+    """One clock, passed down: the example caseload is dated by its day, the store stamps
+    changes with it, and the export says it was made then."""
+    data_dir, given = tmp_path / "store", datetime(2026, 11, 23, 9, 30, tzinfo=UTC)
+    assert cli("example-caseload", "--data-dir", str(data_dir), clock=lambda: given)[0] == 0
+    code, out, _ = cli("export", PEGGY, "--data-dir", str(data_dir), clock=lambda: given)
+    assert (code, json.loads(out)["exported_at"]) == (0, "2026-11-23T09:30:00+00:00")
+    (expected,) = [f for f in example_caseload(given.date()) if f.person.id == PEGGY]
+    store = Store.open(data_dir, "Sam Patel")
+    try:
+        file = store.person_file(PEGGY)
+    finally:
+        store.close()
+    assert sorted(c.on for c in file.contacts) == sorted(c.on for c in expected.contacts)
+    assert file.person.stamp is not None
+    assert file.person.stamp.created_at == given

@@ -7,14 +7,14 @@ progression plans and carers are in the test_export_* files beside this one.
 from __future__ import annotations
 
 import json
-from datetime import UTC, date, datetime
+from datetime import date
 from typing import Any
 
 import pytest
 
 from assessor import example
 from assessor.export import FORMAT, VERSION, export_person
-from tests.assessor.export_helpers import NOW, OWN_WORDS, des_file, export_des
+from tests.assessor.export_helpers import NOW, OWN_WORDS, export_des
 
 
 @pytest.fixture
@@ -134,14 +134,6 @@ def test_history_is_exported_in_the_order_given(exported: dict[str, Any]) -> Non
             "changed_by": "Jo Whitcombe",
         },
     ]
-
-
-def test_exported_at_defaults_to_now_in_utc() -> None:
-    """Without a given time the export is stamped with the current UTC time."""
-    before = datetime.now(UTC)
-    stamped = datetime.fromisoformat(export_person(des_file(), [])["exported_at"])
-    assert stamped.tzinfo is not None
-    assert before <= stamped <= datetime.now(UTC)
 
 
 def test_every_example_file_exports_as_json() -> None:
