@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from datetime import date
+from typing import Any
 
 from assessor.example import example_caseload
 from assessor.goals import GoalStatus, due_for_review, status
@@ -15,6 +17,11 @@ DAYS = (TODAY, date(2027, 3, 31), date(2028, 2, 29), date(2030, 2, 1))
 
 def by_name(today: date = TODAY) -> dict[str, PersonFile]:
     return {f.person.preferred_name: f for f in example_caseload(today)}
+
+
+def ids_on(today: date, parts: Callable[[PersonFile], Iterable[Any]]) -> list[str]:
+    """The ids of some parts of every example file, loaded on `today`."""
+    return [item.id for file in example_caseload(today) for item in parts(file)]
 
 
 def goal_states(file: PersonFile, today: date) -> list[tuple[GoalStatus, str | None]]:
