@@ -13,7 +13,6 @@ import pytest
 
 from assessor.example import example_id
 from assessor.goals import Reviewer
-from assessor.person_file import PersonFile
 from assessor.progression import PlanReview, PlanStep, ProgressionPlan
 from assessor.short_term import Episode, HelpKind, HelpOutcome, within_48_hours
 from db.engine import store_path
