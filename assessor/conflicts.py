@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from typing import Protocol, TypeVar
 
 from assessor.changes import RecordChange
-from assessor.record import Stamp
+from assessor.stamps import Stamp
 from assessor.validation import InvalidInput, format_date
 
 

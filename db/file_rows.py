@@ -6,7 +6,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from typing import Any
 
-from assessor.record import AsCarer, PersonFile
+from assessor.person_file import AsCarer, PersonFile
 from db.kinds import (
     CARER_OFFER,
     CARER_PLAN,

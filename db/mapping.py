@@ -18,7 +18,7 @@ from typing import Any, Generic, TypeVar, Union, get_args, get_origin, get_type_
 
 from sqlalchemy import inspect
 
-from assessor.record import Stamp
+from assessor.stamps import Stamp
 from db.models import Synced
 
 RecordT = TypeVar("RecordT")

@@ -21,16 +21,14 @@ from assessor.carers import CarerOffer, CarerPlan, CarerReview, CarerToOffer, Ca
 from assessor.changes import RecordChange
 from assessor.drafts import Draft
 from assessor.goals import Goal, Review
+from assessor.person_file import AsCarer, PersonFile, SharedConversation
 from assessor.progression import PlanReview, ProgressionPlan
 from assessor.record import (
-    AsCarer,
     Contact,
     Conversation,
     Entry,
     Person,
-    PersonFile,
     PersonWhoMatters,
-    SharedConversation,
 )
 from assessor.search import Findable
 from assessor.short_term import Episode, EpisodeReview

@@ -12,7 +12,7 @@ from functools import cached_property
 
 from sqlalchemy.orm import Session
 
-from assessor.record import PersonFile
+from assessor.person_file import PersonFile
 from db.changelog import Clock
 from db.file_rows import rows_of
 from db.models import PersonRow

@@ -12,7 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from assessor.carers import CARER_PLAN_FIELDS, CarerOffer, CarerPlan, CarerReview
-from assessor.record import AsCarer
+from assessor.person_file import AsCarer
 from assessor.validation import InvalidInput
 from db.kinds import CARER_OFFER, CARER_PLAN, CARER_REVIEW
 from db.models import CarerOfferRow, CarerPlanRow, CarerReviewRow, PersonRow

@@ -19,7 +19,11 @@ from assessor.carers import (
     seen_by_cared_for,
 )
 from assessor.changes import natural_id
-from assessor.record import ConversationKind, Person, SharedConversation
+from assessor.person_file import SharedConversation
+from assessor.record import (
+    ConversationKind,
+    Person,
+)
 from assessor.validation import InvalidInput
 from db.kinds import CARING_ROLE, CONTACT, PERSON, PERSON_WHO_MATTERS
 from db.models import (

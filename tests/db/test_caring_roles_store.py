@@ -14,13 +14,12 @@ import pytest
 from assessor.carers import (
     CaringRole,
 )
+from assessor.person_file import AsCarer, PersonFile
 from assessor.record import (
-    AsCarer,
     Contact,
     ConversationKind,
     Entry,
     Person,
-    PersonFile,
     PersonWhoMatters,
 )
 from assessor.validation import InvalidInput

@@ -13,7 +13,10 @@ from pathlib import Path
 import pytest
 
 from assessor.goals import Goal, Review, Reviewer
-from assessor.record import Person, PersonFile
+from assessor.person_file import PersonFile
+from assessor.record import (
+    Person,
+)
 from assessor.validation import InvalidInput
 from db.engine import store_path
 from db.rows import NotFound

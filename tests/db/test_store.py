@@ -13,10 +13,10 @@ from sqlalchemy import event
 from sqlalchemy.exc import IntegrityError
 
 from assessor import example
+from assessor.person_file import PersonFile
 from assessor.record import (
     Contact,
     Entry,
-    PersonFile,
     PersonWhoMatters,
 )
 from db.rows import NotFound
