@@ -18,7 +18,7 @@ from pathlib import Path
 
 from assessor.limits import RecordKind, limit_for
 from assessor.record import Contact, Entry, Person
-from db.engine import store_path
+from db.connection import store_path
 from db.store import Store
 
 SAVES = 200

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
-from contextlib import closing
 from datetime import datetime
 from pathlib import Path
 
+from db.connection import raw_connection
 from db.problems import StoreProblem, damaged, from_sqlite, in_use
 from db.store_file import store_file_exists
 
@@ -36,7 +36,7 @@ def stored_revision(path: Path) -> str | None:
         return None
     try:
         # Read-write, so that SQLite can roll back what a kill left in a rollback journal.
-        with closing(sqlite3.connect(path)) as connection:
+        with raw_connection(path) as connection:
             row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
     except sqlite3.Error as error:
         raise (from_sqlite(error, path) or damaged(path)) from error
@@ -118,7 +118,7 @@ def run_migrations(path: Path) -> None:
     from alembic.config import Config
     from sqlalchemy.exc import DBAPIError
 
-    from db.engine import create_store_engine
+    from db.connection import create_store_engine
 
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
@@ -139,7 +139,7 @@ def migrate_whole_file(path: Path) -> None:
     """Upgrade a store not yet in place, and fold its write-ahead log into the one file, so
     it can be renamed into place with nothing left beside it."""
     run_migrations(path)
-    with closing(sqlite3.connect(path)) as connection:
+    with raw_connection(path) as connection:
         (mode,) = connection.execute("PRAGMA journal_mode=DELETE").fetchone()
     if mode != "delete":
         raise in_use(path.parent)

@@ -35,7 +35,7 @@ from db.carer_store import CarerStore
 from db.caseload import FINDABLE_SQL, findable_from_row
 from db.changelog import Change, Clock, change_from_row, logged_sessions, utc_now
 from db.draft_store import DraftStore
-from db.engine import create_store_engine
+from db.connection import create_store_engine
 from db.file_rows import (
     check_topic,
     goal_row,

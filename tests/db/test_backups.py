@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from db.backups import KEEP, backups, is_whole, make_backup
-from db.engine import store_path
+from db.connection import store_path
 from db.migrate import HEAD_REVISION, stored_revision
 from db.problems import StoreProblem
 from db.store import Store

@@ -31,7 +31,7 @@ from assessor.record import (
     Relationship,
 )
 from assessor.validation import InvalidInput
-from db.engine import store_path
+from db.connection import store_path
 from db.rows import NotFound
 from db.store import Store
 

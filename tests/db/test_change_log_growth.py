@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from assessor.record import Contact, Entry, Person
-from db.engine import store_path
+from db.connection import store_path
 from db.store import Change, Store
 
 SAVES = 100

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from db.backups import backups, is_whole
-from db.engine import store_path
+from db.connection import store_path
 from db.migrate import HEAD_REVISION, stored_revision
 from db.problems import NotEnoughSpace
 from db.store import Store

@@ -15,7 +15,7 @@ import pytest
 from assessor.goals import Goal, GoalKind, Review, Reviewer
 from assessor.record import Person, PersonFile
 from assessor.validation import InvalidInput
-from db.engine import store_path
+from db.connection import store_path
 from db.rows import NotFound
 from db.store import Store
 

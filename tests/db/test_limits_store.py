@@ -20,7 +20,7 @@ from assessor.progression import PlanReview, PlanStep, ProgressionPlan
 from assessor.record import Contact, Entry, Person, PersonFile, PersonWhoMatters
 from assessor.short_term import Episode, EpisodeReview, HelpKind
 from assessor.validation import InvalidInput
-from db.engine import store_path
+from db.connection import store_path
 from db.lengths import KINDS
 from db.models import Base, Synced
 from db.store import Store

@@ -18,7 +18,7 @@ from assessor.example import example_caseload, example_id
 from assessor.goals import Goal, Review
 from db import migrate
 from db.backups import make_backup
-from db.engine import store_path
+from db.connection import store_path
 from db.migrate import HEAD_REVISION, StoreTooNew, stored_revision
 from db.models import Base
 from db.store import Store

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from db.engine import store_path
+from db.connection import store_path
 from db.problems import StoreDamaged, StoreMissing, StoreProblem, StoreUnreachable
 from db.store import Store
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from assessor.record import Person
-from db.engine import store_path
+from db.connection import store_path
 from db.store import Store
 from tests.db.test_upgrade_kills import SCHEMA_0001
 

@@ -15,7 +15,7 @@ from assessor.goals import Goal
 from assessor.progression import PlanReview, PlanStep, ProgressionPlan
 from assessor.record import Person, PersonFile
 from assessor.validation import InvalidInput
-from db.engine import store_path
+from db.connection import store_path
 from db.models import new_id
 from db.rows import NotFound
 from db.store import Store

@@ -14,7 +14,7 @@ import pytest
 
 from assessor.example import example_caseload, example_id
 from assessor.goals import GoalStatus, Reviewer, status
-from db.engine import store_path
+from db.connection import store_path
 from db.migrate import HEAD_REVISION, stored_revision
 from db.store import Store
 

@@ -18,7 +18,7 @@ from assessor.goals import Reviewer
 from assessor.progression import PlanReview, PlanStep, ProgressionPlan
 from assessor.record import PersonFile
 from assessor.short_term import Episode, HelpKind, HelpOutcome, within_48_hours
-from db.engine import store_path
+from db.connection import store_path
 from db.migrate import HEAD_REVISION, stored_revision
 from db.store import Store
 

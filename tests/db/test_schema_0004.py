@@ -16,7 +16,7 @@ import pytest
 from assessor.carers import CaringRole, OfferResponse, Supported, review_due
 from assessor.example import example_caseload, example_id
 from assessor.record import ConversationKind, PersonFile
-from db.engine import store_path
+from db.connection import store_path
 from db.migrate import HEAD_REVISION, stored_revision
 from db.store import Store
 

@@ -15,7 +15,7 @@ from assessor.goals import Goal, GoalKind, Reviewer
 from assessor.record import Person, PersonFile
 from assessor.short_term import Episode, EpisodeReview, HelpKind, HelpOutcome, within_48_hours
 from assessor.validation import InvalidInput
-from db.engine import store_path
+from db.connection import store_path
 from db.models import new_id
 from db.rows import NotFound
 from db.store import Store

@@ -30,7 +30,7 @@ from assessor.record import (
     Relationship,
     Route,
 )
-from db.engine import store_path
+from db.connection import store_path
 from db.rows import NotFound
 from db.store import Store
 

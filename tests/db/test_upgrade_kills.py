@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from db.engine import store_path
+from db.connection import store_path
 from db.migrate import HEAD_REVISION, stored_revision
 from db.store import Store
 from tests.db import upgrade_child
