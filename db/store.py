@@ -34,8 +34,8 @@ from db import convert
 from db.carer_store import CarerStore
 from db.caseload import FINDABLE_SQL, findable_from_row
 from db.changelog import Change, Clock, change_from_row, logged_sessions, utc_now
-from db.draft_store import DraftStore
 from db.connection import create_store_engine
+from db.draft_store import DraftStore
 from db.file_rows import (
     check_topic,
     goal_row,
