@@ -13,7 +13,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, func, literal_column, select, text
+from sqlalchemy import Engine, func, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from assessor.conflicts import check_revision
@@ -136,7 +136,7 @@ class Store(ShortTermStore, ProgressionStore, CarerStore, DraftStore):
             matter = session.scalars(
                 select(PersonWhoMattersRow)
                 .where(PersonWhoMattersRow.person_id == person_id, ~PersonWhoMattersRow.deleted)
-                .order_by(PersonWhoMattersRow.created_at, literal_column("rowid"))
+                .order_by(PersonWhoMattersRow.created_at, recorded_order(PersonWhoMattersRow))
             ).all()
             return convert.person(row, list(matter))
 
