@@ -4,11 +4,7 @@ carer agreed to share it."""
 
 from __future__ import annotations
 
-import sqlite3
-from collections.abc import Iterator
-from contextlib import closing
 from datetime import date, timedelta
-from pathlib import Path
 
 import pytest
 
@@ -31,27 +27,14 @@ from assessor.record import (
     Relationship,
 )
 from assessor.validation import InvalidInput
-from db.connection import store_path
 from db.rows import NotFound
 from db.store import Store
+from tests.kit.raw_sql import StoreSQL
 
 WORKER = "Test Worker"
 TODAY = date.today()
 PRIVATE = "Some nights I sit in the car outside hers before I go in. Don't tell her."
 SHARED = "Wednesday evenings are mine now; the befriender comes."
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    opened = Store.open(tmp_path, WORKER, create=True)
-    yield opened
-    opened.close()
-
-
-def _raw(tmp_path: Path, sql: str, *params: object) -> list[tuple[object, ...]]:
-    """Read the file directly, bypassing the store, to see what is really kept."""
-    with closing(sqlite3.connect(store_path(tmp_path))) as connection:
-        return connection.execute(sql, params).fetchall()
 
 
 def _person(store: Store, name: str, family: str, *named: PersonWhoMatters) -> str:
@@ -132,13 +115,13 @@ def test_one_person_with_two_carers(store: Store, people: dict[str, str]) -> Non
 
 
 def test_a_pair_is_linked_once_with_a_plain_message(
-    store: Store, people: dict[str, str], tmp_path: Path
+    store: Store, raw: StoreSQL, people: dict[str, str]
 ) -> None:
     _role(store, people["bernie"], people["eileen"])
     with pytest.raises(InvalidInput) as refused:
         _role(store, people["bernie"], people["eileen"], hours_a_week=3)
     assert str(refused.value) == "Bernie Kelly is already recorded as a carer for Eileen Brannigan."
-    assert _raw(tmp_path, "SELECT count(*) FROM caring_roles") == [(1,)]
+    assert raw.rows("SELECT count(*) FROM caring_roles") == [(1,)]
 
 
 def test_roles_are_checked_and_need_live_people(store: Store, people: dict[str, str]) -> None:
@@ -209,13 +192,13 @@ def test_a_role_can_be_changed_and_checked_as_a_whole(store: Store, people: dict
 
 
 def test_ending_a_role_leaves_a_tombstone_and_the_pair_can_be_linked_again(
-    store: Store, people: dict[str, str], tmp_path: Path
+    store: Store, raw: StoreSQL, people: dict[str, str]
 ) -> None:
     role = _role(store, people["bernie"], people["eileen"])
     store.end_caring_role(role.id)
     assert store.carers_of(people["eileen"]) == []
     assert store.roles_as_carer(people["bernie"]) == []
-    assert _raw(tmp_path, "SELECT deleted FROM caring_roles WHERE id = ?", role.id) == [(1,)]
+    assert raw.rows("SELECT deleted FROM caring_roles WHERE id = :id", id=role.id) == [(1,)]
     with pytest.raises(NotFound):
         store.end_caring_role(role.id)
     with pytest.raises(NotFound):
@@ -339,13 +322,13 @@ def test_an_offer_needs_a_live_carer(store: Store) -> None:
 
 
 def test_a_carers_plan_is_checked_on_adding_and_changing(
-    store: Store, people: dict[str, str], tmp_path: Path
+    store: Store, raw: StoreSQL, people: dict[str, str]
 ) -> None:
     bernie = people["bernie"]
     made = TODAY - timedelta(days=10)
     with pytest.raises(InvalidInput, match="would come before the plan was made"):
         store.add_carer_plan(CarerPlan(bernie, made, review_on=made - timedelta(days=1)))
-    assert _raw(tmp_path, "SELECT count(*) FROM carer_plans") == [(0,)]
+    assert raw.rows("SELECT count(*) FROM carer_plans") == [(0,)]
 
     plan = store.add_carer_plan(CarerPlan(bernie, made, breaks="Wednesdays", review_on=TODAY))
     store.update_carer_plan(plan.id, {"what_will_help": "A befriender", "review_on": None})
@@ -389,7 +372,7 @@ def test_reviews_are_appended_oldest_first_and_never_for_a_day_to_come(
 
 
 def test_a_next_review_date_moves_the_newest_plan_with_the_review_or_not_at_all(
-    store: Store, people: dict[str, str], tmp_path: Path
+    store: Store, raw: StoreSQL, people: dict[str, str]
 ) -> None:
     bernie = people["bernie"]
     review = CarerReview(bernie, TODAY, Supported.PARTLY, words="Some days.")
@@ -399,7 +382,7 @@ def test_a_next_review_date_moves_the_newest_plan_with_the_review_or_not_at_all(
     plan = store.add_carer_plan(CarerPlan(bernie, made, review_on=TODAY))
     with pytest.raises(InvalidInput, match="would come before the plan was made"):
         store.add_carer_review(review, next_review_on=made - timedelta(days=1))
-    assert _raw(tmp_path, "SELECT count(*) FROM carer_reviews") == [(0,)], "nothing half-written"
+    assert raw.rows("SELECT count(*) FROM carer_reviews") == [(0,)], "nothing half-written"
 
     store.add_carer_review(review, next_review_on=TODAY + timedelta(weeks=6))
     (held,) = store.as_carer(bernie).plans
@@ -417,7 +400,7 @@ def test_an_offer_cannot_be_recorded_for_a_day_to_come(
 
 
 def test_a_new_person_and_their_link_are_made_together(
-    store: Store, people: dict[str, str], tmp_path: Path
+    store: Store, raw: StoreSQL, people: dict[str, str]
 ) -> None:
     eileen = people["eileen"]
     carer_id, role = store.add_linked_person(
@@ -428,10 +411,10 @@ def test_a_new_person_and_their_link_are_made_together(
     cared_id, role = store.add_linked_person(Person("Tam", ""), CaringRole(carer_id, ""))
     assert [r.cared_for_id for r in store.roles_as_carer(carer_id)] == [eileen, cared_id]
 
-    people_before = _raw(tmp_path, "SELECT count(*) FROM people")
+    people_before = raw.rows("SELECT count(*) FROM people")
     with pytest.raises(InvalidInput, match="168"):
         store.add_linked_person(Person("Ugo", ""), CaringRole("", eileen, hours_a_week=200))
-    assert _raw(tmp_path, "SELECT count(*) FROM people") == people_before, "no record without link"
+    assert raw.rows("SELECT count(*) FROM people") == people_before, "no record without link"
 
 
 # --- the change log -----------------------------------------------------------------------------

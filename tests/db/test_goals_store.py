@@ -3,42 +3,26 @@
 from __future__ import annotations
 
 import contextlib
-import sqlite3
-from collections.abc import Iterator
-from contextlib import closing
 from dataclasses import replace
 from datetime import date, timedelta
-from pathlib import Path
 
 import pytest
 
 from assessor.goals import Goal, GoalKind, Review, Reviewer
 from assessor.record import Person, PersonFile
 from assessor.validation import InvalidInput
-from db.connection import store_path
 from db.rows import NotFound
 from db.store import Store
+from tests.kit.raw_sql import StoreSQL
+from tests.kit.stores import StorePlace
 
 WORKER = "Test Worker"
 TODAY = date(2026, 11, 23)
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    opened = Store.open(tmp_path, WORKER, create=True)
-    yield opened
-    opened.close()
-
-
-@pytest.fixture
 def peggy(store: Store) -> str:
     return store.add_person(Person(preferred_name="Peggy", presenting_problem="Stairs")).id
-
-
-def _raw(tmp_path: Path, sql: str, *params: object) -> list[tuple[object, ...]]:
-    """Read the file directly, bypassing the store, to see what is really kept."""
-    with closing(sqlite3.connect(store_path(tmp_path))) as connection:
-        return connection.execute(sql, params).fetchall()
 
 
 def _goal(person_id: str, words: str = "Sing in the chapel choir again", **kw: object) -> Goal:
@@ -92,7 +76,7 @@ def test_goals_belong_to_their_person(store: Store, peggy: str) -> None:
 
 
 def test_a_goal_that_fails_its_checks_is_not_stored(
-    tmp_path: Path, store: Store, peggy: str
+    store: Store, raw: StoreSQL, peggy: str
 ) -> None:
     """The check's plain message reaches the caller and nothing is written."""
     with pytest.raises(InvalidInput, match="Write the goal"):
@@ -100,8 +84,8 @@ def test_a_goal_that_fails_its_checks_is_not_stored(
     with pytest.raises(InvalidInput, match="before the goal was set"):
         store.add_goal(_goal(peggy, set_on=TODAY, target_date=TODAY - timedelta(days=1)))
     assert store.goals(peggy) == []
-    assert _raw(tmp_path, "SELECT count(*) FROM goals") == [(0,)]
-    assert _raw(tmp_path, "SELECT count(*) FROM change_log WHERE table_name = 'goals'") == [(0,)]
+    assert raw.rows("SELECT count(*) FROM goals") == [(0,)]
+    assert raw.rows("SELECT count(*) FROM change_log WHERE table_name = 'goals'") == [(0,)]
 
 
 def test_a_goal_for_someone_not_held_is_refused(store: Store) -> None:
@@ -234,8 +218,8 @@ def test_every_goal_asked_for_has_a_list_of_reviews(store: Store, peggy: str) ->
     [(3, None, "not on the scale"), (-3, None, "not on the scale"), (0, 11, "from 1 to 10")],
 )
 def test_a_review_that_fails_its_checks_stores_nothing(
-    tmp_path: Path,
     store: Store,
+    raw: StoreSQL,
     peggy: str,
     rating: int,
     self_rating: int | None,
@@ -245,16 +229,14 @@ def test_a_review_that_fails_its_checks_stores_nothing(
     with pytest.raises(InvalidInput, match=message):
         store.add_review(Review(goal.id, rating, TODAY, self_rating=self_rating))
     assert store.reviews([goal.id]) == {goal.id: []}
-    assert _raw(tmp_path, "SELECT count(*) FROM goal_reviews") == [(0,)]
-    assert _raw(tmp_path, "SELECT count(*) FROM change_log WHERE table_name = 'goal_reviews'") == [
-        (0,)
-    ]
+    assert raw.rows("SELECT count(*) FROM goal_reviews") == [(0,)]
+    assert raw.rows("SELECT count(*) FROM change_log WHERE table_name = 'goal_reviews'") == [(0,)]
 
 
-def test_a_review_of_a_missing_goal_raises_not_found(tmp_path: Path, store: Store) -> None:
+def test_a_review_of_a_missing_goal_raises_not_found(store: Store, raw: StoreSQL) -> None:
     with pytest.raises(NotFound):
         store.add_review(Review("no-such-goal", 0, TODAY))
-    assert _raw(tmp_path, "SELECT count(*) FROM goal_reviews") == [(0,)]
+    assert raw.rows("SELECT count(*) FROM goal_reviews") == [(0,)]
 
 
 def test_reviews_cannot_be_changed_only_followed(store: Store, peggy: str) -> None:
@@ -279,15 +261,15 @@ def test_reviews_cannot_be_changed_only_followed(store: Store, peggy: str) -> No
     assert history[0].changes["on"] == (TODAY - timedelta(days=7)).isoformat()
 
 
-def test_reviews_survive_reopening_the_store(tmp_path: Path) -> None:
+def test_reviews_survive_reopening_the_store(store_place: StorePlace) -> None:
     """Each review is its own committed transaction: closing and reopening keeps it."""
-    store = Store.open(tmp_path, WORKER, create=True)
+    store = store_place.open(WORKER)
     person = store.add_person(Person(preferred_name="Des", presenting_problem="Arm")).id
     goal = store.add_goal(_goal(person, "Make my own breakfast"))
     store.add_review(Review(goal.id, -1, TODAY, Reviewer.OT, note="Toast, one-handed."))
     store.close()
 
-    reopened = Store.open(tmp_path, WORKER)
+    reopened = store_place.open(WORKER)
     try:
         (review,) = reopened.reviews([goal.id])[goal.id]
         assert (review.rating, review.reviewer, review.note) == (
@@ -375,7 +357,7 @@ def test_add_files_gives_goals_the_new_persons_id(store: Store) -> None:
     assert [g.person_id for g in store.goals(person_id)] == [person_id, person_id]
 
 
-def test_add_files_with_a_bad_review_stores_nothing(tmp_path: Path, store: Store) -> None:
+def test_add_files_with_a_bad_review_stores_nothing(store: Store, raw: StoreSQL) -> None:
     """One refused review and the whole import is refused: no person, goal or review."""
     file = _file_with_goals()
     goal_id = file.goals[0].id
@@ -386,31 +368,29 @@ def test_add_files_with_a_bad_review_stores_nothing(tmp_path: Path, store: Store
         )
     assert store.findable_people() == []
     for table in ("people", "goals", "goal_reviews", "change_log"):
-        assert _raw(tmp_path, f"SELECT count(*) FROM {table}") == [(0,)]
+        assert raw.rows(f"SELECT count(*) FROM {table}") == [(0,)]
 
 
-def test_add_files_with_a_bad_goal_stores_nothing(tmp_path: Path, store: Store) -> None:
+def test_add_files_with_a_bad_goal_stores_nothing(store: Store, raw: StoreSQL) -> None:
     file = _file_with_goals()
     file.goals[1].baseline = 0
     with pytest.raises(InvalidInput):
         store.add_files([file])
     for table in ("people", "goals", "goal_reviews"):
-        assert _raw(tmp_path, f"SELECT count(*) FROM {table}") == [(0,)]
+        assert raw.rows(f"SELECT count(*) FROM {table}") == [(0,)]
 
 
-def test_add_files_skips_people_already_there_with_their_goals(
-    tmp_path: Path, store: Store
-) -> None:
+def test_add_files_skips_people_already_there_with_their_goals(store: Store, raw: StoreSQL) -> None:
     """Importing the same file twice adds no second copy of its goals or reviews."""
     person_id = "44444444-4444-4444-8444-444444444444"
     assert store.add_files([_file_with_goals(person_id)]) == [person_id]
     assert store.add_files([_file_with_goals(person_id)]) == []
     assert len(store.goals(person_id)) == 2
-    assert _raw(tmp_path, "SELECT count(*) FROM goals") == [(2,)]
-    assert _raw(tmp_path, "SELECT count(*) FROM goal_reviews") == [(2,)]
+    assert raw.rows("SELECT count(*) FROM goals") == [(2,)]
+    assert raw.rows("SELECT count(*) FROM goal_reviews") == [(2,)]
 
 
-def test_add_files_never_stores_a_review_twice(tmp_path: Path, store: Store) -> None:
+def test_add_files_never_stores_a_review_twice(store: Store, raw: StoreSQL) -> None:
     """Two goals without ids and one review: the review is stored at most once (or refused)."""
     file = PersonFile(
         Person(preferred_name="Win", presenting_problem="Home"),
@@ -424,5 +404,5 @@ def test_add_files_never_stores_a_review_twice(tmp_path: Path, store: Store) -> 
     )
     with contextlib.suppress(ValueError, InvalidInput):
         store.add_files([file])
-    (stored,) = _raw(tmp_path, "SELECT count(*) FROM goal_reviews")
+    (stored,) = raw.rows("SELECT count(*) FROM goal_reviews")
     assert stored[0] <= 1

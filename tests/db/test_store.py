@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-import sqlite3
 import uuid
-from collections.abc import Iterator
-from contextlib import closing
 from dataclasses import replace
 from datetime import date
-from pathlib import Path
 
 import pytest
 from sqlalchemy.exc import IntegrityError
@@ -30,25 +26,13 @@ from assessor.record import (
     Relationship,
     Route,
 )
-from db.connection import store_path
 from db.rows import NotFound
 from db.store import Store
+from tests.kit.raw_sql import StoreSQL
+from tests.kit.stores import StorePlace
 
 WORKER = "Test Worker"
 TODAY = date(2026, 11, 23)
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    opened = Store.open(tmp_path, WORKER, create=True)
-    yield opened
-    opened.close()
-
-
-def _raw(tmp_path: Path, sql: str, *params: object) -> list[tuple[object, ...]]:
-    """Read the file directly, bypassing the store, to see what is really kept."""
-    with closing(sqlite3.connect(store_path(tmp_path))) as connection:
-        return connection.execute(sql, params).fetchall()
 
 
 def _every_field_person() -> Person:
@@ -157,10 +141,12 @@ def test_ids_made_here_are_uuids(store: Store) -> None:
         assert uuid.UUID(value).version == 4
 
 
-def test_update_person_changes_the_field_and_logs_only_it(tmp_path: Path, store: Store) -> None:
+def test_update_person_changes_the_field_and_logs_only_it(
+    store_place: StorePlace, store: Store
+) -> None:
     """An edit bumps the revision, is stamped by whoever made it and logs just what changed."""
     added = store.add_person(_every_field_person())
-    other = Store.open(tmp_path, "Second Worker")
+    other = store_place.open("Second Worker")
     try:
         other.update_person(
             added.id,
@@ -258,7 +244,7 @@ def test_people_who_matter_can_be_added_and_changed(store: Store) -> None:
     }
 
 
-def test_removing_a_person_who_matters_leaves_a_tombstone(tmp_path: Path, store: Store) -> None:
+def test_removing_a_person_who_matters_leaves_a_tombstone(store: Store, raw: StoreSQL) -> None:
     """Removal hides them but keeps the row marked deleted, so the removal can sync."""
     person = store.add_person(Person("Win", "Everyone says I should move."))
     colin = store.add_person_who_matters(person.id, PersonWhoMatters("Colin"))
@@ -267,7 +253,7 @@ def test_removing_a_person_who_matters_leaves_a_tombstone(tmp_path: Path, store:
     store.remove_person_who_matters(colin.id)
 
     assert [w.name for w in store.person(person.id).people_who_matter] == ["Dot"]
-    assert _raw(tmp_path, "SELECT name, deleted FROM people_who_matter WHERE id = ?", colin.id) == [
+    assert raw.rows("SELECT name, deleted FROM people_who_matter WHERE id = :id", id=colin.id) == [
         ("Colin", 1)
     ]
     removal = store.history([colin.id])[-1]
@@ -451,6 +437,7 @@ def test_add_files_is_all_or_nothing(store: Store) -> None:
 # --- the file itself --------------------------------------------------------------------------
 
 
+@pytest.mark.sqlite_only
 def test_store_uses_wal_full_sync_and_foreign_keys(store: Store) -> None:
     """WAL keeps readers and writers apart; full sync survives power cuts; keys are enforced."""
     with store.engine.connect() as connection:
@@ -466,16 +453,16 @@ def test_foreign_keys_are_enforced(store: Store) -> None:
             'INSERT INTO contacts (id, person_id, "on", worker, followed, created_at,'
             " updated_at, updated_by, revision, deleted)"
             " VALUES ('c', 'nobody', '2026-11-23', '', '[]', '2026-11-23 00:00:00',"
-            " '2026-11-23 00:00:00', 'x', 1, 0)"
+            " '2026-11-23 00:00:00', 'x', 1, false)"
         )
 
 
-def test_saved_work_is_there_after_reopening(tmp_path: Path) -> None:
+def test_saved_work_is_there_after_reopening(store_place: StorePlace) -> None:
     """Closing and reopening the store (a restart) loses nothing."""
-    first = Store.open(tmp_path, WORKER, create=True)
+    first = store_place.open(WORKER)
     added = first.add_person(_every_field_person())
     first.close()
-    second = Store.open(tmp_path, WORKER)
+    second = store_place.open(WORKER)
     try:
         assert second.person(added.id).presenting_problem == added.presenting_problem
     finally:
