@@ -5,10 +5,8 @@ from __future__ import annotations
 import io
 import json
 import os
-import sqlite3
 import subprocess
 import sys
-from contextlib import closing
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -19,6 +17,7 @@ from assessor.example import example_caseload, example_id
 from assessor.paths import DATA_DIR_VARIABLE, WORKER_VARIABLE
 from assessor.record import Contact, ConversationKind, Entry
 from cli.main import build_parser, run
+from db.connection import raw_connection
 from db.store import Store
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
@@ -366,7 +365,7 @@ def test_export_to_an_unwritable_path_fails_with_one_line(tmp_path: Path) -> Non
 def test_a_store_from_a_newer_version_fails_with_one_line(tmp_path: Path) -> None:
     """A store the command cannot open is reported in one line, not a traceback."""
     Store.open(tmp_path, "CLI Test Worker", create=True).close()
-    with closing(sqlite3.connect(tmp_path / "assessor.sqlite")) as connection, connection:
+    with raw_connection(tmp_path / "assessor.sqlite") as connection, connection:
         connection.execute("UPDATE alembic_version SET version_num = '9999'")
     code, out, err = cli("people", "--data-dir", str(tmp_path))
     assert code != 0

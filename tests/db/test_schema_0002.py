@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import shutil
-import sqlite3
 from collections.abc import Iterator
-from contextlib import closing
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -14,7 +12,7 @@ import pytest
 
 from assessor.example import example_caseload, example_id
 from assessor.goals import GoalStatus, Reviewer, status
-from db.connection import store_path
+from db.connection import raw_connection, store_path
 from db.migrate import HEAD_REVISION, stored_revision
 from db.store import Store
 
@@ -24,7 +22,7 @@ FIXTURE_DAY = date(2026, 11, 23)  # the day tests/fixtures/make_store_0002.py da
 
 
 def _count(path: Path, table: str) -> int:
-    with closing(sqlite3.connect(path)) as connection:
+    with raw_connection(path) as connection:
         return int(connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
 
 
@@ -44,7 +42,7 @@ def test_fixture_is_self_contained_and_at_schema_0002() -> None:
     assert _count(SCHEMA_0002, "people") == 6
     assert _count(SCHEMA_0002, "goals") == 5
     assert _count(SCHEMA_0002, "goal_reviews") == 15
-    with closing(sqlite3.connect(SCHEMA_0002)) as connection:
+    with raw_connection(SCHEMA_0002) as connection:
         assert connection.execute("PRAGMA journal_mode").fetchone() == ("delete",)
 
 

@@ -4,11 +4,9 @@ upgrades to it keeping every row, with no drafts."""
 from __future__ import annotations
 
 import shutil
-import sqlite3
-from contextlib import closing
 from pathlib import Path
 
-from db.connection import store_path
+from db.connection import raw_connection, store_path
 from db.migrate import HEAD_REVISION, stored_revision
 from db.store import Store
 from tests.fixtures.make_store_0005 import PEGGY_NHS_NUMBER_DRAFT
@@ -36,7 +34,7 @@ TABLES = (
 
 
 def counts(path: Path) -> dict[str, int]:
-    with closing(sqlite3.connect(path)) as connection:
+    with raw_connection(path) as connection:
         return {t: connection.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES}
 
 

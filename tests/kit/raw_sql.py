@@ -1,18 +1,15 @@
-"""The tests' own SQL, past the store, to see what is really kept or to break it on purpose.
+"""The tests' own SQL on the store under test, past the store, to see what is really kept.
 
-Both ways in go through `db.connection`, as the app's do: `StoreSQL` on the store under test,
-whichever backend it runs on (parameters named, `:id`); `file_rows` and `file_execute` on a
-SQLite file itself, for the tests about files (migrations, backups, damage).
+It runs on the store's engine, made by `db.connection`, so it works on whichever backend the
+test runs on (parameters are named: `:id`). Tests about a SQLite file itself (migrations,
+backups, damage) open it with `db.connection.raw_connection`, as the app does.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, text
-
-from db.connection import raw_connection
 
 
 class StoreSQL:
@@ -34,13 +31,3 @@ class StoreSQL:
         with self.engine.begin() as connection:
             connection.execute(text(sql), params)
 
-
-def file_rows(path: Path, sql: str, *params: Any) -> list[tuple[Any, ...]]:
-    with raw_connection(path) as connection:
-        return connection.execute(sql, params).fetchall()
-
-
-def file_execute(path: Path, sql: str, *params: Any) -> None:
-    """One statement, committed."""
-    with raw_connection(path) as connection, connection:
-        connection.execute(sql, params)
