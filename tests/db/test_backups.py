@@ -17,6 +17,8 @@ from db.problems import StoreProblem
 from db.store import Store
 from tests.db.test_upgrade_kills import SCHEMA_0001, rows_of_the_first_schema
 
+pytestmark = pytest.mark.sqlite_only  # copies of the SQLite file
+
 MORNING = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
 
 

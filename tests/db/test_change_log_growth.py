@@ -8,9 +8,13 @@ import hashlib
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from assessor.record import Contact, Entry, Person
 from db.connection import raw_connection, store_path
 from db.store import Change, Store
+
+pytestmark = pytest.mark.sqlite_only  # the SQLite file's size
 
 SAVES = 100
 STORY = "Chapel on a Sunday, my garden, and not being a burden on Grace. " * 230  # ~15,000

@@ -17,6 +17,8 @@ from db.store import Store
 from tests.db.conftest import SmallDisk
 from tests.db.test_upgrade_kills import SCHEMA_0001, rows_of_the_first_schema
 
+pytestmark = pytest.mark.sqlite_only  # the SQLite file on a full disk
+
 KIB = 1024
 
 

@@ -21,6 +21,8 @@ from db.migrate import HEAD_REVISION, StoreTooNew, stored_revision
 from db.models import Base
 from db.store import Store
 
+pytestmark = pytest.mark.sqlite_only  # upgrading SQLite files
+
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 SCHEMA_0001 = FIXTURES / "store-schema-0001.sqlite"
 FIXTURE_DAY = date(2026, 11, 23)  # the day tests/fixtures/make_store_0001.py dates from

@@ -26,6 +26,8 @@ import sys
 from pathlib import Path
 from db.problems import StoreProblem
 from db.store import Store
+
+pytestmark = pytest.mark.sqlite_only  # what is found at the store file's path
 if len(sys.argv) > 2:  # root: become that user once the code is loaded from root's Python
     os.setgroups([])
     os.setgid(int(sys.argv[3]))

@@ -20,6 +20,8 @@ from db.connection import raw_connection, store_path
 from db.migrate import HEAD_REVISION, stored_revision
 from db.store import Store
 
+pytestmark = pytest.mark.sqlite_only  # a frozen SQLite fixture
+
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 SCHEMA_0002 = FIXTURES / "store-schema-0002.sqlite"
 SCHEMA_0003 = FIXTURES / "store-schema-0003.sqlite"

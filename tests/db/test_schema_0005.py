@@ -6,10 +6,14 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
+
 from db.connection import raw_connection, store_path
 from db.migrate import HEAD_REVISION, stored_revision
 from db.store import Store
 from tests.fixtures.make_store_0005 import PEGGY_NHS_NUMBER_DRAFT
+
+pytestmark = pytest.mark.sqlite_only  # a frozen SQLite fixture
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 SCHEMA_0004 = FIXTURES / "store-schema-0004.sqlite"

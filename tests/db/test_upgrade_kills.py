@@ -79,6 +79,8 @@ KILLED_MID_WRITE = """
 import os, signal, sys
 from pathlib import Path
 from db.connection import raw_connection
+
+pytestmark = pytest.mark.sqlite_only  # killing upgrades of a SQLite file
 with raw_connection(Path(sys.argv[1]), isolation_level=None) as connection:
     connection.execute("PRAGMA cache_size=2")  # changed pages reach the file before the commit
     connection.execute("BEGIN")
