@@ -61,6 +61,14 @@ class PostgresServer:
     def stop(self) -> None:
         self._run("pg_ctl", "-D", self._data, "-m", "immediate", "stop", check=False)
 
+    def is_running(self) -> bool:
+        """Whether a server answers on this server's socket."""
+        try:
+            psycopg.connect(host=str(self.folder), user=SUPERUSER, dbname="postgres").close()
+        except psycopg.OperationalError:
+            return False
+        return True
+
     def url(self, database: str) -> str:
         return f"postgresql+psycopg://{SUPERUSER}@/{database}?host={self.folder}"
 
