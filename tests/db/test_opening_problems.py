@@ -18,6 +18,8 @@ from db.connection import raw_connection, store_path
 from db.problems import StoreDamaged, StoreMissing, StoreProblem, StoreUnreachable
 from db.store import Store
 
+pytestmark = pytest.mark.sqlite_only  # what is found at the store file's path
+
 REPO = Path(__file__).resolve().parents[2]
 SCHEMA_0004 = REPO / "tests" / "fixtures" / "store-schema-0004.sqlite"
 OPEN_AS_ANOTHER_USER = """
@@ -26,8 +28,6 @@ import sys
 from pathlib import Path
 from db.problems import StoreProblem
 from db.store import Store
-
-pytestmark = pytest.mark.sqlite_only  # what is found at the store file's path
 if len(sys.argv) > 2:  # root: become that user once the code is loaded from root's Python
     os.setgroups([])
     os.setgid(int(sys.argv[3]))

@@ -23,6 +23,8 @@ from db.migrate import HEAD_REVISION, stored_revision
 from db.store import Store
 from tests.db import upgrade_child
 
+pytestmark = pytest.mark.sqlite_only  # killing upgrades of a SQLite file
+
 REPO = Path(__file__).resolve().parents[2]
 SCHEMA_0001 = REPO / "tests" / "fixtures" / "store-schema-0001.sqlite"
 
@@ -79,8 +81,6 @@ KILLED_MID_WRITE = """
 import os, signal, sys
 from pathlib import Path
 from db.connection import raw_connection
-
-pytestmark = pytest.mark.sqlite_only  # killing upgrades of a SQLite file
 with raw_connection(Path(sys.argv[1]), isolation_level=None) as connection:
     connection.execute("PRAGMA cache_size=2")  # changed pages reach the file before the commit
     connection.execute("BEGIN")
