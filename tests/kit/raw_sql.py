@@ -30,4 +30,3 @@ class StoreSQL:
     def execute(self, sql: str, **params: Any) -> None:
         with self.engine.begin() as connection:
             connection.execute(text(sql), params)
-

@@ -123,9 +123,7 @@ def upgrade() -> None:
     # `DEFAULT 0` on SQLite, as this always wrote, and `DEFAULT false` on PostgreSQL.
     op.add_column(
         "contacts",
-        sa.Column(
-            "shared_with_cared_for", sa.Boolean(), server_default=sa.false(), nullable=False
-        ),
+        sa.Column("shared_with_cared_for", sa.Boolean(), server_default=sa.false(), nullable=False),
     )
 
 
