@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from db.changelog import Clock, utc_now
 from db.connection import create_server_engine
-from db.migrate import refuse_if_too_new, upgrade_to_head
+from db.migrate import HEAD_REVISION, refuse_if_too_new, upgrade_to_head
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -40,6 +40,8 @@ def prepare_database(engine: Engine) -> None:
             if inspect(connection).has_table("alembic_version")
             else None
         )
+    if revision == HEAD_REVISION:
+        return  # the usual opening: Alembic is not even loaded
     if revision is not None:
         refuse_if_too_new(revision)
     upgrade_to_head(engine)
