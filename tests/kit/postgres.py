@@ -18,8 +18,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-import psycopg
 import pytest
+from sqlalchemy import text
+from sqlalchemy.exc import OperationalError
+
+from db.connection import create_server_engine
 
 SKIP_VARIABLE = "ASSESSOR_TEST_POSTGRES"
 DEBIAN_BINARIES = Path("/usr/lib/postgresql")
@@ -64,8 +67,8 @@ class PostgresServer:
     def is_running(self) -> bool:
         """Whether a server answers on this server's socket."""
         try:
-            psycopg.connect(host=str(self.folder), user=SUPERUSER, dbname="postgres").close()
-        except psycopg.OperationalError:
+            self._run_sql("SELECT 1")
+        except OperationalError:
             return False
         return True
 
@@ -76,11 +79,17 @@ class PostgresServer:
         """A new database, empty or a copy of `template`; returns its URL."""
         name = name or f"test_{next(self._numbers)}"
         copy_of = f" TEMPLATE {template}" if template else ""
-        with psycopg.connect(
-            host=str(self.folder), user=SUPERUSER, dbname="postgres", autocommit=True
-        ) as connection:
-            connection.execute(f"CREATE DATABASE {name}{copy_of}")
+        self._run_sql(f"CREATE DATABASE {name}{copy_of}")
         return self.url(name)
+
+    def _run_sql(self, sql: str) -> None:
+        """One statement on the server's own database, outside a transaction."""
+        engine = create_server_engine(self.url("postgres"))
+        try:
+            with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+                connection.execute(text(sql))
+        finally:
+            engine.dispose()
 
     @property
     def _data(self) -> str:
