@@ -95,7 +95,7 @@ def raw_connection(
     SQLAlchemy loads, for checking and copying files, and for the tests' own SQL.
     `isolation_level` is the driver's (None: the caller writes its own BEGIN)."""
     driver = _file_driver(path, keys)
-    target = f"{path.resolve().as_uri()}{_URI_QUERY[mode]}"
+    target = f"{path.absolute().as_uri()}{_URI_QUERY[mode]}"
     connection = driver.connect(target, uri=True, isolation_level=isolation_level)
     with closing(connection):
         yield connection
