@@ -12,7 +12,7 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Protocol, TypeVar
 
-from assessor.record import Stamp
+from assessor.stamps import Stamp
 from assessor.validation import InvalidInput, format_date
 
 

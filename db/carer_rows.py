@@ -14,7 +14,7 @@ from assessor.carers import (
     CarerReview,
     CaringRole,
 )
-from assessor.record import AsCarer
+from assessor.person_file import AsCarer
 from db import convert
 from db.models import CarerOfferRow, CarerPlanRow, CarerReviewRow, CaringRoleRow, PersonRow, new_id
 

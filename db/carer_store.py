@@ -24,13 +24,8 @@ from assessor.carers import (
     person_from_name,
     seen_by_cared_for,
 )
-from assessor.record import (
-    PERSON_FIELDS,
-    AsCarer,
-    ConversationKind,
-    Person,
-    SharedConversation,
-)
+from assessor.person_file import AsCarer, SharedConversation
+from assessor.record import PERSON_FIELDS, ConversationKind, Person
 from assessor.validation import InvalidInput
 from db import convert
 from db.carer_rows import (

@@ -23,8 +23,8 @@ from assessor.record import (
     Place,
     Relationship,
     Route,
-    Stamp,
 )
+from assessor.stamps import Stamp
 from db.models import ContactRow, GoalReviewRow, GoalRow, PersonRow, PersonWhoMattersRow, Synced
 
 CHOICES: dict[str, type[StrEnum]] = {

@@ -7,12 +7,12 @@ from dataclasses import replace
 from typing import Any
 
 from assessor.goals import GOAL_FIELDS, Goal, Review
+from assessor.person_file import PersonFile
 from assessor.prompts import TOPIC_CODES
 from assessor.record import (
     CONTACT_FIELDS,
     PERSON_FIELDS,
     PERSON_WHO_MATTERS_FIELDS,
-    PersonFile,
     PersonWhoMatters,
 )
 from db import convert

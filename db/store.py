@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from assessor.conflicts import check_revision
 from assessor.goals import GOAL_FIELDS, Goal, Review
+from assessor.person_file import PersonFile
 from assessor.record import (
     CONTACT_FIELDS,
     PERSON_FIELDS,
@@ -26,7 +27,6 @@ from assessor.record import (
     Conversation,
     Entry,
     Person,
-    PersonFile,
     PersonWhoMatters,
 )
 from assessor.search import Findable

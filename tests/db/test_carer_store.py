@@ -16,16 +16,8 @@ from assessor.carers import (
     OfferResponse,
     Supported,
 )
-from assessor.record import (
-    AsCarer,
-    Contact,
-    ConversationKind,
-    Entry,
-    Person,
-    PersonFile,
-    PersonWhoMatters,
-    Relationship,
-)
+from assessor.person_file import AsCarer, PersonFile
+from assessor.record import Contact, ConversationKind, Entry, Person, PersonWhoMatters, Relationship
 from assessor.validation import InvalidInput
 from db.rows import NotFound
 from db.store import Store

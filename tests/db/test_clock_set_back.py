@@ -8,7 +8,8 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from assessor.record import Contact, Person, PersonFile
+from assessor.person_file import PersonFile
+from assessor.record import Contact, Person
 from db.store import Store
 from tests.kit.stores import StorePlace
 

@@ -9,7 +9,8 @@ from datetime import date, timedelta
 import pytest
 
 from assessor.goals import Goal, GoalKind, Review, Reviewer
-from assessor.record import Person, PersonFile
+from assessor.person_file import PersonFile
+from assessor.record import Person
 from assessor.validation import InvalidInput
 from db.rows import NotFound
 from db.store import Store

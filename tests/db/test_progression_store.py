@@ -8,8 +8,9 @@ from datetime import date
 import pytest
 
 from assessor.goals import Goal
+from assessor.person_file import PersonFile
 from assessor.progression import PlanReview, PlanStep, ProgressionPlan
-from assessor.record import Person, PersonFile
+from assessor.record import Person
 from assessor.validation import InvalidInput
 from db.models import new_id
 from db.rows import NotFound

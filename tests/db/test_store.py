@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy.exc import IntegrityError
 
 from assessor import example
+from assessor.person_file import PersonFile
 from assessor.record import (
     PERSON_FIELDS,
     ConsentHow,
@@ -20,7 +21,6 @@ from assessor.record import (
     Followed,
     InformationFormat,
     Person,
-    PersonFile,
     PersonWhoMatters,
     Place,
     Relationship,

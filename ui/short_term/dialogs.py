@@ -14,7 +14,9 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QVBoxLayout, QWidge
 
 from assessor.conflicts import revised, revision_of
 from assessor.goals import Goal, Reviewer
+from assessor.own_words import quoted
 from assessor.short_term import Episode, EpisodeReview, HelpKind
+from assessor.short_term_wording import format_date_time, not_in_future, parse_date_time
 from assessor.validation import InvalidInput, format_date, format_date_numeric, parse_date
 from ui.kit.binding import ErrorLabel, chosen
 from ui.kit.forms import (
@@ -25,11 +27,9 @@ from ui.kit.forms import (
     line_edit,
     named,
     problem_label,
-    quoted,
     set_shown,
     text_edit,
 )
-from ui.short_term.words import format_date_time, not_in_future, parse_date_time
 
 if TYPE_CHECKING:
     from db.store import Store

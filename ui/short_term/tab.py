@@ -26,7 +26,16 @@ from PySide6.QtWidgets import (
 )
 
 from assessor.conflicts import revision_of
+from assessor.goals import is_active
 from assessor.short_term import CHECKPOINT_WEEKS, Episode, HelpOutcome
+from assessor.short_term_wording import (
+    arrival_words,
+    episode_lines,
+    not_in_future,
+    parse_date_time,
+    review_text,
+    show_date_time,
+)
 from assessor.validation import InvalidInput, format_date, parse_date
 from ui.kit.binding import ErrorLabel, chosen
 from ui.kit.forms import (
@@ -40,15 +49,6 @@ from ui.kit.forms import (
 )
 from ui.short_term.dialogs import EpisodeDialog, ReviewDialog
 from ui.short_term.outcomes import OutcomeBox
-from ui.short_term.words import (
-    arrival_words,
-    episode_lines,
-    is_active,
-    not_in_future,
-    parse_date_time,
-    review_text,
-    show_date_time,
-)
 
 if TYPE_CHECKING:
     from db.store import Store

@@ -1,0 +1,204 @@
+"""The one way the desktop runs store work and slow work, modelled on Anki's task manager.
+
+- `write` runs an operation (one transaction, returning `OpResult`) on the single writer
+  thread; `write_now` runs one on the GUI thread for the few saves that must finish before
+  the window may close (autosave's flush). Both hold the same lock, so there is one writer.
+- `read` runs a query beside the writer, off the GUI thread; with `latest_of`, only the
+  newest answer to the same question is delivered, so a burst of refreshes shows the last.
+- `job` runs long work (a batch of prints) with progress and cancel.
+
+Results and errors come back on the GUI thread. Every failure is logged with its traceback to
+the log in the data folder; callers get the exception to explain in plain words. After each
+write that changed something, `changes_applied` carries the `OpChanges` and the object that
+asked for it, and every view refreshes from that one signal.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from assessor.logfile import LOGGER
+from assessor.operations.op_changes import OpChanges, OpResult
+
+T = TypeVar("T")
+Failed = Callable[[Exception], None]
+
+
+class _Relay(QObject):
+    """Carries one piece of work's outcome from its thread to the GUI thread."""
+
+    done = Signal(object)
+    failed = Signal(object)
+    progress = Signal(int, int)
+
+
+class _Run(QRunnable):
+    def __init__(self, work: Callable[[], Any], relay: _Relay, lock: threading.Lock | None) -> None:
+        super().__init__()
+        self._work, self._relay, self._lock = work, relay, lock
+
+    def run(self) -> None:
+        try:
+            if self._lock is None:
+                result = self._work()
+            else:
+                with self._lock:
+                    result = self._work()
+        except Exception as problem:
+            self._relay.failed.emit(problem)
+        else:
+            self._relay.done.emit(result)
+
+
+class Job:
+    """A long piece of work under way: `cancel` (safe from any thread) stops it at its next
+    check; the work reads `cancelled` and reports with `progress(done, of)`."""
+
+    def __init__(self, relay: _Relay) -> None:
+        self._relay = relay
+        self._cancel = threading.Event()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def progress(self, done: int, of: int) -> None:
+        self._relay.progress.emit(done, of)
+
+
+class Runner(QObject):
+    """Store work and slow work off the GUI thread, with one writer and one report of changes."""
+
+    changes_applied = Signal(object, object)  # OpChanges, the object that asked (or None)
+    failed = Signal(str)  # a failure no caller handled, in plain words, for the status bar
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._writer = QThreadPool(self)
+        self._writer.setMaxThreadCount(1)
+        self._readers = QThreadPool(self)
+        self._readers.setMaxThreadCount(2)
+        self._write_lock = threading.Lock()
+        self._relays: set[_Relay] = set()
+        self._latest: dict[str, int] = {}
+
+    def write(
+        self,
+        operation: Callable[[], OpResult[T]],
+        on_done: Callable[[T], None] | None = None,
+        on_failed: Failed | None = None,
+        *,
+        source: object = None,
+    ) -> None:
+        """Run `operation` on the writer thread; `on_done` gets its value, then views refresh."""
+
+        def finished(result: OpResult[T]) -> None:
+            if on_done is not None:
+                on_done(result.value)
+            self._announce(result.changes, source)
+
+        self._start(self._writer, operation, finished, on_failed, self._write_lock)
+
+    def write_now(self, operation: Callable[[], OpResult[T]], *, source: object = None) -> T:
+        """Run `operation` here and now, waiting for the writer: only for a save that must be
+        done before the app may close. A failure is logged and raised to the caller."""
+        try:
+            with self._write_lock:
+                result = operation()
+        except Exception as problem:
+            _log(problem)
+            raise
+        self._announce(result.changes, source)
+        return result.value
+
+    def read(
+        self,
+        query: Callable[[], T],
+        on_done: Callable[[T], None],
+        on_failed: Failed | None = None,
+        *,
+        latest_of: str | None = None,
+    ) -> None:
+        """Run `query` off the GUI thread. With `latest_of`, an answer that a newer read of the
+        same name has overtaken is dropped."""
+        if latest_of is None:
+            self._start(self._readers, query, on_done, on_failed, None)
+            return
+        ticket = self._latest.get(latest_of, 0) + 1
+        self._latest[latest_of] = ticket
+
+        def deliver(value: T) -> None:
+            if self._latest.get(latest_of) == ticket:
+                on_done(value)
+
+        self._start(self._readers, query, deliver, on_failed, None)
+
+    def job(
+        self,
+        work: Callable[[Job], T],
+        on_done: Callable[[T], None],
+        on_failed: Failed | None = None,
+        on_progress: Callable[[int, int], None] | None = None,
+    ) -> Job:
+        """Run long work with progress and cancel, beside the writer."""
+        relay = _Relay()
+        job = Job(relay)
+        if on_progress is not None:
+            relay.progress.connect(on_progress)
+        self._start(self._readers, lambda: work(job), on_done, on_failed, None, relay)
+        return job
+
+    def wait(self) -> None:
+        """Block until all work ends: only at quit, so nothing is cut off mid-write."""
+        self._writer.waitForDone()
+        self._readers.waitForDone()
+
+    def _announce(self, changes: OpChanges, source: object) -> None:
+        if changes:
+            self.changes_applied.emit(changes, source)
+
+    def _start(
+        self,
+        pool: QThreadPool,
+        work: Callable[[], Any],
+        on_done: Callable[[Any], None],
+        on_failed: Failed | None,
+        lock: threading.Lock | None,
+        relay: _Relay | None = None,
+    ) -> None:
+        relay = relay or _Relay()
+        self._relays.add(relay)
+
+        def done(value: Any) -> None:
+            self._relays.discard(relay)
+            on_done(value)
+
+        def failed(problem: Exception) -> None:
+            self._relays.discard(relay)
+            _log(problem)
+            if on_failed is not None:
+                on_failed(problem)
+            else:
+                self.failed.emit(_plain(problem))
+
+        relay.done.connect(done)
+        relay.failed.connect(failed)
+        pool.start(_Run(work, relay, lock))
+
+
+def _log(problem: Exception) -> None:
+    logging.getLogger(LOGGER).error("Background work failed", exc_info=problem)
+
+
+def _plain(problem: Exception) -> str:
+    from db.failures import explain  # the words for store failures live with the store
+
+    return explain(problem)
