@@ -234,7 +234,7 @@ def _say_if_clock_behind(command: Command, err: TextIO) -> None:
 
 def _check_out(target: str | Path, data_dir: Path) -> None:
     """The file to write can be written, and is not the store itself: before any work."""
-    from db.engine import store_path
+    from db.connection import store_path
     from db.files import sqlite_files
 
     try:

@@ -33,7 +33,7 @@ from assessor.record import (
 from assessor.search import Findable
 from assessor.short_term import Episode, EpisodeReview
 from db.changelog import Change, Clock, logged_sessions, utc_now
-from db.engine import create_store_engine
+from db.connection import create_store_engine
 from db.lengths import length_checked
 from db.opening import prepare_store
 from db.unit import Unit

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import os
-import sqlite3
 import subprocess
 import sys
-from contextlib import closing
 from datetime import date
 from pathlib import Path
 
@@ -14,6 +12,7 @@ import pytest
 
 from assessor.example import example_caseload, example_id
 from assessor.paths import DATA_DIR_VARIABLE, WORKER_VARIABLE
+from db.connection import raw_connection
 from db.store import Store
 from tests.cli_helpers import cli, isolated_data_dir
 
@@ -91,7 +90,7 @@ def test_people_in_a_folder_with_no_store_fails_with_one_line_and_creates_nothin
 def test_a_store_from_a_newer_version_fails_with_one_line(tmp_path: Path) -> None:
     """A store the command cannot open is reported in one line, not a traceback."""
     Store.open(tmp_path, "CLI Test Worker", create=True).close()
-    with closing(sqlite3.connect(tmp_path / "assessor.sqlite")) as connection, connection:
+    with raw_connection(tmp_path / "assessor.sqlite") as connection, connection:
         connection.execute("UPDATE alembic_version SET version_num = '9999'")
     code, out, err = cli("people", "--data-dir", str(tmp_path))
     assert code != 0

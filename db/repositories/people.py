@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from sqlalchemy import literal_column, select, text
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from assessor.record import PERSON_FIELDS, PERSON_WHO_MATTERS_FIELDS, Person, PersonWhoMatters
@@ -13,7 +13,7 @@ from assessor.search import Findable
 from db.caseload import FINDABLE_SQL, findable_from_row
 from db.kinds import PERSON, PERSON_WHO_MATTERS
 from db.models import PersonRow, PersonWhoMattersRow
-from db.rows import NotFound, check_fields, live
+from db.rows import NotFound, check_fields, live, recorded_order
 
 
 class People:
@@ -25,7 +25,7 @@ class People:
         matter = self.session.scalars(
             select(PersonWhoMattersRow)
             .where(PersonWhoMattersRow.person_id == person_id, ~PersonWhoMattersRow.deleted)
-            .order_by(PersonWhoMattersRow.created_at, literal_column("rowid"))
+            .order_by(PersonWhoMattersRow.created_at, recorded_order(PersonWhoMattersRow))
         ).all()
         return PERSON.to_record(
             row, people_who_matter=[PERSON_WHO_MATTERS.to_record(who) for who in matter]

@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-import sqlite3
-from collections.abc import Iterator
-from contextlib import closing
 from datetime import date, timedelta
-from pathlib import Path
 
 import pytest
 
@@ -22,7 +18,6 @@ from assessor.record import (
     Person,
 )
 from assessor.validation import InvalidInput
-from db.engine import store_path
 from db.rows import NotFound
 from db.store import Store
 from tests.db.carer_kit import (
@@ -31,22 +26,10 @@ from tests.db.carer_kit import (
     add_role,
     bernie_eileen_and_peggy,
 )
+from tests.kit.raw_sql import StoreSQL
 
 WORKER = "Test Worker"
 TODAY = date.today()
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    opened = Store.open(tmp_path, WORKER, create=True)
-    yield opened
-    opened.close()
-
-
-def _raw(tmp_path: Path, sql: str, *params: object) -> list[tuple[object, ...]]:
-    """Read the file directly, bypassing the store, to see what is really kept."""
-    with closing(sqlite3.connect(store_path(tmp_path))) as connection:
-        return connection.execute(sql, params).fetchall()
 
 
 @pytest.fixture
@@ -92,13 +75,13 @@ def test_an_offer_needs_a_live_carer(store: Store) -> None:
 
 
 def test_a_carers_plan_is_checked_on_adding_and_changing(
-    store: Store, people: dict[str, str], tmp_path: Path
+    store: Store, people: dict[str, str], raw: StoreSQL
 ) -> None:
     bernie = people["bernie"]
     made = TODAY - timedelta(days=10)
     with pytest.raises(InvalidInput, match="would come before the plan was made"):
         store.add_carer_plan(CarerPlan(bernie, made, review_on=made - timedelta(days=1)))
-    assert _raw(tmp_path, "SELECT count(*) FROM carer_plans") == [(0,)]
+    assert raw.rows("SELECT count(*) FROM carer_plans") == [(0,)]
 
     plan = store.add_carer_plan(CarerPlan(bernie, made, breaks="Wednesdays", review_on=TODAY))
     store.update_carer_plan(plan.id, {"what_will_help": "A befriender", "review_on": None})
@@ -142,7 +125,7 @@ def test_reviews_are_appended_oldest_first_and_never_for_a_day_to_come(
 
 
 def test_a_next_review_date_moves_the_newest_plan_with_the_review_or_not_at_all(
-    store: Store, people: dict[str, str], tmp_path: Path
+    store: Store, people: dict[str, str], raw: StoreSQL
 ) -> None:
     bernie = people["bernie"]
     review = CarerReview(bernie, TODAY, Supported.PARTLY, words="Some days.")
@@ -152,7 +135,7 @@ def test_a_next_review_date_moves_the_newest_plan_with_the_review_or_not_at_all(
     plan = store.add_carer_plan(CarerPlan(bernie, made, review_on=TODAY))
     with pytest.raises(InvalidInput, match="would come before the plan was made"):
         store.add_carer_review(review, next_review_on=made - timedelta(days=1))
-    assert _raw(tmp_path, "SELECT count(*) FROM carer_reviews") == [(0,)], "nothing half-written"
+    assert raw.rows("SELECT count(*) FROM carer_reviews") == [(0,)], "nothing half-written"
 
     store.add_carer_review(review, next_review_on=TODAY + timedelta(weeks=6))
     (held,) = store.as_carer(bernie).plans
@@ -170,7 +153,7 @@ def test_an_offer_cannot_be_recorded_for_a_day_to_come(
 
 
 def test_a_new_person_and_their_link_are_made_together(
-    store: Store, people: dict[str, str], tmp_path: Path
+    store: Store, people: dict[str, str], raw: StoreSQL
 ) -> None:
     eileen = people["eileen"]
     carer_id, role = store.add_linked_person(
@@ -181,10 +164,10 @@ def test_a_new_person_and_their_link_are_made_together(
     cared_id, role = store.add_linked_person(Person("Tam", ""), CaringRole(carer_id, ""))
     assert [r.cared_for_id for r in store.roles_as_carer(carer_id)] == [eileen, cared_id]
 
-    people_before = _raw(tmp_path, "SELECT count(*) FROM people")
+    people_before = raw.rows("SELECT count(*) FROM people")
     with pytest.raises(InvalidInput, match="168"):
         store.add_linked_person(Person("Ugo", ""), CaringRole("", eileen, hours_a_week=200))
-    assert _raw(tmp_path, "SELECT count(*) FROM people") == people_before, "no record without link"
+    assert raw.rows("SELECT count(*) FROM people") == people_before, "no record without link"
 
 
 # --- the change log -----------------------------------------------------------------------------

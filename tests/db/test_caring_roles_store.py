@@ -3,11 +3,7 @@ reaches the person cared for only when the carer agreed to share it."""
 
 from __future__ import annotations
 
-import sqlite3
-from collections.abc import Iterator
-from contextlib import closing
 from datetime import date
-from pathlib import Path
 
 import pytest
 
@@ -23,7 +19,6 @@ from assessor.record import (
     PersonWhoMatters,
 )
 from assessor.validation import InvalidInput
-from db.engine import store_path
 from db.rows import NotFound
 from db.store import Store
 from tests.db.carer_kit import (
@@ -32,24 +27,12 @@ from tests.db.carer_kit import (
     add_role,
     bernie_eileen_and_peggy,
 )
+from tests.kit.raw_sql import StoreSQL
 
 WORKER = "Test Worker"
 TODAY = date.today()
 PRIVATE = "Some nights I sit in the car outside hers before I go in. Don't tell her."
 SHARED = "Wednesday evenings are mine now; the befriender comes."
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    opened = Store.open(tmp_path, WORKER, create=True)
-    yield opened
-    opened.close()
-
-
-def _raw(tmp_path: Path, sql: str, *params: object) -> list[tuple[object, ...]]:
-    """Read the file directly, bypassing the store, to see what is really kept."""
-    with closing(sqlite3.connect(store_path(tmp_path))) as connection:
-        return connection.execute(sql, params).fetchall()
 
 
 @pytest.fixture
@@ -96,13 +79,13 @@ def test_one_person_with_two_carers(store: Store, people: dict[str, str]) -> Non
 
 
 def test_a_pair_is_linked_once_with_a_plain_message(
-    store: Store, people: dict[str, str], tmp_path: Path
+    store: Store, people: dict[str, str], raw: StoreSQL
 ) -> None:
     add_role(store, people["bernie"], people["eileen"])
     with pytest.raises(InvalidInput) as refused:
         add_role(store, people["bernie"], people["eileen"], hours_a_week=3)
     assert str(refused.value) == "Bernie Kelly is already recorded as a carer for Eileen Brannigan."
-    assert _raw(tmp_path, "SELECT count(*) FROM caring_roles") == [(1,)]
+    assert raw.rows("SELECT count(*) FROM caring_roles") == [(1,)]
 
 
 def test_roles_are_checked_and_need_live_people(store: Store, people: dict[str, str]) -> None:
@@ -173,13 +156,13 @@ def test_a_role_can_be_changed_and_checked_as_a_whole(store: Store, people: dict
 
 
 def test_ending_a_role_leaves_a_tombstone_and_the_pair_can_be_linked_again(
-    store: Store, people: dict[str, str], tmp_path: Path
+    store: Store, people: dict[str, str], raw: StoreSQL
 ) -> None:
     role = add_role(store, people["bernie"], people["eileen"])
     store.end_caring_role(role.id)
     assert store.carers_of(people["eileen"]) == []
     assert store.roles_as_carer(people["bernie"]) == []
-    assert _raw(tmp_path, "SELECT deleted FROM caring_roles WHERE id = ?", role.id) == [(1,)]
+    assert raw.rows("SELECT deleted FROM caring_roles WHERE id = :id", id=role.id) == [(1,)]
     with pytest.raises(NotFound):
         store.end_caring_role(role.id)
     with pytest.raises(NotFound):

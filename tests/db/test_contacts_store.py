@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
-from pathlib import Path
 
 import pytest
 
@@ -20,13 +18,6 @@ from tests.db.store_kit import add_contact
 
 WORKER = "Test Worker"
 TODAY = date(2026, 11, 23)
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    opened = Store.open(tmp_path, WORKER, create=True)
-    yield opened
-    opened.close()
 
 
 # --- contacts and conversations ---------------------------------------------------------------

@@ -3,12 +3,8 @@
 from __future__ import annotations
 
 import contextlib
-import sqlite3
-from collections.abc import Iterator
-from contextlib import closing
 from dataclasses import replace
 from datetime import date, timedelta
-from pathlib import Path
 
 import pytest
 
@@ -18,31 +14,19 @@ from assessor.record import (
     Person,
 )
 from assessor.validation import InvalidInput
-from db.engine import store_path
 from db.rows import NotFound
 from db.store import Store
 from tests.db.store_kit import goal_for
+from tests.kit.raw_sql import StoreSQL
+from tests.kit.stores import StorePlace
 
 WORKER = "Test Worker"
 TODAY = date(2026, 11, 23)
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    opened = Store.open(tmp_path, WORKER, create=True)
-    yield opened
-    opened.close()
-
-
-@pytest.fixture
 def peggy(store: Store) -> str:
     return store.add_person(Person(preferred_name="Peggy", presenting_problem="Stairs")).id
-
-
-def _raw(tmp_path: Path, sql: str, *params: object) -> list[tuple[object, ...]]:
-    """Read the file directly, bypassing the store, to see what is really kept."""
-    with closing(sqlite3.connect(store_path(tmp_path))) as connection:
-        return connection.execute(sql, params).fetchall()
 
 
 def test_reviews_are_appended_and_read_oldest_first(store: Store, peggy: str) -> None:
@@ -102,7 +86,7 @@ def test_every_goal_asked_for_has_a_list_of_reviews(store: Store, peggy: str) ->
     [(3, None, "not on the scale"), (-3, None, "not on the scale"), (0, 11, "from 1 to 10")],
 )
 def test_a_review_that_fails_its_checks_stores_nothing(
-    tmp_path: Path,
+    raw: StoreSQL,
     store: Store,
     peggy: str,
     rating: int,
@@ -113,16 +97,14 @@ def test_a_review_that_fails_its_checks_stores_nothing(
     with pytest.raises(InvalidInput, match=message):
         store.add_review(Review(goal.id, rating, TODAY, self_rating=self_rating))
     assert store.reviews([goal.id]) == {goal.id: []}
-    assert _raw(tmp_path, "SELECT count(*) FROM goal_reviews") == [(0,)]
-    assert _raw(tmp_path, "SELECT count(*) FROM change_log WHERE table_name = 'goal_reviews'") == [
-        (0,)
-    ]
+    assert raw.rows("SELECT count(*) FROM goal_reviews") == [(0,)]
+    assert raw.rows("SELECT count(*) FROM change_log WHERE table_name = 'goal_reviews'") == [(0,)]
 
 
-def test_a_review_of_a_missing_goal_raises_not_found(tmp_path: Path, store: Store) -> None:
+def test_a_review_of_a_missing_goal_raises_not_found(raw: StoreSQL, store: Store) -> None:
     with pytest.raises(NotFound):
         store.add_review(Review("no-such-goal", 0, TODAY))
-    assert _raw(tmp_path, "SELECT count(*) FROM goal_reviews") == [(0,)]
+    assert raw.rows("SELECT count(*) FROM goal_reviews") == [(0,)]
 
 
 def test_reviews_cannot_be_changed_only_followed(store: Store, peggy: str) -> None:
@@ -147,15 +129,15 @@ def test_reviews_cannot_be_changed_only_followed(store: Store, peggy: str) -> No
     assert history[0].changes["on"] == (TODAY - timedelta(days=7)).isoformat()
 
 
-def test_reviews_survive_reopening_the_store(tmp_path: Path) -> None:
+def test_reviews_survive_reopening_the_store(store_place: StorePlace) -> None:
     """Each review is its own committed transaction: closing and reopening keeps it."""
-    store = Store.open(tmp_path, WORKER, create=True)
+    store = store_place.open(WORKER)
     person = store.add_person(Person(preferred_name="Des", presenting_problem="Arm")).id
     goal = store.add_goal(goal_for(person, "Make my own breakfast"))
     store.add_review(Review(goal.id, -1, TODAY, Reviewer.OT, note="Toast, one-handed."))
     store.close()
 
-    reopened = Store.open(tmp_path, WORKER)
+    reopened = store_place.open(WORKER)
     try:
         (review,) = reopened.reviews([goal.id])[goal.id]
         assert (review.rating, review.reviewer, review.note) == (
@@ -219,7 +201,7 @@ def test_add_files_gives_goals_the_new_persons_id(store: Store) -> None:
     assert [g.person_id for g in store.goals(person_id)] == [person_id, person_id]
 
 
-def test_add_files_with_a_bad_review_stores_nothing(tmp_path: Path, store: Store) -> None:
+def test_add_files_with_a_bad_review_stores_nothing(raw: StoreSQL, store: Store) -> None:
     """One refused review and the whole import is refused: no person, goal or review."""
     file = _file_with_goals()
     goal_id = file.goals[0].id
@@ -230,31 +212,29 @@ def test_add_files_with_a_bad_review_stores_nothing(tmp_path: Path, store: Store
         )
     assert store.findable_people() == []
     for table in ("people", "goals", "goal_reviews", "change_log"):
-        assert _raw(tmp_path, f"SELECT count(*) FROM {table}") == [(0,)]
+        assert raw.rows(f"SELECT count(*) FROM {table}") == [(0,)]
 
 
-def test_add_files_with_a_bad_goal_stores_nothing(tmp_path: Path, store: Store) -> None:
+def test_add_files_with_a_bad_goal_stores_nothing(raw: StoreSQL, store: Store) -> None:
     file = _file_with_goals()
     file.goals[1].baseline = 0
     with pytest.raises(InvalidInput):
         store.add_files([file])
     for table in ("people", "goals", "goal_reviews"):
-        assert _raw(tmp_path, f"SELECT count(*) FROM {table}") == [(0,)]
+        assert raw.rows(f"SELECT count(*) FROM {table}") == [(0,)]
 
 
-def test_add_files_skips_people_already_there_with_their_goals(
-    tmp_path: Path, store: Store
-) -> None:
+def test_add_files_skips_people_already_there_with_their_goals(raw: StoreSQL, store: Store) -> None:
     """Importing the same file twice adds no second copy of its goals or reviews."""
     person_id = "44444444-4444-4444-8444-444444444444"
     assert store.add_files([_file_with_goals(person_id)]) == [person_id]
     assert store.add_files([_file_with_goals(person_id)]) == []
     assert len(store.goals(person_id)) == 2
-    assert _raw(tmp_path, "SELECT count(*) FROM goals") == [(2,)]
-    assert _raw(tmp_path, "SELECT count(*) FROM goal_reviews") == [(2,)]
+    assert raw.rows("SELECT count(*) FROM goals") == [(2,)]
+    assert raw.rows("SELECT count(*) FROM goal_reviews") == [(2,)]
 
 
-def test_add_files_never_stores_a_review_twice(tmp_path: Path, store: Store) -> None:
+def test_add_files_never_stores_a_review_twice(raw: StoreSQL, store: Store) -> None:
     """Two goals without ids and one review: the review is stored at most once (or refused)."""
     file = PersonFile(
         Person(preferred_name="Win", presenting_problem="Home"),
@@ -268,5 +248,5 @@ def test_add_files_never_stores_a_review_twice(tmp_path: Path, store: Store) -> 
     )
     with contextlib.suppress(ValueError, InvalidInput):
         store.add_files([file])
-    (stored,) = _raw(tmp_path, "SELECT count(*) FROM goal_reviews")
+    (stored,) = raw.rows("SELECT count(*) FROM goal_reviews")
     assert stored[0] <= 1

@@ -2,42 +2,25 @@
 
 from __future__ import annotations
 
-import sqlite3
-from collections.abc import Iterator
-from contextlib import closing
 from datetime import date, timedelta
-from pathlib import Path
 
 import pytest
 
 from assessor.goals import Goal, GoalKind, Review
 from assessor.record import Person
 from assessor.validation import InvalidInput
-from db.engine import store_path
 from db.rows import NotFound
 from db.store import Store
 from tests.db.store_kit import goal_for
+from tests.kit.raw_sql import StoreSQL
 
 WORKER = "Test Worker"
 TODAY = date(2026, 11, 23)
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    opened = Store.open(tmp_path, WORKER, create=True)
-    yield opened
-    opened.close()
-
-
-@pytest.fixture
 def peggy(store: Store) -> str:
     return store.add_person(Person(preferred_name="Peggy", presenting_problem="Stairs")).id
-
-
-def _raw(tmp_path: Path, sql: str, *params: object) -> list[tuple[object, ...]]:
-    """Read the file directly, bypassing the store, to see what is really kept."""
-    with closing(sqlite3.connect(store_path(tmp_path))) as connection:
-        return connection.execute(sql, params).fetchall()
 
 
 # --- goals ------------------------------------------------------------------------------------
@@ -86,7 +69,7 @@ def test_goals_belong_to_their_person(store: Store, peggy: str) -> None:
 
 
 def test_a_goal_that_fails_its_checks_is_not_stored(
-    tmp_path: Path, store: Store, peggy: str
+    raw: StoreSQL, store: Store, peggy: str
 ) -> None:
     """The check's plain message reaches the caller and nothing is written."""
     with pytest.raises(InvalidInput, match="Write the goal"):
@@ -94,8 +77,8 @@ def test_a_goal_that_fails_its_checks_is_not_stored(
     with pytest.raises(InvalidInput, match="before the goal was set"):
         store.add_goal(goal_for(peggy, set_on=TODAY, target_date=TODAY - timedelta(days=1)))
     assert store.goals(peggy) == []
-    assert _raw(tmp_path, "SELECT count(*) FROM goals") == [(0,)]
-    assert _raw(tmp_path, "SELECT count(*) FROM change_log WHERE table_name = 'goals'") == [(0,)]
+    assert raw.rows("SELECT count(*) FROM goals") == [(0,)]
+    assert raw.rows("SELECT count(*) FROM change_log WHERE table_name = 'goals'") == [(0,)]
 
 
 def test_a_goal_for_someone_not_held_is_refused(store: Store) -> None:

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterator
-from contextlib import closing
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -17,11 +15,13 @@ from assessor.example import example_caseload, example_id
 from assessor.goals import Goal, Review
 from db import migrate
 from db.backups import make_backup
-from db.engine import store_path
+from db.connection import raw_connection, store_path
 from db.migrate import HEAD_REVISION, StoreTooNew, stored_revision
 from db.models import Base
 from db.store import Store
 from tests.fixtures.frozen import assert_files_as_frozen, copy_into
+
+pytestmark = pytest.mark.sqlite_only  # upgrading SQLite files
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 SCHEMA_0001 = FIXTURES / "store-schema-0001.sqlite"
@@ -29,12 +29,12 @@ FIXTURE_DAY = date(2026, 11, 23)  # the day tests/fixtures/make_store_0001.py da
 
 
 def _count_people(path: Path) -> int:
-    with closing(sqlite3.connect(path)) as connection:
+    with raw_connection(path) as connection:
         return int(connection.execute("SELECT count(*) FROM people").fetchone()[0])
 
 
 def _set_revision(path: Path, revision: str) -> None:
-    with closing(sqlite3.connect(path)) as connection, connection:
+    with raw_connection(path) as connection, connection:
         connection.execute("UPDATE alembic_version SET version_num = ?", (revision,))
 
 
@@ -164,5 +164,5 @@ def test_backup_is_a_readable_copy_including_unsaved_wal(tmp_path: Path) -> None
     assert copy.suffix == ".sqlite"
     assert _count_people(copy) == 7
     assert stored_revision(copy) == HEAD_REVISION
-    with closing(sqlite3.connect(copy)) as connection:
+    with raw_connection(copy) as connection:
         assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)

@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-import sqlite3
 import uuid
-from collections.abc import Iterator
-from contextlib import closing
 from datetime import date
-from pathlib import Path
 
 import pytest
 
@@ -24,26 +20,14 @@ from assessor.record import (
     Relationship,
     Route,
 )
-from db.engine import store_path
 from db.rows import NotFound
 from db.store import Store
 from tests.db.store_kit import add_contact, every_field_person
+from tests.kit.raw_sql import StoreSQL
+from tests.kit.stores import StorePlace
 
 WORKER = "Test Worker"
 TODAY = date(2026, 11, 23)
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    opened = Store.open(tmp_path, WORKER, create=True)
-    yield opened
-    opened.close()
-
-
-def _raw(tmp_path: Path, sql: str, *params: object) -> list[tuple[object, ...]]:
-    """Read the file directly, bypassing the store, to see what is really kept."""
-    with closing(sqlite3.connect(store_path(tmp_path))) as connection:
-        return connection.execute(sql, params).fetchall()
 
 
 # --- people -----------------------------------------------------------------------------------
@@ -114,10 +98,12 @@ def test_ids_made_here_are_uuids(store: Store) -> None:
     assert uuid.UUID(entry_id).version == 5
 
 
-def test_update_person_changes_the_field_and_logs_only_it(tmp_path: Path, store: Store) -> None:
+def test_update_person_changes_the_field_and_logs_only_it(
+    store_place: StorePlace, store: Store
+) -> None:
     """An edit bumps the revision, is stamped by whoever made it and logs just what changed."""
     added = store.add_person(every_field_person())
-    other = Store.open(tmp_path, "Second Worker")
+    other = store_place.open("Second Worker")
     try:
         other.update_person(
             added.id,
@@ -215,7 +201,7 @@ def test_people_who_matter_can_be_added_and_changed(store: Store) -> None:
     }
 
 
-def test_removing_a_person_who_matters_leaves_a_tombstone(tmp_path: Path, store: Store) -> None:
+def test_removing_a_person_who_matters_leaves_a_tombstone(raw: StoreSQL, store: Store) -> None:
     """Removal hides them but keeps the row marked deleted, so the removal can sync."""
     person = store.add_person(Person("Win", "Everyone says I should move."))
     colin = store.add_person_who_matters(person.id, PersonWhoMatters("Colin"))
@@ -224,7 +210,7 @@ def test_removing_a_person_who_matters_leaves_a_tombstone(tmp_path: Path, store:
     store.remove_person_who_matters(colin.id)
 
     assert [w.name for w in store.person(person.id).people_who_matter] == ["Dot"]
-    assert _raw(tmp_path, "SELECT name, deleted FROM people_who_matter WHERE id = ?", colin.id) == [
+    assert raw.rows("SELECT name, deleted FROM people_who_matter WHERE id = :id", id=colin.id) == [
         ("Colin", 1)
     ]
     removal = store.history([colin.id])[-1]

@@ -2,26 +2,26 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterator
-from contextlib import closing
 from pathlib import Path
 
 import pytest
 
 from assessor.example import example_id
 from assessor.goals import GoalStatus, Reviewer, status
-from db.engine import store_path
+from db.connection import raw_connection, store_path
 from db.migrate import HEAD_REVISION, stored_revision
 from db.store import Store
 from tests.fixtures.frozen import assert_files_as_frozen, copy_into
+
+pytestmark = pytest.mark.sqlite_only  # a frozen SQLite fixture
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 SCHEMA_0002 = FIXTURES / "store-schema-0002.sqlite"
 
 
 def _count(path: Path, table: str) -> int:
-    with closing(sqlite3.connect(path)) as connection:
+    with raw_connection(path) as connection:
         return int(connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
 
 
@@ -40,7 +40,7 @@ def test_fixture_is_self_contained_and_at_schema_0002() -> None:
     assert _count(SCHEMA_0002, "people") == 6
     assert _count(SCHEMA_0002, "goals") == 5
     assert _count(SCHEMA_0002, "goal_reviews") == 15
-    with closing(sqlite3.connect(SCHEMA_0002)) as connection:
+    with raw_connection(SCHEMA_0002) as connection:
         assert connection.execute("PRAGMA journal_mode").fetchone() == ("delete",)
 
 

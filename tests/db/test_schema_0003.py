@@ -3,9 +3,7 @@ intact, and a schema-0002 store upgrades to it keeping a copy first."""
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterator
-from contextlib import closing
 from datetime import date, datetime, time
 from pathlib import Path
 
@@ -15,10 +13,12 @@ from assessor.example import example_id
 from assessor.goals import Reviewer
 from assessor.progression import PlanReview, PlanStep, ProgressionPlan
 from assessor.short_term import Episode, HelpKind, HelpOutcome, within_48_hours
-from db.engine import store_path
+from db.connection import raw_connection, store_path
 from db.migrate import HEAD_REVISION, stored_revision
 from db.store import Store
 from tests.fixtures.frozen import assert_files_as_frozen, copy_into
+
+pytestmark = pytest.mark.sqlite_only  # a frozen SQLite fixture
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 SCHEMA_0002 = FIXTURES / "store-schema-0002.sqlite"
@@ -28,7 +28,7 @@ BUILDER = "Fixture Builder"
 
 
 def _count(path: Path, table: str) -> int:
-    with closing(sqlite3.connect(path)) as connection:
+    with raw_connection(path) as connection:
         return int(connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
 
 
@@ -58,7 +58,7 @@ def test_fixture_is_self_contained_and_at_schema_0003() -> None:
         "plan_reviews": 3,
     }
     assert {table: _count(SCHEMA_0003, table) for table in counts} == counts
-    with closing(sqlite3.connect(SCHEMA_0003)) as connection:
+    with raw_connection(SCHEMA_0003) as connection:
         assert connection.execute("PRAGMA journal_mode").fetchone() == ("delete",)
 
 

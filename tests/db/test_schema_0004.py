@@ -3,9 +3,7 @@ intact, and a schema-0003 store upgrades to it keeping everything, its contacts 
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterator
-from contextlib import closing
 from datetime import date
 from pathlib import Path
 
@@ -14,10 +12,12 @@ import pytest
 from assessor.carers import CaringRole, OfferResponse, Supported, review_due
 from assessor.example import example_id
 from assessor.record import ConversationKind
-from db.engine import store_path
+from db.connection import raw_connection, store_path
 from db.migrate import HEAD_REVISION, stored_revision
 from db.store import Store
 from tests.fixtures.frozen import assert_files_as_frozen, copy_into
+
+pytestmark = pytest.mark.sqlite_only  # a frozen SQLite fixture
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 SCHEMA_0003 = FIXTURES / "store-schema-0003.sqlite"
@@ -28,7 +28,7 @@ BERNIE, PEGGY, EILEEN = example_id("bernie"), example_id("peggy"), example_id("e
 
 
 def _count(path: Path, table: str) -> int:
-    with closing(sqlite3.connect(path)) as connection:
+    with raw_connection(path) as connection:
         return int(connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
 
 
@@ -62,7 +62,7 @@ def test_fixture_is_self_contained_and_at_schema_0004() -> None:
         "carer_reviews": 2,
     }
     assert {table: _count(SCHEMA_0004, table) for table in counts} == counts
-    with closing(sqlite3.connect(SCHEMA_0004)) as connection:
+    with raw_connection(SCHEMA_0004) as connection:
         assert connection.execute("PRAGMA journal_mode").fetchone() == ("delete",)
         shared = connection.execute("SELECT kind, shared_with_cared_for FROM contacts").fetchall()
     assert ("carer", 0) in shared and {flag for _, flag in shared} == {0}
@@ -155,7 +155,7 @@ def test_the_schema_0003_store_upgrades_keeping_everything_and_sharing_nothing(
 
     path = store_path(store_from_0003)
     assert stored_revision(path) == HEAD_REVISION
-    with closing(sqlite3.connect(path)) as connection:
+    with raw_connection(path) as connection:
         flags = connection.execute("SELECT DISTINCT shared_with_cared_for FROM contacts").fetchall()
     assert flags == [(0,)]
     (backup,) = (store_from_0003 / "backups").iterdir()

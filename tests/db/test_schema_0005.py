@@ -3,15 +3,17 @@ upgrades to it keeping every row, with no drafts."""
 
 from __future__ import annotations
 
-import sqlite3
-from contextlib import closing
 from pathlib import Path
 
-from db.engine import store_path
+import pytest
+
+from db.connection import raw_connection, store_path
 from db.migrate import HEAD_REVISION, stored_revision
 from db.store import Store
 from tests.fixtures.frozen import assert_files_as_frozen, copy_into
 from tests.fixtures.make_store_0005 import PEGGY_NHS_NUMBER_DRAFT
+
+pytestmark = pytest.mark.sqlite_only  # a frozen SQLite fixture
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 SCHEMA_0004 = FIXTURES / "store-schema-0004.sqlite"
@@ -36,7 +38,7 @@ TABLES = (
 
 
 def counts(path: Path) -> dict[str, int]:
-    with closing(sqlite3.connect(path)) as connection:
+    with raw_connection(path) as connection:
         return {t: connection.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES}
 
 

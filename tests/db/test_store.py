@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
-from pathlib import Path
 
 import pytest
 from sqlalchemy import event
@@ -22,16 +20,10 @@ from assessor.record import (
 from db.rows import NotFound
 from db.store import Store
 from tests.db.store_kit import every_field_person
+from tests.kit.stores import StorePlace
 
 WORKER = "Test Worker"
 TODAY = date(2026, 11, 23)
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    opened = Store.open(tmp_path, WORKER, create=True)
-    yield opened
-    opened.close()
 
 
 def test_missing_ids_raise_not_found(store: Store) -> None:
@@ -120,6 +112,7 @@ def test_add_files_is_all_or_nothing(store: Store) -> None:
 # --- the file itself --------------------------------------------------------------------------
 
 
+@pytest.mark.sqlite_only
 def test_store_uses_wal_full_sync_and_foreign_keys(store: Store) -> None:
     """WAL keeps readers and writers apart; full sync survives power cuts; keys are enforced."""
     with store.engine.connect() as connection:
@@ -135,16 +128,16 @@ def test_foreign_keys_are_enforced(store: Store) -> None:
             'INSERT INTO contacts (id, person_id, "on", worker, followed, created_at,'
             " updated_at, updated_by, revision, deleted)"
             " VALUES ('c', 'nobody', '2026-11-23', '', '[]', '2026-11-23 00:00:00',"
-            " '2026-11-23 00:00:00', 'x', 1, 0)"
+            " '2026-11-23 00:00:00', 'x', 1, false)"
         )
 
 
-def test_saved_work_is_there_after_reopening(tmp_path: Path) -> None:
+def test_saved_work_is_there_after_reopening(store_place: StorePlace) -> None:
     """Closing and reopening the store (a restart) loses nothing."""
-    first = Store.open(tmp_path, WORKER, create=True)
+    first = store_place.open(WORKER)
     added = first.add_person(every_field_person())
     first.close()
-    second = Store.open(tmp_path, WORKER)
+    second = store_place.open(WORKER)
     try:
         assert second.person(added.id).presenting_problem == added.presenting_problem
     finally:

@@ -15,7 +15,7 @@ from PySide6.QtCore import Qt
 
 from assessor.example import example_caseload
 from assessor.unsaved_journal import JOURNAL_FILE_NAME
-from db.engine import store_path
+from db.connection import store_path
 from db.store import Store
 from tests.ui import lock_holder, typing_child
 from tests.ui.helpers import open_person
