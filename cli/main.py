@@ -214,8 +214,9 @@ def _check_out(target: str | Path, data_dir: Path) -> None:
 
 def _example_caseload(store: Store, _args: argparse.Namespace, out: TextIO) -> int:
     from assessor.example import example_caseload
+    from assessor.operations.people import add_files
 
-    added = store.add_files(example_caseload(date.today()))
+    added = add_files(store, example_caseload(date.today())).value
     if added:
         print(f"Added {len(added)} fictional people to the caseload.", file=out)
     else:
