@@ -76,8 +76,15 @@ def record_outcome(
 
 
 def review_episode(
-    store: ShortTermRecords, person_id: str, review: EpisodeReview
+    store: ShortTermRecords, episode: Episode, review: EpisodeReview, today: date
 ) -> OpResult[EpisodeReview]:
-    """A weekly review, appended; the store checks its date and that its goals are the
-    person's."""
-    return OpResult(store.add_episode_review(review), _help(person_id))
+    """A weekly review of `episode`, appended. A problem names its field: `on` (in the future,
+    or before the help was asked for) or `goal_ids` (goals that are not the person's)."""
+    if review.on > today:
+        raise FieldProblem("on", "A review cannot be dated in the future.")
+    try:
+        added = store.add_episode_review(review)
+    except InvalidInput as problem:
+        field = "on" if review.on < episode.asked_at.date() else "goal_ids"
+        raise FieldProblem(field, str(problem)) from problem
+    return OpResult(added, _help(episode.person_id))

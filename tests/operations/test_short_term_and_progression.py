@@ -89,9 +89,25 @@ def test_an_outcome_not_chosen_or_in_the_future_names_its_field(
 
 def test_a_weekly_review_reports_the_person(store: Store, person_id: str) -> None:
     episode = _episode(store, person_id, 8)
-    result = review_episode(store, person_id, EpisodeReview(episode.id, TODAY, note="Better"))
+    review = EpisodeReview(episode.id, TODAY, note="Better")
+    result = review_episode(store, episode, review, TODAY)
     assert [r.note for r in store.episode_reviews([episode.id])[episode.id]] == ["Better"]
     assert result.changes == OpChanges.of([person_id], RecordKind.SHORT_TERM_HELP)
+
+
+@pytest.mark.parametrize(
+    ("days_ago", "goal_ids", "field"),
+    [(-1, [], "on"), (9, [], "on"), (0, ["not-theirs"], "goal_ids")],
+)
+def test_a_weekly_review_that_cannot_be_stored_names_its_field(
+    store: Store, person_id: str, days_ago: int, goal_ids: list[str], field: str
+) -> None:
+    episode = _episode(store, person_id, 8)
+    review = EpisodeReview(episode.id, TODAY - timedelta(days=days_ago), goal_ids=goal_ids)
+    with pytest.raises(FieldProblem) as problem:
+        review_episode(store, episode, review, TODAY)
+    assert problem.value.field == field
+    assert store.episode_reviews([episode.id])[episode.id] == []
 
 
 def _plan(person_id: str, *steps: str) -> ProgressionPlan:

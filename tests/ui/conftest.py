@@ -8,6 +8,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from db.store import Store
+from ui.kit.runner import Runner
 from ui.kit.tasks import TaskManager
 from ui.shell.main_window import MainWindow
 
@@ -30,3 +31,9 @@ def make_window(qtbot: QtBot) -> Callable[[Store], MainWindow]:
 def window(make_window: Callable[[Store], MainWindow], example_store: Store) -> MainWindow:
     """The main window on the example caseload."""
     return make_window(example_store)
+
+
+@pytest.fixture
+def runner(qtbot: QtBot) -> Runner:
+    """The one runner, for a tab tested on its own, as the main window hands it to each tab."""
+    return Runner()

@@ -27,6 +27,8 @@ from PySide6.QtWidgets import (
 
 from assessor.carers import CarerOffer, CarerPlan, CarerReview, is_carer_conversation, review_due
 from assessor.limits import RecordKind
+from assessor.operations.carers import make_carer_plan, update_carer_plan
+from assessor.operations.contacts import add_contact
 from assessor.record import AsCarer, Contact, ConversationKind
 from assessor.validation import format_date
 from ui.carers.support_dialogs import OfferDialog, ReviewDialog, Today
@@ -36,7 +38,11 @@ from ui.kit.forms import Section, hint_label, named, quoted, record_actions, set
 from ui.record.contacts import CARER_PRIVACY
 
 if TYPE_CHECKING:
-    from db.store import Store
+    from assessor.operations.store_port import CarerRecords, ContactRecords, PeopleRecords
+    from ui.kit.runner import Runner
+
+    class CarerSupportStore(CarerRecords, ContactRecords, PeopleRecords):
+        """What is theirs as a carer, their conversations, and their name."""
 
 
 def conversation_status(offers: list[CarerOffer], contacts: list[Contact]) -> str:
@@ -72,18 +78,22 @@ class CarerSupportTab(QWidget):
     """What the record holds about this person as a carer, for a person who cares for someone.
 
     `conversation_started` carries the id of a new carer's conversation, for the contacts tab
-    to show; `changed` says an offer, a plan, its review date or a review changed, for the
-    worker's lists.
+    to show. Every change is stored through the runner, whose report tells the worker's lists.
     """
 
     conversation_started = Signal(str)
-    changed = Signal()
 
     def __init__(
-        self, store: Store, autosaver: Autosaver, worker: str, today: Today = date.today
+        self,
+        store: CarerSupportStore,
+        runner: Runner,
+        autosaver: Autosaver,
+        worker: str,
+        today: Today = date.today,
     ) -> None:
         super().__init__()
         self._store = store
+        self._runner = runner
         self._autosaver = autosaver
         self._worker = worker
         self._today = today
@@ -121,9 +131,9 @@ class CarerSupportTab(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.pages)
 
-        self.offer_dialog = OfferDialog(store, today, self)
+        self.offer_dialog = OfferDialog(store, runner, today, self)
         self.offer_dialog.accepted.connect(self._offer_recorded)
-        self.review_dialog = ReviewDialog(store, today, self)
+        self.review_dialog = ReviewDialog(store, runner, today, self)
         self.review_dialog.accepted.connect(self._review_saved)
 
     # --- sections -------------------------------------------------------------------------------
@@ -282,26 +292,23 @@ class CarerSupportTab(QWidget):
         self._reload()
         self.confirmation.setText(f"Offer recorded: {offer.response.label}.")
         self.offer_button.setFocus()
-        self.changed.emit()
 
     def start_conversation(self) -> None:
         """A carer's conversation of their own, today, with this worker."""
-        contact = self._store.add_contact(
-            Contact(
-                self._person_id, self._today(), kind=ConversationKind.CARER, worker=self._worker
-            )
+        started = Contact(
+            self._person_id, self._today(), kind=ConversationKind.CARER, worker=self._worker
         )
+        contact = self._runner.write_now(lambda: add_contact(self._store, started), source=self)
         self._reload()
         self.confirmation.setText("Carer’s conversation started: it is open in Contacts.")
-        self.changed.emit()
         self.conversation_started.emit(contact.id)
 
     def make_plan(self) -> None:
-        self._store.add_carer_plan(CarerPlan(self._person_id, self._today()))
+        plan = CarerPlan(self._person_id, self._today())
+        self._runner.write_now(lambda: make_carer_plan(self._store, plan), source=self)
         self._reload()
         self.confirmation.setText("Plan made: fill it in with them; it saves as you type.")
         self.what_will_help.setFocus()
-        self.changed.emit()
 
     def _review_on(self, text: str) -> date | None:
         """The review date, checked against when the plan was made (the domain's message)."""
@@ -311,12 +318,15 @@ class CarerSupportTab(QWidget):
         return review_on
 
     def _write_plan(self, plan_id: str, changes: dict[str, Any], based_on: int | None) -> int:
-        revision = self._store.update_carer_plan(plan_id, changes, based_on)
+        """Autosave's writer: now, under the runner's lock, so nothing waits at closing."""
+        revision = self._runner.write_now(
+            lambda: update_carer_plan(self._store, self._person_id, plan_id, changes, based_on),
+            source=self,
+        )
         if self._plan is not None and self._plan.id == plan_id:
             self._plan = replace(self._plan, **changes)
         if "review_on" in changes:
             self._show_made_on()
-            self.changed.emit()
         return revision
 
     def review(self) -> None:
@@ -329,4 +339,3 @@ class CarerSupportTab(QWidget):
         self._reload()
         self.confirmation.setText(f"Review saved: {review_line(review)}")
         self.review_button.setFocus()
-        self.changed.emit()

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from assessor.goals import GAS_LEVELS, Review, Reviewer, t_score
+from assessor.operations.goals import review_goal
 from assessor.validation import InvalidInput
 from ui.goals.goal_chart import signed
 from ui.goals.goal_dialog import GoalDialog
@@ -35,23 +36,22 @@ from ui.kit.binding import chosen
 from ui.kit.forms import failure_text, hint_label, named, quoted, record_actions, set_shown
 
 if TYPE_CHECKING:
-    from db.store import Store
+    from assessor.operations.store_port import GoalRecords
+    from ui.kit.runner import Runner
 
 CHOSEN_STYLE = "QRadioButton { background: #fff7bf; color: #0b0c0c; }"
 
 
 class GoalsTab(QWidget):
-    """The person's goals, adding one, and reviewing the chosen one.
+    """The person's goals, adding one, and reviewing the chosen one. Each is stored through
+    the runner, whose report of the change tells anything that lists goals elsewhere."""
 
-    `goals_changed` is emitted with the goal's id after a goal or a review is stored, for
-    anything that lists goals elsewhere (such as the goals due for review).
-    """
-
-    goals_changed = Signal(str)
-
-    def __init__(self, store: Store, autosaver: Autosaver, worker: str) -> None:
+    def __init__(
+        self, store: GoalRecords, runner: Runner, autosaver: Autosaver, worker: str
+    ) -> None:
         super().__init__()
         self._store = store
+        self._runner = runner
         self._autosaver = autosaver
         self._worker = worker
         self._person_id = ""
@@ -123,7 +123,7 @@ class GoalsTab(QWidget):
         layout.addWidget(self.t_score)
         layout.addWidget(splitter, 1)
 
-        self.dialog = GoalDialog(worker, self._store, self)
+        self.dialog = GoalDialog(worker, self._store, runner, self)
         self.dialog.accepted.connect(self._goal_added)
         self._show_rating()
 
@@ -215,7 +215,6 @@ class GoalsTab(QWidget):
         self._reload(select_id=goal.id)
         self.confirmation.setText(f"Goal {'changed' if changed else 'added'}: {quoted(goal.words)}")
         self.list.setFocus()
-        self.goals_changed.emit(goal.id)
 
     # --- reviewing ------------------------------------------------------------------------------
 
@@ -287,7 +286,9 @@ class GoalsTab(QWidget):
             note=self.panel.note.text().strip(),
         )
         try:
-            self._store.add_review(review)
+            self._runner.write_now(
+                lambda: review_goal(self._store, self._person_id, review), source=self
+            )
         except InvalidInput as problem:
             self.confirmation.setText(str(problem))
             return
@@ -302,4 +303,3 @@ class GoalsTab(QWidget):
             f"Review saved: {GAS_LEVELS[review.rating]} ({signed(review.rating)}). "
             f"Now: {self._rows[row].status.label}."
         )
-        self.goals_changed.emit(review.goal_id)

@@ -9,11 +9,10 @@ it is made: one store call each, nothing waits to be saved.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -25,8 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assessor.conflicts import revised, revision_of
 from assessor.goals import Goal
+from assessor.operations.progression import mark_step, review_plan
 from assessor.progression import PlanReview, ProgressionPlan
 from assessor.validation import InvalidInput, format_date
 from ui.kit.forms import (
@@ -52,7 +51,12 @@ from ui.progression.words import (
 )
 
 if TYPE_CHECKING:
-    from db.store import Store
+    from assessor.operations.store_port import GoalRecords, ProgressionRecords
+    from ui.kit.runner import Runner
+
+    class ProgressionStore(ProgressionRecords, GoalRecords):
+        """Progression plans, and the goals that belong to them."""
+
 
 EXPLANATION = (
     "No progression plan yet. Everyone with a long-term condition has one: the progress the "
@@ -64,16 +68,13 @@ EXPLANATION = (
 
 
 class ProgressionTab(QWidget):
-    """The person's newest progression plan, or how to start one.
+    """The person's newest progression plan, or how to start one. A plan, a step ticked off
+    and a review are each stored through the runner, which reports the change."""
 
-    `changed` is emitted after a plan, a step ticked off or a review is stored.
-    """
-
-    changed = Signal()
-
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: ProgressionStore, runner: Runner) -> None:
         super().__init__()
         self._store = store
+        self._runner = runner
         self._person_id = ""
         self.plan: ProgressionPlan | None = None
         self.reviews: list[PlanReview] = []
@@ -176,7 +177,7 @@ class ProgressionTab(QWidget):
         layout.addWidget(self.empty, 1)
         layout.addWidget(self.scroll, 1)
 
-        self.dialog = PlanDialog(self._store, self)
+        self.dialog = PlanDialog(store, runner, self)
         self.dialog.accepted.connect(self._plan_added)
         set_shown(self.scroll, False)
 
@@ -279,30 +280,28 @@ class ProgressionTab(QWidget):
             return
         self._reload()
         self.confirmation.setText(f"Progression plan saved: {plan_summary(plan)}.")
-        self.changed.emit()
 
     def mark_step(self, index: int, done: bool) -> None:
         """Tick a step done today (or untick it), stored at once."""
         plan = self.plan
         if plan is None:
             return
-        steps = [replace(step) for step in plan.steps]
-        steps[index].done_on = date.today() if done else None
         box = self.step_boxes[index]
+        done_on = date.today() if done else None
         try:
-            revision = self._store.update_plan(plan.id, {"steps": steps}, revision_of(plan))
+            saved = self._runner.write_now(
+                lambda: mark_step(self._store, plan, index, done_on), source=self
+            )
         except Exception as problem:
             box.blockSignals(True)
             box.setChecked(not done)
             box.blockSignals(False)
             self.confirmation.setText(f"Step not saved. {failure_text(problem)} Try again.")
             return
-        plan.steps = steps
-        plan.stamp = revised(plan, revision).stamp
-        box.setText(step_line(steps[index]))
+        plan.steps, plan.stamp = saved.steps, saved.stamp
+        box.setText(step_line(saved.steps[index]))
         what = "done" if done else "not done after all"
-        self.confirmation.setText(f"Step marked {what}: {steps[index].words}.")
-        self.changed.emit()
+        self.confirmation.setText(f"Step marked {what}: {saved.steps[index].words}.")
 
     def record_review(self) -> None:
         """Store where the person is on the ladder today, and move the plan's level to it."""
@@ -316,7 +315,9 @@ class ProgressionTab(QWidget):
             note=self.note.text().strip(),
         )
         try:
-            self._store.add_plan_review(review)
+            self._runner.write_now(
+                lambda: review_plan(self._store, self._person_id, review), source=self
+            )
         except InvalidInput as problem:
             self.confirmation.setText(str(problem))
             return
@@ -330,4 +331,3 @@ class ProgressionTab(QWidget):
             f"Recorded: step {review.level} — {step_words(review.level)}, "
             f"on {format_date(review.on)}."
         )
-        self.changed.emit()

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assessor.conflicts import revision_of
+from assessor.operations.field_problem import FieldProblem
+from assessor.operations.short_term import record_first_help, record_outcome
 from assessor.short_term import CHECKPOINT_WEEKS, Episode, HelpOutcome
 from assessor.validation import InvalidInput, format_date, parse_date
 from ui.kit.binding import ErrorLabel, chosen
@@ -51,20 +52,21 @@ from ui.short_term.words import (
 )
 
 if TYPE_CHECKING:
-    from db.store import Store
+    from assessor.operations.store_port import GoalRecords, ShortTermRecords
+    from ui.kit.runner import Runner
+
+    class ShortTermStore(ShortTermRecords, GoalRecords):
+        """Short-term help, and the goals its reviews name."""
 
 
 class ShortTermTab(QWidget):
     """The person's episodes of short-term help, newest first, and the chosen one in full.
+    Everything is stored through the runner, whose report tells lists elsewhere (what is due)."""
 
-    `changed` is emitted after anything is stored, for lists elsewhere (such as what is due).
-    """
-
-    changed = Signal()
-
-    def __init__(self, store: Store, worker: str) -> None:
+    def __init__(self, store: ShortTermStore, runner: Runner, worker: str) -> None:
         super().__init__()
         self._store = store
+        self._runner = runner
         self._worker = worker
         self._person_id = ""
         self._episodes: list[Episode] = []
@@ -114,9 +116,9 @@ class ShortTermTab(QWidget):
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
 
-        self.dialog = EpisodeDialog(self._store, self)
+        self.dialog = EpisodeDialog(store, runner, self)
         self.dialog.accepted.connect(self._episode_added)
-        self.review_dialog = ReviewDialog(self._store.add_episode_review, self)
+        self.review_dialog = ReviewDialog(store, runner, self)
         self.review_dialog.accepted.connect(self._review_added)
 
     def _build_panel(self) -> QWidget:
@@ -269,7 +271,6 @@ class ShortTermTab(QWidget):
     def _saved(self, message: str, select_id: str) -> None:
         self._reload(select_id=select_id)
         self.confirmation.setText(message)
-        self.changed.emit()
 
     # --- adding an episode or a review ----------------------------------------------------------
 
@@ -315,7 +316,9 @@ class ShortTermTab(QWidget):
             arrived = not_in_future(
                 parse_date_time(self.first_help_at.text()), "When help first arrived"
             )
-            self._store.update_episode(episode.id, {"first_help_at": arrived}, revision_of(episode))
+            self._runner.write_now(
+                lambda: record_first_help(self._store, episode, arrived), source=self
+            )
         except InvalidInput as problem:
             self.first_help_error.show_message(str(problem))
             self.first_help_at.setFocus()
@@ -333,40 +336,26 @@ class ShortTermTab(QWidget):
         box = self.outcomes[weeks]
         for label in box.errors():
             label.show_message(None)
-        outcome = chosen(box.outcome, HelpOutcome)
-        if outcome is None:
-            box.outcome_error.show_message(f"Choose what happened at {weeks} weeks.")
-            box.outcome.setFocus()
-            return
         try:
             recorded_on = parse_date(box.recorded_on.text())
-            if recorded_on > date.today():
-                raise InvalidInput("An outcome cannot be recorded in the future.")
         except InvalidInput as problem:
-            box.recorded_error.show_message(str(problem))
-            box.recorded_on.setFocus()
+            box.beside("recorded_on")(str(problem))
             return
-        early = recorded_on < episode.due_on(weeks)
-        because = box.why_early.text().strip() if early else ""
-        changes = {
-            f"outcome_{weeks}_weeks": outcome,
-            f"outcome_{weeks}_weeks_on": recorded_on,
-            f"outcome_{weeks}_weeks_early_because": because,
-        }
+        outcome = chosen(box.outcome, HelpOutcome)
+        why_early = box.why_early.text()
         try:
-            self._store.update_episode(episode.id, changes, revision_of(episode))
-        except InvalidInput as problem:
-            if early and not because:
-                box.show_early(True)
-                box.early_error.show_message(str(problem))
-                box.why_early.setFocus()
-            else:
-                box.recorded_error.show_message(str(problem))
-                box.recorded_on.setFocus()
+            saved = self._runner.write_now(
+                lambda: record_outcome(
+                    self._store, episode, weeks, outcome, recorded_on, why_early, date.today()
+                ),
+                source=self,
+            )
+        except FieldProblem as problem:
+            box.beside(problem.field)(str(problem))
             return
         except Exception as problem:
             box.recorded_error.show_message(f"Not saved. {failure_text(problem)} Try again.")
             return
-        if not early:
+        if not saved.outcome(weeks)[2]:
             box.why_early.clear()
         self._saved(f"{weeks}-week outcome saved: {outcome.label}.", episode.id)
