@@ -35,6 +35,7 @@ from ui.carers.support_dialogs import OfferDialog, ReviewDialog, Today
 from ui.kit.autosave import Autosaver, FormPlace
 from ui.kit.binding import Binder, BoundSection, optional_date, show_date
 from ui.kit.forms import Section, hint_label, named, quoted, record_actions, set_shown
+from ui.kit.records_tab import empty_state
 from ui.record.contacts import CARER_PRIVACY
 
 if TYPE_CHECKING:
@@ -101,12 +102,10 @@ class CarerSupportTab(QWidget):
         self._plan: CarerPlan | None = None
         self.binder = Binder(autosaver, RecordKind.CARER_PLAN)
 
-        self.not_a_carer = QLabel(
+        self.not_a_carer = empty_state(
             "Not recorded as caring for anyone. When they care for someone, link them in that "
             "person’s Carers tab, and their support as a carer is recorded here."
         )
-        self.not_a_carer.setWordWrap(True)
-        self.not_a_carer.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.not_a_carer.setMargin(self.fontMetrics().averageCharWidth())
         top, self.confirmation = record_actions()
         body = QWidget()

@@ -35,9 +35,9 @@ from ui.kit.forms import (
     line_edit,
     named,
     quoted,
-    record_actions,
     set_shown,
 )
+from ui.kit.records_tab import RecordsTab
 from ui.progression.chart import ProgressionChart
 from ui.progression.dialog import PlanDialog
 from ui.progression.words import (
@@ -67,12 +67,12 @@ EXPLANATION = (
 )
 
 
-class ProgressionTab(QWidget):
+class ProgressionTab(RecordsTab):
     """The person's newest progression plan, or how to start one. A plan, a step ticked off
     and a review are each stored through the runner, which reports the change."""
 
     def __init__(self, store: ProgressionStore, runner: Runner) -> None:
-        super().__init__()
+        super().__init__(EXPLANATION)
         self._store = store
         self._runner = runner
         self._person_id = ""
@@ -87,11 +87,6 @@ class ProgressionTab(QWidget):
         self.change_button = named(QPushButton("Change plan…"), "Change the progression plan")
         self.change_button.setToolTip("Correct the plan's dates, steps, levels or goals")
         self.change_button.clicked.connect(self.change_plan)
-        top, self.confirmation = record_actions(self.new_button, self.change_button)
-
-        self.empty = QLabel(EXPLANATION)
-        self.empty.setWordWrap(True)
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.empty.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
 
         # The plan, on the left: what it is, its steps, its goals, and where they are now.
@@ -172,10 +167,11 @@ class ProgressionTab(QWidget):
         self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         self.scroll.setWidget(self.plan_view)
 
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.empty, 1)
-        layout.addWidget(self.scroll, 1)
+        self.lay_out(
+            [self.new_button, self.change_button],
+            [self.empty, self.scroll],
+            with_records=[self.scroll, self.change_button],
+        )
 
         self.dialog = PlanDialog(store, runner, self)
         self.dialog.accepted.connect(self._plan_added)
@@ -193,9 +189,7 @@ class ProgressionTab(QWidget):
         self.plan = plans[0] if plans else None
         self.goals = self._store.goals(self._person_id) if self._person_id else []
         self.reviews = self._store.plan_reviews([self.plan.id])[self.plan.id] if self.plan else []
-        set_shown(self.empty, self.plan is None)
-        set_shown(self.scroll, self.plan is not None)
-        set_shown(self.change_button, self.plan is not None)
+        self.show_records(self.plan is not None)
         if self.plan is None:
             self.chart.show_plan(None, [], date.today())
             return

@@ -19,8 +19,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QScrollArea,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -36,9 +34,9 @@ from ui.kit.forms import (
     hint_label,
     line_edit,
     named,
-    record_actions,
     set_shown,
 )
+from ui.kit.records_tab import RecordsTab, list_beside_panel
 from ui.short_term.dialogs import EpisodeDialog, ReviewDialog
 from ui.short_term.outcomes import OutcomeBox
 from ui.short_term.words import (
@@ -59,12 +57,15 @@ if TYPE_CHECKING:
         """Short-term help, and the goals its reviews name."""
 
 
-class ShortTermTab(QWidget):
+class ShortTermTab(RecordsTab):
     """The person's episodes of short-term help, newest first, and the chosen one in full.
     Everything is stored through the runner, whose report tells lists elsewhere (what is due)."""
 
     def __init__(self, store: ShortTermStore, runner: Runner, worker: str) -> None:
-        super().__init__()
+        super().__init__(
+            "No short-term help yet. Record it with New short-term help when reablement or "
+            "other short-term help is asked for."
+        )
         self._store = store
         self._runner = runner
         self._worker = worker
@@ -78,7 +79,6 @@ class ShortTermTab(QWidget):
         self.change_button = named(QPushButton("Change…"), "Change the chosen short-term help")
         self.change_button.setToolTip("Correct the kind, provider or times of the chosen help")
         self.change_button.clicked.connect(self.change_episode)
-        top, self.confirmation = record_actions(self.new_button, self.change_button)
 
         self.list = named(QListWidget(), "Short-term help, newest first")
         self.list.setWordWrap(True)
@@ -86,35 +86,20 @@ class ShortTermTab(QWidget):
         self.list.setAlternatingRowColors(True)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.currentRowChanged.connect(self._episode_chosen)
-        self.empty = QLabel(
-            "No short-term help yet. Record it with New short-term help when reablement or "
-            "other short-term help is asked for."
-        )
-        self.empty.setWordWrap(True)
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignTop)
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.empty)
-        left_layout.addWidget(self.list, 1)
-
         self.panel = self._build_panel()
-        self.panel_scroll = QScrollArea()
-        self.panel_scroll.setWidgetResizable(True)
-        self.panel_scroll.setWidget(self.panel)
-        char = self.fontMetrics().averageCharWidth()
-        self.panel_scroll.setMinimumWidth(char * 50)
-
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(left)
-        splitter.addWidget(self.panel_scroll)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 3)
-        splitter.setChildrenCollapsible(False)
-        splitter.setSizes([char * 55, char * 80])
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(splitter, 1)
+        splitter, self.panel_scroll = list_beside_panel(
+            self.list,
+            self.panel,
+            self.empty,
+            stretch=(2, 3),
+            widths=(55, 80),
+            panel_least=50,
+        )
+        self.lay_out(
+            [self.new_button, self.change_button],
+            [splitter],
+            with_records=[self.list, self.change_button, self.panel_scroll],
+        )
 
         self.dialog = EpisodeDialog(store, runner, self)
         self.dialog.accepted.connect(self._episode_added)
@@ -215,11 +200,7 @@ class ShortTermTab(QWidget):
         if self._episodes:
             self.list.setCurrentRow(chosen_row)
         self.list.blockSignals(False)
-        has_episodes = bool(self._episodes)
-        set_shown(self.empty, not has_episodes)
-        set_shown(self.list, has_episodes)
-        set_shown(self.change_button, has_episodes)
-        set_shown(self.panel_scroll, has_episodes)
+        self.show_records(bool(self._episodes))
         self._episode_chosen(self.list.currentRow())
 
     def _episode_chosen(self, row: int) -> None:
