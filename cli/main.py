@@ -24,6 +24,7 @@ from cli.guard import EXIT_USAGE, CommandFailed, UsageError, guarded
 
 if TYPE_CHECKING:
     from assessor.documents import DocumentKind
+    from assessor.operations.store_port import StorePort
     from db.store import Store
 
 PERSON_ID_LIMIT = 100  # characters; ids are 36
@@ -212,7 +213,7 @@ def _check_out(target: str | Path, data_dir: Path) -> None:
         raise CommandFailed(str(CannotWrite(path, "it is the store itself; choose another file")))
 
 
-def _example_caseload(store: Store, _args: argparse.Namespace, out: TextIO) -> int:
+def _example_caseload(store: StorePort, _args: argparse.Namespace, out: TextIO) -> int:
     from assessor.example import example_caseload
     from assessor.operations.people import add_files
 
@@ -319,7 +320,9 @@ def _write(target: str, data: bytes) -> None:
         raise CommandFailed(str(problem)) from None
 
 
-_COMMANDS = {
+# Typed, so mypy checks that the store the command line opens is the store the operations
+# are written against (a command that takes `StorePort` accepts a `Store`).
+_COMMANDS: dict[str, Callable[[Store, argparse.Namespace, TextIO], int]] = {
     "example-caseload": _example_caseload,
     "people": _people,
     "export": _export,
