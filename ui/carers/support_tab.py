@@ -262,7 +262,7 @@ class CarerSupportTab(QWidget):
             name = self._store.display_names([self._person_id]).get(self._person_id, "")
             self.binder.attach(
                 ("carer_plan", plan.id),
-                lambda changes, based_on: self._write_plan(plan.id, changes, based_on),
+                lambda changes, based_on: self._write_plan(plan, changes, based_on),
                 plan,
                 FormPlace(f"{name}, plan as a carer", self._person_id),
             )
@@ -316,13 +316,14 @@ class CarerSupportTab(QWidget):
             replace(self._plan, review_on=review_on).check()
         return review_on
 
-    def _write_plan(self, plan_id: str, changes: dict[str, Any], based_on: int | None) -> int:
-        """Autosave's writer: now, under the runner's lock, so nothing waits at closing."""
+    def _write_plan(self, plan: CarerPlan, changes: dict[str, Any], based_on: int | None) -> int:
+        """Autosave's writer for the plan the edits were typed into: now, under the runner's
+        lock, so nothing waits at closing."""
         revision = self._runner.write_now(
-            lambda: update_carer_plan(self._store, self._person_id, plan_id, changes, based_on),
+            lambda: update_carer_plan(self._store, plan.carer_id, plan.id, changes, based_on),
             source=self,
         )
-        if self._plan is not None and self._plan.id == plan_id:
+        if self._plan is not None and self._plan.id == plan.id:
             self._plan = replace(self._plan, **changes)
         if "review_on" in changes:
             self._show_made_on()
