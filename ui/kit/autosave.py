@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Hashable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -64,6 +64,24 @@ class _PendingRecord:
     writer: Writer
     place: FormPlace
     edits: dict[str, _Edit] = field(default_factory=dict)
+
+
+def _as_tried(edits: dict[str, _Edit], changes: dict[str, Any]) -> dict[str, _Edit]:
+    """The edits whose write failed, held as they were then: by the time they are tried again
+    the form may show another record. (Edits that failed their check are drafts already.)"""
+    return {
+        name: replace(
+            edit,
+            value=_held(changes[name]),
+            text=None if edit.text is None else _held(edit.text()),
+        )
+        for name, edit in edits.items()
+        if name in changes
+    }
+
+
+def _held(value: Any) -> Callable[[], Any]:
+    return lambda: value
 
 
 def record_key(record: Hashable) -> str:
@@ -170,7 +188,7 @@ class Autosaver(QObject):
                 log.exception("Saving %s failed", record_key(record))
                 problem = failure
                 waiting = self._pending.setdefault(record, _PendingRecord(item.writer, item.place))
-                waiting.edits = {**item.edits, **waiting.edits}
+                waiting.edits = {**_as_tried(item.edits, changes), **waiting.edits}
             else:
                 for name in changes:
                     item.edits[name].on_invalid(None)
