@@ -30,11 +30,8 @@ from ui.kit.forms import Section, attempt, dialog_buttons, line_edit, named, pro
 from ui.shell.caseload import list_line
 
 if TYPE_CHECKING:
-    from assessor.operations.store_port import CarerRecords, PeopleRecords
+    from assessor.operations.store_port import CarerRecords, PeopleRecords, StorePort
     from ui.kit.runner import Runner
-
-    class CarerStore(CarerRecords, PeopleRecords):
-        """Caring roles, and the people they link."""
 
 
 _ID = Qt.ItemDataRole.UserRole
@@ -211,7 +208,7 @@ class LinkDialog(QDialog):
     worker types their name, or a new record made here."""
 
     def __init__(
-        self, store: CarerStore, runner: Runner, index: PeopleIndex, parent: QWidget
+        self, store: StorePort, runner: Runner, index: PeopleIndex, parent: QWidget
     ) -> None:
         super().__init__(parent)
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 70)

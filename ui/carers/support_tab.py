@@ -39,11 +39,8 @@ from ui.kit.records_tab import empty_state
 from ui.record.contacts import CARER_PRIVACY
 
 if TYPE_CHECKING:
-    from assessor.operations.store_port import CarerRecords, ContactRecords, PeopleRecords
+    from assessor.operations.store_port import StorePort
     from ui.kit.runner import Runner
-
-    class CarerSupportStore(CarerRecords, ContactRecords, PeopleRecords):
-        """What is theirs as a carer, their conversations, and their name."""
 
 
 def conversation_status(offers: list[CarerOffer], contacts: list[Contact]) -> str:
@@ -86,7 +83,7 @@ class CarerSupportTab(QWidget):
 
     def __init__(
         self,
-        store: CarerSupportStore,
+        store: StorePort,
         runner: Runner,
         autosaver: Autosaver,
         worker: str,

@@ -32,7 +32,7 @@ from ui.kit.forms import Section, failure_text, hint_label, named, quoted, recor
 from ui.progression.words import clear_layout
 
 if TYPE_CHECKING:
-    from ui.carers.dialogs import CarerStore
+    from assessor.operations.store_port import StorePort
     from ui.kit.runner import Runner
 
 
@@ -136,7 +136,7 @@ class CarersTab(QScrollArea):
 
     person_chosen = Signal(str)  # open this person's record
 
-    def __init__(self, store: CarerStore, runner: Runner, index: PeopleIndex) -> None:
+    def __init__(self, store: StorePort, runner: Runner, index: PeopleIndex) -> None:
         super().__init__()
         self._store = store
         self._runner = runner

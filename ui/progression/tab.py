@@ -51,11 +51,8 @@ from ui.progression.words import (
 )
 
 if TYPE_CHECKING:
-    from assessor.operations.store_port import GoalRecords, ProgressionRecords
+    from assessor.operations.store_port import StorePort
     from ui.kit.runner import Runner
-
-    class ProgressionStore(ProgressionRecords, GoalRecords):
-        """Progression plans, and the goals that belong to them."""
 
 
 EXPLANATION = (
@@ -71,7 +68,7 @@ class ProgressionTab(RecordsTab):
     """The person's newest progression plan, or how to start one. A plan, a step ticked off
     and a review are each stored through the runner, which reports the change."""
 
-    def __init__(self, store: ProgressionStore, runner: Runner) -> None:
+    def __init__(self, store: StorePort, runner: Runner) -> None:
         super().__init__(EXPLANATION)
         self._store = store
         self._runner = runner

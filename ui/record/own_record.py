@@ -35,7 +35,7 @@ from ui.kit.forms import (
 from ui.shell.caseload import list_line
 
 if TYPE_CHECKING:
-    from ui.carers.dialogs import CarerStore
+    from assessor.operations.store_port import StorePort
     from ui.kit.runner import Runner
 
 POSSIBLE_MATCHES = 5
@@ -46,7 +46,7 @@ class OwnRecordDialog(QDialog):
     to someone already on the caseload who may be them."""
 
     def __init__(
-        self, store: CarerStore, runner: Runner, index: PeopleIndex, parent: QWidget
+        self, store: StorePort, runner: Runner, index: PeopleIndex, parent: QWidget
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("A record of their own")

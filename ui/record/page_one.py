@@ -29,7 +29,7 @@ from ui.kit.binding import (
 from ui.record.people_who_matter import PeopleWhoMatterSection
 
 if TYPE_CHECKING:
-    from ui.carers.dialogs import CarerStore
+    from assessor.operations.store_port import StorePort
     from ui.kit.runner import Runner
 
 
@@ -38,7 +38,7 @@ class PageOne(QScrollArea):
     tells the header, search and the caseload of a new name."""
 
     def __init__(
-        self, store: CarerStore, runner: Runner, autosaver: Autosaver, index: PeopleIndex
+        self, store: StorePort, runner: Runner, autosaver: Autosaver, index: PeopleIndex
     ) -> None:
         super().__init__()
         self._store = store

@@ -40,7 +40,7 @@ from ui.kit.forms import (
 from ui.record.own_record import OwnRecordDialog
 
 if TYPE_CHECKING:
-    from ui.carers.dialogs import CarerStore
+    from assessor.operations.store_port import StorePort
     from ui.kit.runner import Runner
 
 
@@ -136,7 +136,7 @@ class PeopleWhoMatterSection(Section):
 
     person_chosen = Signal(str)  # open this person's record
 
-    def __init__(self, store: CarerStore, runner: Runner, index: PeopleIndex) -> None:
+    def __init__(self, store: StorePort, runner: Runner, index: PeopleIndex) -> None:
         super().__init__("People who matter to them")
         self._store = store
         self._runner = runner

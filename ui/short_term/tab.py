@@ -50,18 +50,15 @@ from ui.short_term.words import (
 )
 
 if TYPE_CHECKING:
-    from assessor.operations.store_port import GoalRecords, ShortTermRecords
+    from assessor.operations.store_port import StorePort
     from ui.kit.runner import Runner
-
-    class ShortTermStore(ShortTermRecords, GoalRecords):
-        """Short-term help, and the goals its reviews name."""
 
 
 class ShortTermTab(RecordsTab):
     """The person's episodes of short-term help, newest first, and the chosen one in full.
     Everything is stored through the runner, whose report tells lists elsewhere (what is due)."""
 
-    def __init__(self, store: ShortTermStore, runner: Runner, worker: str) -> None:
+    def __init__(self, store: StorePort, runner: Runner, worker: str) -> None:
         super().__init__(
             "No short-term help yet. Record it with New short-term help when reablement or "
             "other short-term help is asked for."
