@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -34,6 +34,9 @@ def window(make_window: Callable[[Store], MainWindow], example_store: Store) -> 
 
 
 @pytest.fixture
-def runner(qtbot: QtBot) -> Runner:
-    """The one runner, for a tab tested on its own, as the main window hands it to each tab."""
-    return Runner()
+def runner(qtbot: QtBot) -> Iterator[Runner]:
+    """The one runner, for a tab tested on its own, as the main window hands it to each tab;
+    anything it still runs ends before the store closes."""
+    shared = Runner()
+    yield shared
+    shared.wait()
