@@ -218,7 +218,6 @@ class LinkDialog(QDialog):
         self._side = CARERS
         self._person_id = ""
         self._linked: set[str] = set()
-        self.made_id = ""  # a record made here, for search to learn of
         self.role: CaringRole | None = None  # the role stored
         self.intro = QLabel()
         self.intro.setWordWrap(True)
@@ -250,7 +249,7 @@ class LinkDialog(QDialog):
         self.intro.setText(
             f"Who does {name} care for?" if side.as_carer else f"Who cares for {name}?"
         )
-        self.made_id, self.role = "", None
+        self.role = None
         self.name.clear()
         self._find("")
         self.fields.load(None)
@@ -307,13 +306,14 @@ class LinkDialog(QDialog):
         field.setFocus()
 
     def _save(self, role: CaringRole, name: str) -> CaringRole:
-        """Link them; a new record is made with its link, in one transaction."""
+        """Link them; a new record is made with its link, in one transaction. The runner's
+        report tells search of it before the tab names it."""
         if self._side.other(role) != _NEW:
             return self._runner.write_now(
                 lambda: link_carer(self._store, role), source=self.parent()
             )
-        self.made_id, role = self._runner.write_now(
+        _made_id, linked = self._runner.write_now(
             lambda: add_linked_person(self._store, person_from_name(name), role),
             source=self.parent(),
         )
-        return role
+        return linked
