@@ -8,7 +8,8 @@ from collections.abc import Iterable
 from assessor.conflicts import revised, revision_of
 from assessor.operations.op_changes import NOTHING_CHANGED, OpChanges, OpResult, RecordKind
 from assessor.operations.store_port import Changes, PeopleRecords
-from assessor.record import PERSON_WHO_MATTERS_FIELDS, Person, PersonFile, PersonWhoMatters
+from assessor.person_file import PersonFile
+from assessor.record import PERSON_WHO_MATTERS_FIELDS, Person, PersonWhoMatters
 
 EVERY_KIND = tuple(RecordKind)
 

@@ -14,17 +14,9 @@ from typing import Any, Protocol
 from assessor.carers import CarerOffer, CarerPlan, CarerReview, CarerToOffer, CaringRole
 from assessor.drafts import Draft
 from assessor.goals import Goal, Review
+from assessor.person_file import AsCarer, PersonFile, SharedConversation
 from assessor.progression import PlanReview, ProgressionPlan
-from assessor.record import (
-    AsCarer,
-    Contact,
-    Conversation,
-    Entry,
-    Person,
-    PersonFile,
-    PersonWhoMatters,
-    SharedConversation,
-)
+from assessor.record import Contact, Conversation, Entry, Person, PersonWhoMatters
 from assessor.search import Findable
 from assessor.short_term import Episode, EpisodeReview
 

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from assessor.record import Contact, Person, PersonFile
+from assessor.person_file import PersonFile
+from assessor.record import Contact, Person
 from db.store import Store
 
 RIGHT = datetime(2026, 12, 5, 10, 30)  # UTC, as the store stamps

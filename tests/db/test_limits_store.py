@@ -16,8 +16,9 @@ from assessor.carers import CarerOffer, CarerPlan, CarerReview, CaringRole, Offe
 from assessor.example import example_caseload, example_id
 from assessor.goals import Goal, Review
 from assessor.limits import CONVERSATION, LIMITS, RecordKind, limit_for
+from assessor.person_file import PersonFile
 from assessor.progression import PlanReview, PlanStep, ProgressionPlan
-from assessor.record import Contact, Entry, Person, PersonFile, PersonWhoMatters
+from assessor.record import Contact, Entry, Person, PersonWhoMatters
 from assessor.short_term import Episode, EpisodeReview, HelpKind
 from assessor.validation import InvalidInput
 from db.engine import store_path

@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 
 from assessor.goals import Goal
+from assessor.person_file import PersonFile
 from assessor.progression import PlanReview, PlanStep, ProgressionPlan
-from assessor.record import Person, PersonFile
+from assessor.record import Person
 from assessor.validation import InvalidInput
 from db.engine import store_path
 from db.models import new_id

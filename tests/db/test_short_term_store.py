@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from assessor.goals import Goal, GoalKind, Reviewer
-from assessor.record import Person, PersonFile
+from assessor.person_file import PersonFile
+from assessor.record import Person
 from assessor.short_term import Episode, EpisodeReview, HelpKind, HelpOutcome, within_48_hours
 from assessor.validation import InvalidInput
 from db.engine import store_path

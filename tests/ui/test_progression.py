@@ -9,14 +9,13 @@ from PySide6.QtWidgets import QApplication
 
 from assessor.goals import Goal
 from assessor.operations.op_changes import OpChanges, RecordKind
-from assessor.progression import PlanReview, PlanStep, ProgressionPlan, months_between
+from assessor.progression import PlanReview, PlanStep, ProgressionPlan, months_between, months_later
 from assessor.record import Person
 from assessor.validation import format_date, format_date_numeric
 from tests.ui.test_keyboard_and_names import unnamed_controls
 from ui.kit.runner import Runner
 from ui.progression.chart import describe_progression, month_ticks
 from ui.progression.tab import ProgressionTab
-from ui.progression.words import months_later
 
 TODAY = date.today()
 

@@ -10,10 +10,10 @@ from PySide6.QtWidgets import QApplication
 from assessor.goals import Goal, Review, Reviewer
 from assessor.record import Person
 from assessor.short_term import Episode, EpisodeReview, HelpKind, HelpOutcome
+from assessor.short_term_wording import arrival_words, format_date_time, parse_date_time
 from assessor.validation import InvalidInput, format_date, format_date_numeric
 from tests.ui.test_keyboard_and_names import unnamed_controls
 from ui.short_term.tab import ShortTermTab
-from ui.short_term.words import arrival_words, format_date_time, parse_date_time
 
 TODAY = date.today()
 # A morning ten days ago: far enough back for help to have arrived, on the hour to type easily.

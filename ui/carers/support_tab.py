@@ -29,12 +29,14 @@ from assessor.carers import CarerOffer, CarerPlan, CarerReview, is_carer_convers
 from assessor.limits import RecordKind
 from assessor.operations.carers import make_carer_plan, update_carer_plan
 from assessor.operations.contacts import add_contact
-from assessor.record import AsCarer, Contact, ConversationKind
+from assessor.own_words import quoted
+from assessor.person_file import AsCarer
+from assessor.record import Contact, ConversationKind
 from assessor.validation import format_date
 from ui.carers.support_dialogs import OfferDialog, ReviewDialog, Today
 from ui.kit.autosave import Autosaver, FormPlace
 from ui.kit.binding import Binder, BoundSection, optional_date, show_date
-from ui.kit.forms import Section, hint_label, named, quoted, record_actions, set_shown
+from ui.kit.forms import Section, hint_label, named, record_actions, set_shown
 from ui.kit.records_tab import empty_state
 from ui.record.contacts import CARER_PRIVACY
 

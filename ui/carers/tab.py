@@ -23,13 +23,14 @@ from PySide6.QtWidgets import (
 
 from assessor.carers import CaringRole
 from assessor.operations.carers import end_caring_role
+from assessor.own_words import quoted
+from assessor.person_file import SharedConversation
 from assessor.prompts import TOPICS
-from assessor.record import SharedConversation
 from assessor.search import PeopleIndex
 from assessor.validation import MONTHS, format_date
 from ui.carers.dialogs import CARED_FOR, CARERS, LinkDialog, RoleDialog, Side, fill_list, name_of
-from ui.kit.forms import Section, failure_text, hint_label, named, quoted, record_actions
-from ui.progression.words import clear_layout
+from ui.kit.forms import Section, failure_text, hint_label, named, record_actions
+from ui.progression.widgets import clear_layout
 
 if TYPE_CHECKING:
     from assessor.operations.store_port import StorePort

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from assessor.goals import GAS_LEVELS, Review, Reviewer, t_score
 from assessor.operations.goals import review_goal
+from assessor.own_words import quoted
 from assessor.validation import InvalidInput
 from ui.goals.goal_chart import signed
 from ui.goals.goal_dialog import GoalDialog
@@ -29,7 +30,7 @@ from ui.goals.goal_list import GoalDelegate, GoalList, GoalRow
 from ui.goals.goal_review import ReviewPanel, level_line
 from ui.kit.autosave import Autosaver
 from ui.kit.binding import chosen
-from ui.kit.forms import failure_text, hint_label, named, quoted, set_shown
+from ui.kit.forms import failure_text, hint_label, named, set_shown
 from ui.kit.records_tab import RecordsTab, list_beside_panel
 
 if TYPE_CHECKING:

@@ -38,11 +38,6 @@ def named(widget: W, name: str, description: str = "") -> W:
     return widget
 
 
-def quoted(words: str) -> str:
-    """The person's own words as the app shows them: in curly quotation marks, trimmed."""
-    return f"“{words.strip()}”"
-
-
 def set_shown(widget: QWidget, shown: bool) -> None:
     """Show or hide only on a change: each call otherwise makes Qt lay the page out again."""
     if widget.isHidden() == shown:

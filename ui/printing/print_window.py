@@ -41,7 +41,7 @@ from assessor.documents.formats import (
     format_for,
 )
 from assessor.files import CannotWrite, write_whole
-from assessor.record import PersonFile
+from assessor.person_file import PersonFile
 from assessor.team import Team, load_team
 from ui.kit.forms import hint_label, named, problem_label
 from ui.kit.tasks import TaskManager

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from assessor.goals import Goal
 from assessor.operations.progression import add_plan, change_plan
+from assessor.own_words import quoted
 from assessor.progression import (
     LADDER,
     LONGEST_MONTHS,
@@ -29,6 +30,7 @@ from assessor.progression import (
     PlanStep,
     ProgressionPlan,
     months_between,
+    months_later,
 )
 from assessor.validation import InvalidInput, format_date, format_date_numeric, parse_date
 from ui.kit.binding import ErrorLabel, optional_date
@@ -40,9 +42,8 @@ from ui.kit.forms import (
     line_edit,
     named,
     problem_label,
-    quoted,
 )
-from ui.progression.words import clear_layout, ladder_combo, months_later
+from ui.progression.widgets import clear_layout, ladder_combo
 
 if TYPE_CHECKING:
     from assessor.operations.store_port import ProgressionRecords

@@ -26,7 +26,15 @@ from PySide6.QtWidgets import (
 
 from assessor.goals import Goal
 from assessor.operations.progression import mark_step, review_plan
+from assessor.own_words import quoted
 from assessor.progression import PlanReview, ProgressionPlan
+from assessor.progression_wording import (
+    ladder_key,
+    plan_summary,
+    review_line,
+    step_line,
+    step_words,
+)
 from assessor.validation import InvalidInput, format_date
 from ui.kit.forms import (
     Section,
@@ -34,21 +42,12 @@ from ui.kit.forms import (
     hint_label,
     line_edit,
     named,
-    quoted,
     set_shown,
 )
 from ui.kit.records_tab import RecordsTab
 from ui.progression.chart import ProgressionChart
 from ui.progression.dialog import PlanDialog
-from ui.progression.words import (
-    clear_layout,
-    ladder_combo,
-    ladder_key,
-    plan_summary,
-    review_line,
-    step_line,
-    step_words,
-)
+from ui.progression.widgets import clear_layout, ladder_combo
 
 if TYPE_CHECKING:
     from assessor.operations.store_port import StorePort

@@ -12,7 +12,9 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QVBoxLayout, QWidge
 
 from assessor.goals import Goal, Reviewer
 from assessor.operations.short_term import add_episode, change_episode, review_episode
+from assessor.own_words import quoted
 from assessor.short_term import Episode, EpisodeReview, HelpKind
+from assessor.short_term_wording import format_date_time, not_in_future, parse_date_time
 from assessor.validation import InvalidInput, format_date_numeric, parse_date
 from ui.kit.binding import ErrorLabel, chosen
 from ui.kit.forms import (
@@ -23,11 +25,9 @@ from ui.kit.forms import (
     line_edit,
     named,
     problem_label,
-    quoted,
     set_shown,
     text_edit,
 )
-from ui.short_term.words import format_date_time, not_in_future, parse_date_time
 
 if TYPE_CHECKING:
     from assessor.operations.store_port import ShortTermRecords

@@ -23,9 +23,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from assessor.goals import is_active
 from assessor.operations.field_problem import FieldProblem
 from assessor.operations.short_term import record_first_help, record_outcome
 from assessor.short_term import CHECKPOINT_WEEKS, Episode, HelpOutcome
+from assessor.short_term_wording import (
+    arrival_words,
+    episode_lines,
+    not_in_future,
+    parse_date_time,
+    review_text,
+    show_date_time,
+)
 from assessor.validation import InvalidInput, format_date, parse_date
 from ui.kit.binding import ErrorLabel, chosen
 from ui.kit.forms import (
@@ -39,15 +48,6 @@ from ui.kit.forms import (
 from ui.kit.records_tab import RecordsTab, list_beside_panel
 from ui.short_term.dialogs import EpisodeDialog, ReviewDialog
 from ui.short_term.outcomes import OutcomeBox
-from ui.short_term.words import (
-    arrival_words,
-    episode_lines,
-    is_active,
-    not_in_future,
-    parse_date_time,
-    review_text,
-    show_date_time,
-)
 
 if TYPE_CHECKING:
     from assessor.operations.store_port import StorePort
