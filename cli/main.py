@@ -27,6 +27,7 @@ from cli.guard import EXIT_USAGE, CommandFailed, UsageError, guarded
 
 if TYPE_CHECKING:
     from assessor.documents import DocumentKind
+    from assessor.operations.store_port import StorePort
     from db.store import Store
 
 PERSON_ID_LIMIT = 100  # characters; ids are 36
@@ -247,8 +248,11 @@ def _check_out(target: str | Path, data_dir: Path) -> None:
 
 def _example_caseload(command: Command, _args: argparse.Namespace, out: TextIO) -> int:
     from assessor.example import example_caseload
+    from assessor.operations.people import add_files
 
-    added = command.store.add_files(example_caseload(command.today()))
+    # Annotated, so mypy checks the store opened here is the one operations are written for.
+    store: StorePort = command.store
+    added = add_files(store, example_caseload(command.today())).value
     if added:
         print(f"Added {len(added)} fictional people to the caseload.", file=out)
     else:

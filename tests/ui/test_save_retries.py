@@ -80,6 +80,26 @@ def test_text_typed_while_another_program_writes_is_saved_when_it_finishes(
 
 
 @pytest.mark.slow
+def test_a_retry_after_another_person_is_shown_saves_to_the_one_it_was_typed_for(
+    qtbot, make_window, busy_store, tmp_path
+):
+    window = make_window(busy_store)
+    tomek_id = open_person(window, "Tomek")
+    with another_program_writing(tmp_path):
+        page = window.workspace.page_one
+        page.other_names.setFocus()
+        qtbot.keyClicks(page.other_names, "Tom")
+        assert not window.autosaver.flush()
+        priya_id = open_person(window, "Priya")
+        assert window.workspace.person_id == priya_id
+        priya_before = busy_store.person(priya_id).other_names
+    with qtbot.waitSignal(window.autosaver.saved, timeout=15000):
+        pass
+    assert busy_store.person(tomek_id).other_names == "Tom"
+    assert busy_store.person(priya_id).other_names == priya_before
+
+
+@pytest.mark.slow
 def test_a_review_that_cannot_be_stored_says_why_in_plain_words(
     qtbot, make_window, busy_store, tmp_path
 ):

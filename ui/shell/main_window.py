@@ -19,10 +19,13 @@ from PySide6.QtWidgets import (
 )
 
 from assessor.drafts import Draft
+from assessor.operations.op_changes import OpChanges, RecordKind
+from assessor.operations.people import add_files, add_person
 from assessor.search import Findable, PeopleIndex
 from assessor.unsaved_journal import JOURNAL_FILE_NAME
 from ui.carers.carers_list import CarersToOffer
 from ui.kit.autosave import Autosaver
+from ui.kit.runner import Runner
 from ui.kit.tasks import TaskManager
 from ui.kit.wheel_guard import guard_the_wheel
 from ui.shell.caseload import CaseloadPanel
@@ -76,6 +79,8 @@ class MainWindow(QMainWindow):
         self._today = today
         self._waiting_for: str | None = None
         self.autosaver = Autosaver(self)
+        self.runner = Runner(self)
+        self.runner.changes_applied.connect(self._changes_applied)
         self._unsaved: UnsavedQuestion | None = None  # made when first needed: it slows a start
         self._close_confirmed = False
         self._new_person_dialog: NewPersonDialog | None = None
@@ -135,13 +140,10 @@ class MainWindow(QMainWindow):
         journal = self._data_dir / JOURNAL_FILE_NAME if self._data_dir is not None else None
         self.autosaver.use_drafts(store, journal)
         self.clock_check.run(store.newest_stamp, self.tasks)
-        self.workspace = PersonWorkspace(store, self.autosaver, self._worker, self.index)
+        self.workspace = PersonWorkspace(
+            store, self.runner, self.autosaver, self._worker, self.index
+        )
         self.workspace.person_chosen.connect(self.show_in_caseload)
-        self.workspace.person_added.connect(self._person_made)
-        self.workspace.page_one.person_saved.connect(self._person_renamed)
-        self.workspace.goals.goals_changed.connect(lambda _goal_id: self.refresh_due())
-        self.workspace.short_term.changed.connect(self.refresh_due)
-        self.workspace.carers_changed.connect(self.refresh_due)
         self.pages.addWidget(self.workspace)
         self._enable_store_actions(True)
         self.refresh_due()
@@ -264,8 +266,8 @@ class MainWindow(QMainWindow):
         dialog = self._new_person_dialog
         if dialog is None or dialog.person is None:
             return
-        person = self.store.add_person(dialog.person)
-        self.index.put(self.store.findable(person.id))
+        added = dialog.person
+        person = self.runner.write_now(lambda: add_person(self.store, added), source=self)
         self.show_in_caseload(person.id)
         self.workspace.tabs.setCurrentWidget(self.workspace.page_one)
         self.workspace.page_one.first_names.setFocus()
@@ -326,12 +328,14 @@ class MainWindow(QMainWindow):
         from assessor.example import example_caseload
 
         files = example_caseload(self._today())
-        self.tasks.run(lambda: self.store.add_files(files), self._example_loaded, self._task_failed)
+        self.runner.write(
+            lambda: add_files(self.store, files),
+            self._example_loaded,
+            self._example_failed,
+            source=self,
+        )
 
     def _example_loaded(self, added: list[str]) -> None:
-        for person_id in added:
-            self.index.put(self.store.findable(person_id))
-        self.caseload.refresh()
         self.example_action.setEnabled(True)
         self.welcome.example_button.setEnabled(True)
         message = (
@@ -343,25 +347,31 @@ class MainWindow(QMainWindow):
         if self.pages.currentWidget() is self.welcome:
             self.pages.setCurrentWidget(self.choose)
 
-    def _task_failed(self, message: str) -> None:
+    def _example_failed(self, problem: Exception) -> None:
+        from db.failures import explain  # the words for the store's failures live with it
+
         self.example_action.setEnabled(True)
         self.welcome.example_button.setEnabled(True)
-        QMessageBox.warning(self, "Something went wrong", message)
+        QMessageBox.warning(self, "Something went wrong", explain(problem))
 
-    def _person_made(self, person_id: str) -> None:
-        """A record made from inside another, such as a carer's: findable at once."""
-        self.index.put(self.store.findable(person_id))
-        self.caseload.refresh()
-        self.refresh_due()
+    def _changes_applied(self, changes: OpChanges, _source: object) -> None:
+        """Search learns of people added or renamed; what is due is read again."""
+        if changes.touches(RecordKind.PERSON):
+            self._people_changed(changes.people)
+        if changes.touches(RecordKind.GOAL, RecordKind.SHORT_TERM_HELP, RecordKind.CARER):
+            self.refresh_due()
 
-    def _person_renamed(self, person_id: str) -> None:
-        """Keep search and the list in step with what page one now says."""
-        found = self.store.findable(person_id)
-        if found == self.index.get(person_id):
-            return
-        self.index.put(found)
-        self.caseload.refresh()
-        self.caseload.select(person_id, quietly=True)
+    def _people_changed(self, person_ids: frozenset[str]) -> None:
+        """Search and the list in step with the store: a record made (such as a carer's) is
+        findable at once; the person shown stays chosen."""
+        found = [self.store.findable(person_id) for person_id in person_ids]
+        changed = [one for one in found if one != self.index.get(one.id)]
+        for one in changed:
+            self.index.put(one)
+        if changed:
+            self.caseload.refresh()
+        if changed and self.workspace is not None and self.workspace.person_id in person_ids:
+            self.caseload.select(self.workspace.person_id, quietly=True)
 
     def close_now(self) -> None:
         """Close without asking (a shutdown or logout): everything is written or kept first."""
@@ -386,4 +396,5 @@ class MainWindow(QMainWindow):
         if self.batch_print is not None:
             self.batch_print.stop()
         self.tasks.wait()
+        self.runner.wait()
         event.accept()
