@@ -11,7 +11,8 @@ Each run is a fresh process (sys.executable, offscreen Qt). The app child calls 
 (`store_ready`); the bare child shows an empty QMainWindow. Each then lets the event loop idle
 for a second and prints its resident set size (VmRSS: what it holds once idle) and its peak
 (VmHWM: the most it held at any moment since it started), from /proc/self/status. One
-unmeasured run of each warms the disk cache, then 5 runs of each alternate.
+unmeasured run of each warms the disk cache (and compiles the app's modules, as an installed
+app has them; see `bench/startup.py`), then 5 runs of each alternate.
 """
 
 from __future__ import annotations
@@ -84,6 +85,7 @@ def memory_of(child: str, data_dir: Path) -> tuple[float, float]:
     """The child's peak and idle resident set size, in MB."""
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", ASSESSOR_WORKER="Bench")
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # installed, the app's modules are compiled once
     done = subprocess.run(
         [sys.executable, "-c", child, str(data_dir)], env=env, capture_output=True, text=True
     )
