@@ -22,8 +22,10 @@ FINDABLE_SQL = f"SELECT {', '.join(FINDABLE_COLUMNS)} FROM people WHERE NOT dele
 
 def findable_from_row(row: Sequence[Any]) -> Findable:
     """A row of FINDABLE_SQL as search holds it: made by position, as thousands are at start."""
-    *fields, born = row
-    return Findable(*fields, date.fromisoformat(born) if isinstance(born, str) else born)
+    born = row[-1]
+    if isinstance(born, str):
+        return Findable._make((*row[:-1], date.fromisoformat(born)))
+    return Findable._make(row)
 
 
 def read_findable_people(path: Path) -> list[Findable]:
