@@ -18,8 +18,7 @@ from functools import cached_property
 from itertools import islice
 from typing import NamedTuple
 
-from rapidfuzz import fuzz, process
-from rapidfuzz.distance import OSA
+# rapidfuzz (4 MB) is imported at the first word that may be misspelt, not at start.
 
 
 class Findable(NamedTuple):
@@ -265,6 +264,9 @@ class _Views:
 
     def near(self, word: str, typos: int) -> list[tuple[str, int]]:
         """Names within `typos` slips of the word, whole or as far as it has been typed."""
+        from rapidfuzz import process
+        from rapidfuzz.distance import OSA
+
         length = len(word)
         same_length_or_near = [
             token
@@ -300,6 +302,8 @@ class _Views:
 
 def looks_like_same_person(candidate: Findable, existing: Findable) -> bool:
     """Same NHS number, or the same date of birth and a similar name."""
+    from rapidfuzz import fuzz
+
     if candidate.nhs_number and candidate.nhs_number == existing.nhs_number:
         return True
     if candidate.date_of_birth is None or candidate.date_of_birth != existing.date_of_birth:
