@@ -14,11 +14,11 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 from itertools import islice
 from typing import NamedTuple
 
-from rapidfuzz import fuzz, process
-from rapidfuzz.distance import OSA
+# rapidfuzz (4 MB) is imported at the first word that may be misspelt, not at start.
 
 
 class Findable(NamedTuple):
@@ -96,7 +96,9 @@ class PeopleIndex:
 
     def __init__(self, people: Iterable[Findable] = ()) -> None:
         self._people: dict[str, Findable] = {}
-        self._by_token: defaultdict[str, set[str]] = defaultdict(set)
+        # Lists rather than sets: most names belong to a few people, and a set of one costs
+        # three times a list of one.
+        self._by_token: defaultdict[str, list[str]] = defaultdict(list)
         for person in people:
             self._insert(person)
         self._views: _Views | None = None
@@ -124,7 +126,7 @@ class PeopleIndex:
             return
         for token in old.name_tokens():
             ids = self._by_token[token]
-            ids.discard(person_id)
+            ids.remove(person_id)
             if not ids:
                 del self._by_token[token]
         self._views = None
@@ -158,7 +160,7 @@ class PeopleIndex:
     def _insert(self, person: Findable) -> None:
         self._people[person.id] = person
         for token in person.name_tokens():
-            self._by_token[token].add(person.id)
+            self._by_token[token].append(person.id)
 
     def _current(self) -> _Views:
         if self._views is None:
@@ -237,7 +239,7 @@ class _SortedKeys:
 class _Views:
     """Orderings of the caseload, rebuilt only after a change and reused while typing."""
 
-    def __init__(self, people: dict[str, Findable], by_token: dict[str, set[str]]) -> None:
+    def __init__(self, people: dict[str, Findable], by_token: dict[str, list[str]]) -> None:
         self.in_order = sorted(people.values(), key=Findable.sort_key)
         self.position = {p.id: i for i, p in enumerate(self.in_order)}
         self.tokens = _SortedKeys((token, token) for token in by_token)
@@ -245,18 +247,26 @@ class _Views:
         self.postcode = _SortedKeys(
             (p.postcode.replace(" ", "").casefold(), p.id) for p in people.values() if p.postcode
         )
-        self.by_birth: defaultdict[date, list[Findable]] = defaultdict(list)
-        for person in self.in_order:
-            if person.date_of_birth:
-                self.by_birth[person.date_of_birth].append(person)
         self._by_length: defaultdict[int, list[str]] = defaultdict(list)
         for token in self.tokens.keys:
             self._by_length[len(token)].append(token)
         self._heads: dict[int, tuple[list[str], list[list[str]]]] = {}
         self.word_cache: dict[str, dict[str, int]] = {}
 
+    @cached_property
+    def by_birth(self) -> dict[date, list[Findable]]:
+        """People by date of birth, made when first asked for: only adding a person needs it."""
+        by_birth: defaultdict[date, list[Findable]] = defaultdict(list)
+        for person in self.in_order:
+            if person.date_of_birth:
+                by_birth[person.date_of_birth].append(person)
+        return by_birth
+
     def near(self, word: str, typos: int) -> list[tuple[str, int]]:
         """Names within `typos` slips of the word, whole or as far as it has been typed."""
+        from rapidfuzz import process
+        from rapidfuzz.distance import OSA
+
         length = len(word)
         same_length_or_near = [
             token
@@ -292,6 +302,8 @@ class _Views:
 
 def looks_like_same_person(candidate: Findable, existing: Findable) -> bool:
     """Same NHS number, or the same date of birth and a similar name."""
+    from rapidfuzz import fuzz
+
     if candidate.nhs_number and candidate.nhs_number == existing.nhs_number:
         return True
     if candidate.date_of_birth is None or candidate.date_of_birth != existing.date_of_birth:

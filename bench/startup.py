@@ -10,7 +10,10 @@ Each run is a fresh process (sys.executable, offscreen Qt). The app child calls 
 `ui.app.run_gui` on the store; the bare child shows an empty QMainWindow. Both schedule a
 QTimer.singleShot(0) before showing, which fires once the event loop starts, after show();
 it prints time.time() and quits. The parent notes time.time() just before starting the child.
-One unmeasured run of each warms the disk cache, then 7 runs of each alternate.
+One unmeasured run of each warms the disk cache, then 7 runs of each alternate. The children
+may write Python's compiled bytecode even where PYTHONDONTWRITEBYTECODE is set: an installed
+app has its modules compiled (pip does it on install; an installer bundles them), so the
+warm-up run compiles them and the measured runs, like a worker's laptop, do not.
 """
 
 from __future__ import annotations
@@ -75,6 +78,7 @@ def time_to_shown(child: str, data_dir: Path) -> tuple[float, float]:
     ready to open a person (the same for the bare window)."""
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", ASSESSOR_WORKER="Bench")
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # installed, the app's modules are compiled once
     started = time.time()
     done = subprocess.run(
         [sys.executable, "-c", child, str(data_dir)], env=env, capture_output=True, text=True

@@ -15,24 +15,17 @@ from typing import Any
 from assessor.search import Findable
 from db.connection import raw_connection
 
-FINDABLE_COLUMNS = (
-    "id",
-    "preferred_name",
-    "first_names",
-    "family_name",
-    "other_names",
-    "nhs_number",
-    "postcode",
-    "date_of_birth",
-)
+# The people table's columns share Findable's names, in its order, the date of birth last.
+FINDABLE_COLUMNS = Findable._fields
 FINDABLE_SQL = f"SELECT {', '.join(FINDABLE_COLUMNS)} FROM people WHERE NOT deleted"
 
 
 def findable_from_row(row: Sequence[Any]) -> Findable:
-    values = dict(zip(FINDABLE_COLUMNS, row, strict=True))
-    if isinstance(values["date_of_birth"], str):
-        values["date_of_birth"] = date.fromisoformat(values["date_of_birth"])
-    return Findable(**values)
+    """A row of FINDABLE_SQL as search holds it: made by position, as thousands are at start."""
+    born = row[-1]
+    if isinstance(born, str):
+        return Findable._make((*row[:-1], date.fromisoformat(born)))
+    return Findable._make(row)
 
 
 def read_findable_people(path: Path) -> list[Findable]:

@@ -54,6 +54,7 @@ def run_gui(data_dir: Path, *, is_default_folder: bool = False) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
 
+    stop_reading_sources()
     from ui.kit.forms import failure_text
     from ui.kit.tasks import TaskManager
     from ui.shell.single_instance import SingleInstance
@@ -99,6 +100,27 @@ def run_gui(data_dir: Path, *, is_default_folder: bool = False) -> int:
         instance.release()
         if window.store is not None:
             window.store.close()
+
+
+def stop_reading_sources() -> None:
+    """Undo PySide6's reading of every module's source as it is imported.
+
+    Once imported, PySide6 wraps Python's import to look in the source of every module
+    imported after it for `from __feature__ import ...` (Assessor never opts in), and the
+    lines it reads stay in `linecache`: about 20 MB and a few hundred milliseconds for
+    SQLAlchemy and the app's own modules. Put back the import it wrapped (PySide6 keeps it
+    as `__orig_import__`), and forget the lines read while PySide6 itself was loading.
+    """
+    import builtins
+    import linecache
+
+    import PySide6  # noqa: F401 - the wrapper is installed when PySide6 is first imported
+
+    wrapper = getattr(builtins, "__feature_import__", None)
+    wrapped = getattr(builtins, "__orig_import__", None)
+    if wrapper is not None and wrapped is not None and builtins.__import__ is wrapper:
+        builtins.__import__ = wrapped
+    linecache.clearcache()
 
 
 def open_window(

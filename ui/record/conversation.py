@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -139,8 +141,10 @@ class ConversationPage(QWidget):
         """Page two of a contact, with any answer kept as a draft shown in its place."""
         self._autosaver.flush()
         self._place = place
-        self._show(contact_id, self._store.conversation(contact_id).entries)
-        self.set_kind(kind)
+        entries = self._store.conversation(contact_id).entries
+        with self._laid_out_once():
+            self._show(contact_id, entries)
+            self.set_kind(kind)
         drafted = [(f, d) for f in self.fields.values() if (d := self._draft(f)) is not None]
         for topic_field, draft in drafted:
             # A draft refused because the answer changed elsewhere waits for the worker to
@@ -162,7 +166,8 @@ class ConversationPage(QWidget):
     def clear(self) -> None:
         """Hold nothing, so no one's words linger behind the next person's empty timeline."""
         self._autosaver.flush()
-        self._show("", {})
+        with self._laid_out_once():
+            self._show("", {})
 
     def _show(self, contact_id: str, entries: dict[str, Entry]) -> None:
         self._contact_id = contact_id
@@ -176,10 +181,27 @@ class ConversationPage(QWidget):
 
     def set_kind(self, kind: ConversationKind | None) -> None:
         """Show the topics for this kind of conversation and its questions."""
-        for topic_field in self.fields.values():
-            shown = topic_field.topic.applies_to(kind) or bool(topic_field.text.toPlainText())
-            set_shown(topic_field, shown)
-        self.prompts.setCurrentWidget(self._prompts_for[kind])
+        with self._laid_out_once():
+            for topic_field in self.fields.values():
+                shown = topic_field.topic.applies_to(kind) or bool(topic_field.text.toPlainText())
+                set_shown(topic_field, shown)
+            self.prompts.setCurrentWidget(self._prompts_for[kind])
+
+    @contextmanager
+    def _laid_out_once(self) -> Iterator[None]:
+        """Lay the page out once after many fields change, not once for each field or caption
+        shown: Qt lays out every enclosing page at once whenever a widget in a shown window is
+        shown, and a page two of every topic takes milliseconds to lay out."""
+        layout = self.layout()
+        if not layout.isEnabled():  # already inside
+            yield
+            return
+        layout.setEnabled(False)
+        try:
+            yield
+        finally:
+            layout.setEnabled(True)
+            layout.invalidate()
 
     def _edited(self, topic_field: TopicField) -> None:
         if self._loading or not self._contact_id:

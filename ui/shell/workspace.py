@@ -14,19 +14,22 @@ from assessor.operations.op_changes import OpChanges, RecordKind
 from assessor.record import Person
 from assessor.search import PeopleIndex
 from assessor.validation import age_on, format_date, format_nhs_number
-from ui.carers.support_tab import CarerSupportTab
-from ui.carers.tab import CarersTab
-from ui.goals.tab import GoalsTab
 from ui.kit.autosave import Autosaver
 from ui.kit.forms import set_shown
-from ui.progression.tab import ProgressionTab
 from ui.record.contacts import ContactsTab
 from ui.record.page_one import PageOne
-from ui.short_term.tab import ShortTermTab
+from ui.shell.later_tabs import LaterTabs
+
+# The tabs after the contacts, and their modules, are made when first shown or asked for.
 
 if TYPE_CHECKING:
     from assessor.operations.store_port import StorePort
+    from ui.carers.support_tab import CarerSupportTab
+    from ui.carers.tab import CarersTab
+    from ui.goals.tab import GoalsTab
     from ui.kit.runner import Runner
+    from ui.progression.tab import ProgressionTab
+    from ui.short_term.tab import ShortTermTab
 
 
 def summary_line(person: Person, today: date) -> str:
@@ -74,40 +77,74 @@ class PersonWorkspace(QWidget):
         self.page_one = PageOne(store, runner, autosaver, index)
         self.page_one.people_who_matter.person_chosen.connect(self.person_chosen)
         self.contacts = ContactsTab(store, runner, autosaver, worker)
-        self.goals = GoalsTab(store, runner, autosaver, worker)
-        self.short_term = ShortTermTab(store, runner, worker)
-        self.progression = ProgressionTab(store, runner)
-        self.carers = CarersTab(store, runner, index)
-        self.carer_support = CarerSupportTab(store, runner, autosaver, worker)
-        # The kinds of record each tab reads when shown: goals are named in the short-term
-        # help's reviews and belong to progression plans, so those tabs show them too.
-        self._shows: dict[QWidget, tuple[RecordKind, ...]] = {
-            self.goals: (RecordKind.GOAL,),
-            self.short_term: (RecordKind.SHORT_TERM_HELP, RecordKind.GOAL),
-            self.progression: (RecordKind.PROGRESSION, RecordKind.GOAL),
-            self.carers: (RecordKind.CARER,),
-            self.carer_support: (RecordKind.CARER,),
+        # The kinds of record each later tab reads when shown: goals are named in the
+        # short-term help's reviews and belong to progression plans, so those tabs show them.
+        self._shows: dict[str, tuple[RecordKind, ...]] = {
+            "goals": (RecordKind.GOAL,),
+            "short_term": (RecordKind.SHORT_TERM_HELP, RecordKind.GOAL),
+            "progression": (RecordKind.PROGRESSION, RecordKind.GOAL),
+            "carers": (RecordKind.CARER,),
+            "carer_support": (RecordKind.CARER,),
         }
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Record sections")
         self.tabs.addTab(self.page_one, "Page one: about them")
         self.tabs.addTab(self.contacts, "Contacts and conversations")
-        self.tabs.addTab(self.goals, "Goals")
-        self.tabs.addTab(self.short_term, "Short-term help")
-        self.tabs.addTab(self.progression, "Progression plan")
-        self.tabs.addTab(self.carers, "Carers")
-        self.tabs.addTab(self.carer_support, "Support as a carer")
+        self._later = LaterTabs(self.tabs)
+        self._later.add("goals", "Goals", lambda: _goals(store, runner, autosaver, worker))
+        self._later.add("short_term", "Short-term help", lambda: _short_term(store, runner, worker))
+        self._later.add("progression", "Progression plan", lambda: _progression(store, runner))
+        self._later.add("carers", "Carers", lambda: self._carers(store, runner, index))
+        self._later.add(
+            "carer_support",
+            "Support as a carer",
+            lambda: self._carer_support(store, runner, autosaver, worker),
+        )
         layout = QVBoxLayout(self)
         layout.addWidget(self.name)
         layout.addWidget(self.summary)
         layout.addWidget(self.cares_for)
         layout.addWidget(self.quote)
         layout.addWidget(self.tabs, 1)
-        self._stale: set[QWidget] = set()
+        self._stale: set[str] = set()
         self.tabs.currentChanged.connect(lambda _index: self._fill_shown_tab())
-        self.carers.person_chosen.connect(self.person_chosen)
-        self.carer_support.conversation_started.connect(self._show_contact)
         runner.changes_applied.connect(self._changes_applied)
+
+    @property
+    def goals(self) -> GoalsTab:
+        return self._later.get("goals")  # type: ignore[return-value]
+
+    @property
+    def short_term(self) -> ShortTermTab:
+        return self._later.get("short_term")  # type: ignore[return-value]
+
+    @property
+    def progression(self) -> ProgressionTab:
+        return self._later.get("progression")  # type: ignore[return-value]
+
+    @property
+    def carers(self) -> CarersTab:
+        return self._later.get("carers")  # type: ignore[return-value]
+
+    @property
+    def carer_support(self) -> CarerSupportTab:
+        return self._later.get("carer_support")  # type: ignore[return-value]
+
+    def _carers(self, store: StorePort, runner: Runner, index: PeopleIndex) -> CarersTab:
+        from ui.carers.tab import CarersTab
+
+        tab = CarersTab(store, runner, index)
+        tab.person_chosen.connect(self.person_chosen)
+        return tab
+
+    def _carer_support(
+        self, store: StorePort, runner: Runner, autosaver: Autosaver, worker: str
+    ) -> CarerSupportTab:
+        from ui.carers.support_tab import CarerSupportTab
+
+        tab = CarerSupportTab(store, runner, autosaver, worker)
+        tab.conversation_started.connect(self._show_contact)
+        return tab
 
     def show_person(self, person_id: str) -> None:
         person = self._store.person(person_id)
@@ -140,9 +177,12 @@ class PersonWorkspace(QWidget):
     def _fill_shown_tab(self) -> None:
         """Tabs after the contacts are read when shown, so opening a person costs the same
         however many tabs there are."""
-        tab = self.tabs.currentWidget()
-        if tab in self._stale:
-            self._stale.discard(tab)
+        name = self._later.name_of(self.tabs.currentWidget())
+        if name is None:
+            return
+        tab = self._later.get(name)
+        if name in self._stale:
+            self._stale.discard(name)
             tab.show_person(self.person_id)
 
     def _changes_applied(self, changes: OpChanges, source: object) -> None:
@@ -153,9 +193,9 @@ class PersonWorkspace(QWidget):
         if changes.touches(RecordKind.PERSON):
             self._show_header(self._store.person(self.person_id))
         self._stale |= {
-            tab
-            for tab, kinds in self._shows.items()
-            if tab is not source and changes.touches(*kinds)
+            name
+            for name, kinds in self._shows.items()
+            if self._later.page(name) is not source and changes.touches(*kinds)
         }
         if changes.touches(RecordKind.CARER):
             self._show_carer_support()
@@ -172,7 +212,8 @@ class PersonWorkspace(QWidget):
         names."""
         roles = self._store.roles_as_carer(self.person_id)
         cared_for = [self._index.name_of(role.cared_for_id) for role in roles]
-        self.tabs.setTabVisible(self.tabs.indexOf(self.carer_support), bool(cared_for))
+        support = self.tabs.indexOf(self._later.page("carer_support"))
+        self.tabs.setTabVisible(support, bool(cared_for))
         self.cares_for.setText(f"Carer for {' and '.join(cared_for)}" if cared_for else "")
         set_shown(self.cares_for, bool(cared_for))
 
@@ -180,3 +221,21 @@ class PersonWorkspace(QWidget):
         """A carer's conversation just started: show it, ready to write."""
         self.contacts.show_person(self.person_id, self.name.text(), select_id=contact_id)
         self.tabs.setCurrentWidget(self.contacts)
+
+
+def _goals(store: StorePort, runner: Runner, autosaver: Autosaver, worker: str) -> GoalsTab:
+    from ui.goals.tab import GoalsTab
+
+    return GoalsTab(store, runner, autosaver, worker)
+
+
+def _short_term(store: StorePort, runner: Runner, worker: str) -> ShortTermTab:
+    from ui.short_term.tab import ShortTermTab
+
+    return ShortTermTab(store, runner, worker)
+
+
+def _progression(store: StorePort, runner: Runner) -> ProgressionTab:
+    from ui.progression.tab import ProgressionTab
+
+    return ProgressionTab(store, runner)
