@@ -3,8 +3,9 @@
 - `write` runs an operation (one transaction, returning `OpResult`) on the single writer
   thread; `write_now` runs one on the GUI thread for the few saves that must finish before
   the window may close (autosave's flush). Both hold the same lock, so there is one writer.
-- `read` runs a query beside the writer, off the GUI thread; with `latest_of`, only the
-  newest answer to the same question is delivered, so a burst of refreshes shows the last.
+- `read` runs a query beside the writer, off the GUI thread; with `latest_of`, reads of the
+  same question take turns and only the newest is answered, so a burst of refreshes costs at
+  most two reads and shows the last.
 - `job` runs long work (a batch of prints) with progress and cancel.
 
 Results and errors come back on the GUI thread. Every failure is logged with its traceback to
@@ -88,7 +89,9 @@ class Runner(QObject):
         self._readers.setMaxThreadCount(2)
         self._write_lock = threading.Lock()
         self._relays: set[_Relay] = set()
-        self._latest: dict[str, int] = {}
+        self._tickets: dict[str, int] = {}  # per name, the newest read asked for
+        self._asking: set[str] = set()  # names with a read running
+        self._waiting: dict[str, Callable[[], None]] = {}  # per name, the newest read to run next
 
     def write(
         self,
@@ -127,19 +130,42 @@ class Runner(QObject):
         *,
         latest_of: str | None = None,
     ) -> None:
-        """Run `query` off the GUI thread. With `latest_of`, an answer that a newer read of the
-        same name has overtaken is dropped."""
+        """Run `query` off the GUI thread.
+
+        With `latest_of`, reads of the same name take turns and only the newest is answered:
+        while one runs, a newer one waits (replacing any older one still waiting, which then
+        never runs), and the running one's answer or failure is dropped once it is overtaken
+        (a failure is still logged). A burst of refreshes so costs at most two reads.
+        """
         if latest_of is None:
             self._start(self._readers, query, on_done, on_failed, None)
             return
-        ticket = self._latest.get(latest_of, 0) + 1
-        self._latest[latest_of] = ticket
+        name = latest_of
+        ticket = self._tickets.get(name, 0) + 1
+        self._tickets[name] = ticket
 
-        def deliver(value: T) -> None:
-            if self._latest.get(latest_of) == ticket:
-                on_done(value)
+        def settled(callback: Callable[[Any], None]) -> Callable[[Any], None]:
+            def then(outcome: Any) -> None:
+                waiting = self._waiting.pop(name, None)
+                if waiting is None:
+                    self._asking.discard(name)
+                else:
+                    waiting()
+                if self._tickets[name] == ticket:
+                    callback(outcome)
 
-        self._start(self._readers, query, deliver, on_failed, None)
+            return then
+
+        def ask() -> None:
+            self._start(
+                self._readers, query, settled(on_done), settled(on_failed or self._unhandled), None
+            )
+
+        if name in self._asking:
+            self._waiting[name] = ask
+        else:
+            self._asking.add(name)
+            ask()
 
     def job(
         self,
@@ -160,6 +186,9 @@ class Runner(QObject):
         """Block until all work ends: only at quit, so nothing is cut off mid-write."""
         self._writer.waitForDone()
         self._readers.waitForDone()
+
+    def _unhandled(self, problem: Exception) -> None:
+        self.failed.emit(_plain(problem))
 
     def _announce(self, changes: OpChanges, source: object) -> None:
         if changes:
@@ -184,10 +213,7 @@ class Runner(QObject):
         def failed(problem: Exception) -> None:
             self._relays.discard(relay)
             _log(problem)
-            if on_failed is not None:
-                on_failed(problem)
-            else:
-                self.failed.emit(_plain(problem))
+            (on_failed or self._unhandled)(problem)
 
         relay.done.connect(done)
         relay.failed.connect(failed)
