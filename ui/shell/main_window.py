@@ -10,20 +10,16 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import (
-    QApplication,
-    QMainWindow,
-    QMessageBox,
-    QSplitter,
-    QStackedWidget,
-)
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QSplitter, QStackedWidget
 
 from assessor.drafts import Draft
+from assessor.operations.op_changes import OpChanges, OpResult, RecordKind
 from assessor.search import Findable, PeopleIndex
 from assessor.unsaved_journal import JOURNAL_FILE_NAME
+from db.failures import explain
 from ui.carers.carers_list import CarersToOffer
 from ui.kit.autosave import Autosaver
-from ui.kit.tasks import TaskManager
+from ui.kit.runner import Runner
 from ui.kit.wheel_guard import guard_the_wheel
 from ui.shell.caseload import CaseloadPanel
 from ui.shell.clock_check import ClockCheck
@@ -60,7 +56,7 @@ class MainWindow(QMainWindow):
         self,
         store: Store | None,
         worker: str,
-        tasks: TaskManager,
+        runner: Runner,
         people: list[Findable] | None = None,
         today: Callable[[], date] = date.today,
         data_dir: Path | None = None,
@@ -71,7 +67,9 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("Assessor: strengths-based conversations")
         self.store: Store | None = None
         self.workspace: PersonWorkspace | None = None
-        self.tasks = tasks
+        self.runner = runner
+        runner.changes_applied.connect(self._changes_applied)
+        runner.failed.connect(lambda message: self.statusBar().showMessage(message, 15000))
         self._worker = worker
         self._today = today
         self._waiting_for: str | None = None
@@ -134,11 +132,12 @@ class MainWindow(QMainWindow):
         self.store = store
         journal = self._data_dir / JOURNAL_FILE_NAME if self._data_dir is not None else None
         self.autosaver.use_drafts(store, journal)
-        self.clock_check.run(store.newest_stamp, self.tasks)
+        self.clock_check.run(store.newest_stamp, self.runner)
         self.workspace = PersonWorkspace(store, self.autosaver, self._worker, self.index)
         self.workspace.person_chosen.connect(self.show_in_caseload)
         self.workspace.person_added.connect(self._person_made)
         self.workspace.page_one.person_saved.connect(self._person_renamed)
+        # Until the tabs' saves are operations reporting to the runner, they ask the same way.
         self.workspace.goals.goals_changed.connect(lambda _goal_id: self.refresh_due())
         self.workspace.short_term.changed.connect(self.refresh_due)
         self.workspace.carers_changed.connect(self.refresh_due)
@@ -166,8 +165,8 @@ class MainWindow(QMainWindow):
         self.activateWindow()
         self.brought_forward.emit()
 
-    def store_failed(self, message: str) -> None:
-        QMessageBox.critical(self, "Assessor cannot open your records", message)
+    def store_failed(self, problem: Exception) -> None:
+        QMessageBox.critical(self, "Assessor cannot open your records", explain(problem))
         self.close()
 
     def _enable_store_actions(self, enabled: bool) -> None:
@@ -200,7 +199,7 @@ class MainWindow(QMainWindow):
         if self.print_dialog is None:
             from ui.printing.print_window import PrintDialog
 
-            self.print_dialog = PrintDialog(self._print_source(), self.tasks, self)
+            self.print_dialog = PrintDialog(self._print_source(), self.runner, self)
         self.print_dialog.show_for(self.workspace.person_id)
 
     def print_plans_today(self) -> None:
@@ -209,7 +208,7 @@ class MainWindow(QMainWindow):
         if self.batch_print is None:
             from ui.printing.batch_print import BatchPrintDialog
 
-            self.batch_print = BatchPrintDialog(self._print_source(), self.tasks, self)
+            self.batch_print = BatchPrintDialog(self._print_source(), self.runner, self)
         self.batch_print.start()
 
     def focus_search(self) -> None:
@@ -224,8 +223,13 @@ class MainWindow(QMainWindow):
         self.left.show_list(self.carers)
 
     def refresh_due(self) -> None:
+        """Read the Due and Carers tabs again in the background; each shows its newest read."""
         if self.store is not None:
-            self.left.refresh(self.store, self._today())
+            self.left.refresh(self.runner, self.store, self._today())
+
+    def _changes_applied(self, changes: OpChanges, _source: object) -> None:
+        if self.store is not None:
+            self.left.refresh(self.runner, self.store, self._today(), changes)
 
     def open_goal(self, person_id: str, goal_id: str) -> None:
         """Open the person at their goals, with this goal chosen, ready to review."""
@@ -325,8 +329,13 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage("Loading the example caseload…")
         from assessor.example import example_caseload
 
-        files = example_caseload(self._today())
-        self.tasks.run(lambda: self.store.add_files(files), self._example_loaded, self._task_failed)
+        files, store = example_caseload(self._today()), self.store
+
+        def add_files() -> OpResult[list[str]]:
+            added = store.add_files(files)
+            return OpResult(added, OpChanges.of(added, *RecordKind))
+
+        self.runner.write(add_files, self._example_loaded, self._task_failed)
 
     def _example_loaded(self, added: list[str]) -> None:
         for person_id in added:
@@ -343,10 +352,10 @@ class MainWindow(QMainWindow):
         if self.pages.currentWidget() is self.welcome:
             self.pages.setCurrentWidget(self.choose)
 
-    def _task_failed(self, message: str) -> None:
+    def _task_failed(self, problem: Exception) -> None:
         self.example_action.setEnabled(True)
         self.welcome.example_button.setEnabled(True)
-        QMessageBox.warning(self, "Something went wrong", message)
+        QMessageBox.warning(self, "Something went wrong", explain(problem))
 
     def _person_made(self, person_id: str) -> None:
         """A record made from inside another, such as a carer's: findable at once."""
@@ -362,6 +371,7 @@ class MainWindow(QMainWindow):
         self.index.put(found)
         self.caseload.refresh()
         self.caseload.select(person_id, quietly=True)
+        self.refresh_due()  # the lists name people as the index knows them
 
     def close_now(self) -> None:
         """Close without asking (a shutdown or logout): everything is written or kept first."""
@@ -385,5 +395,5 @@ class MainWindow(QMainWindow):
             return
         if self.batch_print is not None:
             self.batch_print.stop()
-        self.tasks.wait()
+        self.runner.wait()
         event.accept()
