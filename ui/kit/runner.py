@@ -3,10 +3,10 @@
 - `write` runs an operation (one transaction, returning `OpResult`) on the single writer
   thread; `write_now` runs one on the GUI thread for the few saves that must finish before
   the window may close (autosave's flush). Both hold the same lock, so there is one writer.
-- `read` runs a query beside the writer, off the GUI thread; with `latest_of`, reads of the
-  same question take turns and only the newest is answered, so a burst of refreshes costs at
-  most two reads and shows the last.
-- `job` runs long work (a batch of prints) with progress and cancel.
+- `read` runs a query beside the writer, off the GUI thread, one read at a time; with
+  `latest_of`, only the newest read of the same question is answered, so a burst of refreshes
+  costs at most two reads and shows the last.
+- `job` runs long work (a batch of prints) with progress and cancel, beside the reads.
 
 Results and errors come back on the GUI thread. Every failure is logged with its traceback to
 the log in the data folder; callers get the exception to explain in plain words. After each
@@ -17,6 +17,7 @@ asked for it, and every view refreshes from that one signal.
 from __future__ import annotations
 
 import logging
+import sys
 import threading
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -28,6 +29,7 @@ from assessor.operations.op_changes import OpChanges, OpResult
 
 T = TypeVar("T")
 Failed = Callable[[Exception], None]
+GUI_TURN_SECONDS = 0.001
 
 
 class _Relay(QObject):
@@ -83,10 +85,12 @@ class Runner(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._writer = QThreadPool(self)
-        self._writer.setMaxThreadCount(1)
-        self._readers = QThreadPool(self)
-        self._readers.setMaxThreadCount(2)
+        # One thread each. Python runs one thread at a time, so reads side by side would not
+        # finish sooner; they would only keep the GUI thread waiting longer for its turn.
+        self._writer, self._reader, self._jobs = (_one_thread(self) for _ in range(3))
+        # Let the GUI thread in every millisecond (Python's default is every 5), so a read of
+        # the whole caseload in the background never holds a keystroke back for long.
+        sys.setswitchinterval(GUI_TURN_SECONDS)
         self._write_lock = threading.Lock()
         self._relays: set[_Relay] = set()
         self._tickets: dict[str, int] = {}  # per name, the newest read asked for
@@ -138,7 +142,7 @@ class Runner(QObject):
         (a failure is still logged). A burst of refreshes so costs at most two reads.
         """
         if latest_of is None:
-            self._start(self._readers, query, on_done, on_failed, None)
+            self._start(self._reader, query, on_done, on_failed, None)
             return
         name = latest_of
         ticket = self._tickets.get(name, 0) + 1
@@ -158,7 +162,7 @@ class Runner(QObject):
 
         def ask() -> None:
             self._start(
-                self._readers, query, settled(on_done), settled(on_failed or self._unhandled), None
+                self._reader, query, settled(on_done), settled(on_failed or self._unhandled), None
             )
 
         if name in self._asking:
@@ -179,13 +183,13 @@ class Runner(QObject):
         job = Job(relay)
         if on_progress is not None:
             relay.progress.connect(on_progress)
-        self._start(self._readers, lambda: work(job), on_done, on_failed, None, relay)
+        self._start(self._jobs, lambda: work(job), on_done, on_failed, None, relay)
         return job
 
     def wait(self) -> None:
         """Block until all work ends: only at quit, so nothing is cut off mid-write."""
-        self._writer.waitForDone()
-        self._readers.waitForDone()
+        for pool in (self._writer, self._reader, self._jobs):
+            pool.waitForDone()
 
     def _unhandled(self, problem: Exception) -> None:
         self.failed.emit(_plain(problem))
@@ -218,6 +222,12 @@ class Runner(QObject):
         relay.done.connect(done)
         relay.failed.connect(failed)
         pool.start(_Run(work, relay, lock))
+
+
+def _one_thread(parent: QObject) -> QThreadPool:
+    pool = QThreadPool(parent)
+    pool.setMaxThreadCount(1)
+    return pool
 
 
 def _log(problem: Exception) -> None:

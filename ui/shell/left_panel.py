@@ -1,13 +1,19 @@
 """The left side of the main window: the caseload, what is due, and carers still to be offered a
 conversation of their own, as tabs; the last two are read afresh, in the background, when shown
-and when a change touches what they list."""
+and when a change touches what they list.
+
+Reads asked for while the GUI thread is busy (a review saved, its row redrawn) start together
+once it is back in the event loop, so they never compete with the work the worker is waiting
+to see, and several asks in one go cost one read of each list.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QTabWidget
 
 from assessor.operations.op_changes import OpChanges, RecordKind
@@ -26,8 +32,6 @@ READING = "…"  # the count in a tab's title until the first read comes back
 
 
 class LeftPanel(QTabWidget):
-    refresh_wanted = Signal()  # the Due or Carers tab was shown: read it again
-
     def __init__(self, caseload: CaseloadPanel, due: DueList, carers: CarersToOffer) -> None:
         super().__init__()
         self.caseload, self.due, self.carers = caseload, due, carers
@@ -40,6 +44,17 @@ class LeftPanel(QTabWidget):
             lambda count: self.setTabText(self.indexOf(carers), f"Carers ({count})")
         )
         self.currentChanged.connect(self._changed)
+        self._read: Callable[[DueList | CarersToOffer], None] | None = None
+        self._wanted: set[DueList | CarersToOffer] = set()
+        self._soon = QTimer(self)
+        self._soon.setSingleShot(True)
+        self._soon.setInterval(0)
+        self._soon.timeout.connect(self._read_wanted)
+
+    def read_from(self, runner: Runner, store: Store, today: Callable[[], date]) -> None:
+        """The store is open: read both lists now, and again whenever asked."""
+        self._read = lambda tab: tab.refresh(runner, store, today())
+        self.refresh()
 
     def focus_search(self) -> None:
         self.setCurrentWidget(self.caseload)
@@ -52,16 +67,26 @@ class LeftPanel(QTabWidget):
         tab.list.choose_first()
         tab.list.setFocus()
 
-    def refresh(
-        self, runner: Runner, store: Store, today: date, changes: OpChanges | None = None
-    ) -> None:
+    def refresh(self, changes: OpChanges | None = None) -> None:
         """Read what is due and which carers are still to be offered a conversation again, in
-        the background: both, or only those `changes` can have changed."""
+        the background, once the GUI thread is free: both, or only those `changes` touch."""
         if changes is None or changes.touches(*DUE_FROM):
-            self.due.refresh(runner, store, today)
+            self._wanted.add(self.due)
         if changes is None or changes.touches(*CARERS_FROM):
-            self.carers.refresh(runner, store, today)
+            self._wanted.add(self.carers)
+        if self._wanted:
+            self._soon.start()
+
+    def _read_wanted(self) -> None:
+        if self._read is None:
+            return  # the store is not open yet: `read_from` reads both when it is
+        for tab in (self.due, self.carers):
+            if tab in self._wanted:
+                self._read(tab)
+        self._wanted.clear()
 
     def _changed(self, _index: int) -> None:
-        if self.currentWidget() in (self.due, self.carers):
-            self.refresh_wanted.emit()
+        tab = self.currentWidget()
+        if tab in (self.due, self.carers):
+            self._wanted.add(tab)
+            self._soon.start()

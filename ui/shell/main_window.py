@@ -103,7 +103,6 @@ class MainWindow(QMainWindow):
         self.carers.carer_chosen.connect(self.open_carer_support)
         self.carers.named_carer_chosen.connect(self.open_page_one)
         self.left = LeftPanel(self.caseload, self.due, self.carers)
-        self.left.refresh_wanted.connect(self.refresh_due)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.left)
@@ -143,7 +142,7 @@ class MainWindow(QMainWindow):
         self.workspace.carers_changed.connect(self.refresh_due)
         self.pages.addWidget(self.workspace)
         self._enable_store_actions(True)
-        self.refresh_due()
+        self.left.read_from(self.runner, store, self._today)
         self.statusBar().clearMessage()
         self.store_ready.emit()
         if self._waiting_for is not None:
@@ -224,12 +223,10 @@ class MainWindow(QMainWindow):
 
     def refresh_due(self) -> None:
         """Read the Due and Carers tabs again in the background; each shows its newest read."""
-        if self.store is not None:
-            self.left.refresh(self.runner, self.store, self._today())
+        self.left.refresh()
 
     def _changes_applied(self, changes: OpChanges, _source: object) -> None:
-        if self.store is not None:
-            self.left.refresh(self.runner, self.store, self._today(), changes)
+        self.left.refresh(changes)
 
     def open_goal(self, person_id: str, goal_id: str) -> None:
         """Open the person at their goals, with this goal chosen, ready to review."""
