@@ -200,7 +200,7 @@ def bench_size(app: QApplication, size: int, today: date) -> None:
             app.processEvents()
             busy.append((handled - start) * 1000)
             painted.append((time.perf_counter() - start) * 1000)
-            stalls.append(wait_for(app, lambda: state["count"] == due_now))
+            stalls.append(wait_for(app, lambda due=due_now: state["count"] == due))
             until_shown.append((state["at"] - start) * 1000)
             filling.append(fills[-1])
         print(f"  {REVIEWS} reviews, each: rating key, then Enter")

@@ -215,3 +215,12 @@ def test_a_job_reports_progress_and_stops_when_cancelled(qtbot, runner):
     qtbot.waitUntil(lambda: bool(finished))
     assert finished == [[0]]
     qtbot.waitUntil(lambda: progress == [(1, 5)])
+
+
+def test_the_window_shows_a_failure_no_caller_handles_in_its_status_bar(qtbot, window, tmp_path):
+    start_log(tmp_path)
+    with qtbot.waitSignal(window.runner.failed):
+        window.runner.read(a_read_that_breaks, lambda _value: None)
+    assert window.statusBar().currentMessage() == UNKNOWN.format(
+        log="assessor.log in your data folder"
+    )

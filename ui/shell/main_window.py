@@ -136,10 +136,13 @@ class MainWindow(QMainWindow):
         self.workspace.person_chosen.connect(self.show_in_caseload)
         self.workspace.person_added.connect(self._person_made)
         self.workspace.page_one.person_saved.connect(self._person_renamed)
-        # Until the tabs' saves are operations reporting to the runner, they ask the same way.
-        self.workspace.goals.goals_changed.connect(lambda _goal_id: self.refresh_due())
-        self.workspace.short_term.changed.connect(self.refresh_due)
-        self.workspace.carers_changed.connect(self.refresh_due)
+        # Until the tabs' saves are operations, their signals stand for the changes reported.
+        for signal, kind in (
+            (self.workspace.goals.goals_changed, RecordKind.GOAL),
+            (self.workspace.short_term.changed, RecordKind.SHORT_TERM_HELP),
+            (self.workspace.carers_changed, RecordKind.CARER),
+        ):
+            signal.connect(lambda *_, k=kind: self._changes_applied(OpChanges.of((), k), None))
         self.pages.addWidget(self.workspace)
         self._enable_store_actions(True)
         self.left.read_from(self.runner, store, self._today)
