@@ -70,11 +70,12 @@ class LeftPanel(QTabWidget):
     def refresh(self, changes: OpChanges | None = None) -> None:
         """Read what is due and which carers are still to be offered a conversation again, in
         the background, once the GUI thread is free: both, or only those `changes` touch."""
-        if changes is None or changes.touches(*DUE_FROM):
-            self._wanted.add(self.due)
-        if changes is None or changes.touches(*CARERS_FROM):
-            self._wanted.add(self.carers)
-        if self._wanted:
+        lists = ((self.due, DUE_FROM), (self.carers, CARERS_FROM))
+        self._want(*(tab for tab, kinds in lists if changes is None or changes.touches(*kinds)))
+
+    def _want(self, *tabs: DueList | CarersToOffer) -> None:
+        if tabs:
+            self._wanted.update(tabs)
             self._soon.start()
 
     def _read_wanted(self) -> None:
@@ -88,5 +89,4 @@ class LeftPanel(QTabWidget):
     def _changed(self, _index: int) -> None:
         tab = self.currentWidget()
         if tab in (self.due, self.carers):
-            self._wanted.add(tab)
-            self._soon.start()
+            self._want(tab)
