@@ -6,6 +6,7 @@ from __future__ import annotations
 import threading
 
 import pytest
+from PySide6.QtWidgets import QApplication
 
 from assessor.logfile import LOG_FILE_NAME, start_log
 from assessor.operations.op_changes import OpChanges, OpResult, RecordKind
@@ -215,6 +216,27 @@ def test_a_job_reports_progress_and_stops_when_cancelled(qtbot, runner):
     qtbot.waitUntil(lambda: bool(finished))
     assert finished == [[0]]
     qtbot.waitUntil(lambda: progress == [(1, 5)])
+
+
+def test_once_closed_no_read_starts_and_nothing_is_handed_back_but_writes_still_run(qtbot, runner):
+    running, let_it_end = threading.Event(), threading.Event()
+    answers, asked, written = [], [], []
+
+    def slow() -> str:
+        running.set()
+        let_it_end.wait(10)
+        return "late"
+
+    runner.read(slow, answers.append)
+    assert running.wait(10)
+    let_it_end.set()
+    runner.close()  # the window is going: its views are about to be deleted
+    runner.read(lambda: asked.append("read"), answers.append)
+    runner.write(lambda: nothing_changed(written.append("saved")), answers.append)
+    runner.wait()
+    QApplication.processEvents()
+    assert answers == [] and asked == []
+    assert written == ["saved"], "a save asked for while closing is still made"
 
 
 def test_the_window_shows_a_failure_no_caller_handles_in_its_status_bar(qtbot, window, tmp_path):

@@ -93,6 +93,7 @@ class Runner(QObject):
         # the whole caseload in the background never holds a keystroke back for long.
         sys.setswitchinterval(GUI_TURN_SECONDS)
         self._write_lock = threading.Lock()
+        self._closed = False
         self._relays: set[_Relay] = set()
         self._tickets: dict[str, int] = {}  # per name, the newest read asked for
         self._asking: set[str] = set()  # names with a read running
@@ -188,8 +189,15 @@ class Runner(QObject):
         self._start(self._jobs, lambda: work(job), on_done, on_failed, None, relay)
         return job
 
+    def close(self) -> None:
+        """The window is going: start no more reads or jobs, wait for what runs, so nothing is
+        cut off mid-write, and hand nothing more back to views about to be deleted."""
+        self._closed = True
+        self.wait()
+
     def wait(self) -> None:
-        """Block until all work ends: only at quit, so nothing is cut off mid-write."""
+        """Block until all work started has ended (what it hands back comes on the event
+        loop's next turns)."""
         for pool in (self._writer, self._reader, self._jobs):
             pool.waitForDone()
 
@@ -209,17 +217,21 @@ class Runner(QObject):
         lock: threading.Lock | None,
         relay: _Relay | None = None,
     ) -> None:
+        if self._closed and pool is not self._writer:
+            return
         relay = relay or _Relay()
         self._relays.add(relay)
 
         def done(value: Any) -> None:
             self._relays.discard(relay)
-            on_done(value)
+            if not self._closed:
+                on_done(value)
 
         def failed(problem: Exception) -> None:
             self._relays.discard(relay)
             _log(problem)
-            (on_failed or self._unhandled)(problem)
+            if not self._closed:
+                (on_failed or self._unhandled)(problem)
 
         relay.done.connect(done)
         relay.failed.connect(failed)

@@ -395,5 +395,5 @@ class MainWindow(QMainWindow):
             return
         if self.batch_print is not None:
             self.batch_print.stop()
-        self.runner.wait()
+        self.runner.close()
         event.accept()
