@@ -68,7 +68,7 @@ def test_only_the_newest_read_of_a_question_is_answered(qtbot, runner):
         return query
 
     runner.read(first, answers.append, latest_of="due")
-    assert first_running.wait(10)
+    qtbot.waitUntil(first_running.is_set)
     runner.read(later("second"), answers.append, latest_of="due")
     runner.read(later("third"), answers.append, latest_of="due")
     runner.read(later("elsewhere"), answers.append, latest_of="carers")
@@ -91,7 +91,7 @@ def test_a_failure_of_an_overtaken_read_is_logged_but_not_shown(qtbot, runner, t
     shown: list[object] = []
     runner.failed.connect(shown.append)
     runner.read(breaks, shown.append, latest_of="due")
-    assert running.wait(10)
+    qtbot.waitUntil(running.is_set)
     answers: list[str] = []
     runner.read(lambda: "newest", answers.append, latest_of="due")
     let_it_end.set()
@@ -228,7 +228,7 @@ def test_once_closed_no_read_starts_and_nothing_is_handed_back_but_writes_still_
         return "late"
 
     runner.read(slow, answers.append)
-    assert running.wait(10)
+    qtbot.waitUntil(running.is_set)
     let_it_end.set()
     runner.close()  # the window is going: its views are about to be deleted
     runner.read(lambda: asked.append("read"), answers.append)
@@ -246,3 +246,23 @@ def test_the_window_shows_a_failure_no_caller_handles_in_its_status_bar(qtbot, w
     assert window.statusBar().currentMessage() == UNKNOWN.format(
         log="assessor.log in your data folder"
     )
+
+
+def test_reads_start_once_the_gui_thread_is_free_and_asks_in_one_go_make_one(qtbot, runner):
+    asked: list[str] = []
+    answers: list[str] = []
+
+    def read(name: str):
+        def query() -> str:
+            asked.append(name)
+            return name
+
+        return query
+
+    for name in ("first", "second", "third"):
+        runner.read(read(name), answers.append, latest_of="due")
+    runner.read(read("clock"), answers.append)
+    runner.wait()
+    assert asked == [], "nothing has started while the GUI thread was busy"
+    qtbot.waitUntil(lambda: sorted(answers) == ["clock", "third"])
+    assert sorted(asked) == ["clock", "third"]

@@ -3,9 +3,9 @@
 - `write` runs an operation (one transaction, returning `OpResult`) on the single writer
   thread; `write_now` runs one on the GUI thread for the few saves that must finish before
   the window may close (autosave's flush). Both hold the same lock, so there is one writer.
-- `read` runs a query beside the writer, off the GUI thread, one read at a time; with
-  `latest_of`, only the newest read of the same question is answered, so a burst of refreshes
-  costs at most two reads and shows the last.
+- `read` runs a query beside the writer, off the GUI thread, one read at a time, started once
+  the GUI thread is back in the event loop; with `latest_of`, only the newest read of the same
+  question is answered, so a burst of refreshes costs at most two reads and shows the last.
 - `job` runs long work (a batch of prints) with progress and cancel, beside the reads.
 
 Results and errors come back on the GUI thread. Every failure is logged with its traceback to
@@ -23,7 +23,7 @@ import threading
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
 from assessor.logfile import LOGGER
 from assessor.operations.op_changes import OpChanges, OpResult
@@ -96,8 +96,8 @@ class Runner(QObject):
         self._closed = False
         self._relays: set[_Relay] = set()
         self._tickets: dict[str, int] = {}  # per name, the newest read asked for
-        self._asking: set[str] = set()  # names with a read running
-        self._waiting: dict[str, Callable[[], None]] = {}  # per name, the newest read to run next
+        self._asking: set[str] = set()  # names with a read about to start or running
+        self._waiting: dict[str, Callable[[], None]] = {}  # per name, the newest read to start
 
     def write(
         self,
@@ -136,16 +136,17 @@ class Runner(QObject):
         *,
         latest_of: str | None = None,
     ) -> None:
-        """Run `query` off the GUI thread.
+        """Run `query` off the GUI thread, starting once the GUI thread is back in the event
+        loop, so it never competes with the work that asked for it.
 
-        With `latest_of`, reads of the same name take turns and only the newest is answered:
-        while one runs, a newer one waits (replacing any older one still waiting, which then
-        never runs), and the running one's answer or failure is dropped once it is overtaken
-        (a failure is still logged). A burst of refreshes so costs at most two reads.
+        With `latest_of`, only the newest read of that name is answered: reads asked for in
+        one go make one read; while one runs, the newest asked for since waits to run next
+        (any older one never runs); and an answer or failure overtaken by a newer ask is
+        dropped (a failure is still logged). A burst of refreshes so costs at most two reads.
         """
         query = _collector_paused(query)
         if latest_of is None:
-            self._start(self._reader, query, on_done, on_failed, None)
+            QTimer.singleShot(0, self, lambda: self._start(self._reader, query, on_done, on_failed))
             return
         name = latest_of
         ticket = self._tickets.get(name, 0) + 1
@@ -153,26 +154,18 @@ class Runner(QObject):
 
         def settled(callback: Callable[[Any], None]) -> Callable[[Any], None]:
             def then(outcome: Any) -> None:
-                waiting = self._waiting.pop(name, None)
-                if waiting is None:
-                    self._asking.discard(name)
-                else:
-                    waiting()
+                self._next_soon(name)
                 if self._tickets[name] == ticket:
                     callback(outcome)
 
             return then
 
-        def ask() -> None:
-            self._start(
-                self._reader, query, settled(on_done), settled(on_failed or self._unhandled), None
-            )
-
-        if name in self._asking:
-            self._waiting[name] = ask
-        else:
+        self._waiting[name] = lambda: self._start(
+            self._reader, query, settled(on_done), settled(on_failed or self._unhandled)
+        )
+        if name not in self._asking:
             self._asking.add(name)
-            ask()
+            self._next_soon(name)
 
     def job(
         self,
@@ -201,6 +194,18 @@ class Runner(QObject):
         for pool in (self._writer, self._reader, self._jobs):
             pool.waitForDone()
 
+    def _next_soon(self, name: str) -> None:
+        """On the event loop's next turn, start the newest read of `name` waiting, if any."""
+
+        def start() -> None:
+            ask = self._waiting.pop(name, None)
+            if ask is None:
+                self._asking.discard(name)
+            else:
+                ask()
+
+        QTimer.singleShot(0, self, start)
+
     def _unhandled(self, problem: Exception) -> None:
         self.failed.emit(_plain(problem))
 
@@ -214,7 +219,7 @@ class Runner(QObject):
         work: Callable[[], Any],
         on_done: Callable[[Any], None],
         on_failed: Failed | None,
-        lock: threading.Lock | None,
+        lock: threading.Lock | None = None,
         relay: _Relay | None = None,
     ) -> None:
         if self._closed and pool is not self._writer:

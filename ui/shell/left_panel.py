@@ -2,9 +2,9 @@
 conversation of their own, as tabs; the last two are read afresh, in the background, when shown
 and when a change touches what they list.
 
-Reads asked for while the GUI thread is busy (a review saved, its row redrawn) start together
-once it is back in the event loop, so they never compete with the work the worker is waiting
-to see, and several asks in one go cost one read of each list.
+The runner starts each read once the GUI thread is back in the event loop, so it never
+competes with the work the worker is waiting to see (a review saved, its row redrawn), and
+several asks in one go cost one read of each list.
 """
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QTabWidget
 
 from assessor.operations.op_changes import OpChanges, RecordKind
@@ -45,11 +44,6 @@ class LeftPanel(QTabWidget):
         )
         self.currentChanged.connect(self._changed)
         self._read: Callable[[DueList | CarersToOffer], None] | None = None
-        self._wanted: set[DueList | CarersToOffer] = set()
-        self._soon = QTimer(self)
-        self._soon.setSingleShot(True)
-        self._soon.setInterval(0)
-        self._soon.timeout.connect(self._read_wanted)
 
     def read_from(self, runner: Runner, store: Store, today: Callable[[], date]) -> None:
         """The store is open: read both lists now, and again whenever asked."""
@@ -69,22 +63,15 @@ class LeftPanel(QTabWidget):
 
     def refresh(self, changes: OpChanges | None = None) -> None:
         """Read what is due and which carers are still to be offered a conversation again, in
-        the background, once the GUI thread is free: both, or only those `changes` touch."""
+        the background: both, or only those `changes` touch."""
         lists = ((self.due, DUE_FROM), (self.carers, CARERS_FROM))
         self._want(*(tab for tab, kinds in lists if changes is None or changes.touches(*kinds)))
 
     def _want(self, *tabs: DueList | CarersToOffer) -> None:
-        if tabs:
-            self._wanted.update(tabs)
-            self._soon.start()
-
-    def _read_wanted(self) -> None:
         if self._read is None:
             return  # the store is not open yet: `read_from` reads both when it is
-        for tab in (self.due, self.carers):
-            if tab in self._wanted:
-                self._read(tab)
-        self._wanted.clear()
+        for tab in tabs:
+            self._read(tab)
 
     def _changed(self, _index: int) -> None:
         tab = self.currentWidget()
