@@ -80,7 +80,7 @@ def test_carers_not_yet_offered_a_conversation_are_listed_and_open(qtbot, make_w
     QTest.keySequence(window, "Ctrl+Shift+R")
     assert window.left.currentWidget() is window.carers
     assert QApplication.focusWidget() is window.carers.list
-    listed = window.carers.list.lines()
+    listed = window.carers.entries.lines()
     assert listed == [
         "Jo Wren\nCares for Ada Lark and Bob Finch. Not yet offered a conversation.",
         "Sam Reed\nA carer named on Ada Lark’s page one; no record of their own yet.",
@@ -114,7 +114,7 @@ def test_an_offer_or_a_carers_conversation_takes_a_carer_off_the_list(qtbot, mak
     carer_conversation(store, bea.id)
     with qtbot.waitSignal(window.carers.refreshed, timeout=10000):
         window.show_carers()
-    assert [line.split("\n")[0] for line in window.carers.list.lines()] == ["Sam Reed"]
+    assert [line.split("\n")[0] for line in window.carers.entries.lines()] == ["Sam Reed"]
     assert window.left.tabText(2) == "Carers (1)"
 
 
@@ -141,7 +141,7 @@ def test_a_carers_review_falls_due_and_opens_their_support(qtbot, make_window, s
     window = make_window(store)
     qtbot.waitUntil(lambda: window.left.tabText(1) == "Due (1)")
     due = window.due.list
-    assert due.lines() == [
+    assert window.due.entries.lines() == [
         "Jo Wren: carer’s review: do they feel supported?\n"
         f"Due {format_date(TODAY + timedelta(days=3))}"
     ]

@@ -7,7 +7,7 @@ from datetime import date, datetime, time, timedelta
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QAbstractItemView, QApplication
 
 from assessor.goals import Goal, Review
 from assessor.logfile import LOG_FILE_NAME, start_log
@@ -45,7 +45,7 @@ def test_due_goals_are_listed_most_overdue_first_and_open_the_person(qtbot, make
     QTest.keySequence(window, "Ctrl+R")
     assert window.left.currentWidget() is window.due
     assert QApplication.focusWidget() is window.due.list
-    lines = window.due.list.lines()
+    lines = window.due.entries.lines()
     assert lines[0].startswith("Winnie: “Walk to the post office”")
     assert "has passed" in lines[0]
     assert lines[1] == "Stan: “Cook a hot meal”\nSet 5 weeks ago, not reviewed"
@@ -63,7 +63,7 @@ def test_due_goals_are_listed_most_overdue_first_and_open_the_person(qtbot, make
         qtbot.keyClick(goals, Qt.Key.Key_Return)
     assert refreshed.args == [1]
     assert window.left.tabText(1) == "Due (1)", "a review takes it off the list"
-    assert [line.split(":")[0] for line in window.due.list.lines()] == ["Winnie"]
+    assert [line.split(":")[0] for line in window.due.entries.lines()] == ["Winnie"]
 
 
 def test_nothing_due_says_so(qtbot, make_window, store):
@@ -71,7 +71,7 @@ def test_nothing_due_says_so(qtbot, make_window, store):
     window = make_window(store)
     lists_read(qtbot, window)
     window.show_due()
-    assert window.due.list.count() == 0
+    assert window.due.entries.count() == 0
     assert window.left.tabText(1) == "Due (0)"
     assert window.due.summary.text().startswith("Nothing is due")
 
@@ -86,7 +86,7 @@ def test_a_due_two_week_outcome_is_listed_first_and_opens_the_help(qtbot, make_w
     window = make_window(store)
     lists_read(qtbot, window)
     window.show_due()
-    first = window.due.list.lines()[0]
+    first = window.due.entries.lines()[0]
     assert first.startswith("Reg: 2-week outcome of reablement")
     assert "Was due" in first
 
@@ -107,7 +107,7 @@ def test_after_a_review_the_due_list_keeps_the_worker_s_place(qtbot, make_window
     window = make_window(store)
     qtbot.waitUntil(lambda: window.left.tabText(1) == "Due (3)")
     QTest.keySequence(window, "Ctrl+R")
-    assert [line.split(":")[0] for line in window.due.list.lines()] == ["Ann", "Bev", "Cal"]
+    assert [line.split(":")[0] for line in window.due.entries.lines()] == ["Ann", "Bev", "Cal"]
     choose_row(window.due.list, 1)
     QTest.keyClick(window.due.list, Qt.Key.Key_Return)
     assert window.workspace.name.text() == "Bev"
@@ -169,3 +169,20 @@ def test_a_failure_reading_what_is_due_is_logged_and_said_plainly(
     assert "Traceback (most recent call last)" in log
     assert "sqlite3.OperationalError: database is locked" in log
     assert "in read_due" in log
+
+
+def test_an_entry_opens_with_a_double_click_and_cannot_be_edited(qtbot, make_window, store):
+    add_person_with_goal(store, "Ann", Goal("", "Walk", TODAY - timedelta(weeks=6)))
+    window = make_window(store)
+    qtbot.waitUntil(lambda: window.left.tabText(1) == "Due (1)")
+    window.show_due()
+    view = window.due.list
+    QTest.keyClick(view, Qt.Key.Key_F2)
+    QTest.keyClicks(view, "typed")
+    assert view.state() is not QAbstractItemView.State.EditingState
+    assert window.due.entries.lines() == ["Ann: “Walk”\nSet 6 weeks ago, not reviewed"]
+    middle = view.visualRect(view.model().index(0, 0)).center()
+    QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=middle)  # a double click's
+    QTest.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=middle)  # two halves
+    assert window.workspace.name.text() == "Ann"
+    assert window.workspace.tabs.currentWidget() is window.workspace.goals

@@ -83,8 +83,8 @@ class CarersToOffer(QWidget):
         self._index = index
         self.summary = QLabel("Reading the carers…")
         self.summary.setWordWrap(True)
-        self.list = EntryList("Carers not yet offered a conversation of their own")
-        self.list.entry_chosen.connect(self._chosen)
+        self.entries = EntryList("Carers not yet offered a conversation of their own", self._chosen)
+        self.list = self.entries.view
         self.measure = hint_label("")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -100,7 +100,7 @@ class CarersToOffer(QWidget):
         )
 
     def _show(self, read: CarersRead) -> None:
-        self.list.set_entries(read.entries)
+        self.entries.set_entries(read.entries)
         self.summary.setText(summary_of(len(read.entries)))
         self.measure.setText(read.measure)
         self.refreshed.emit(len(read.entries))

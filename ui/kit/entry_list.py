@@ -1,22 +1,23 @@
-"""A list of entries read in the background, cheap to fill with thousands of them.
+"""A list of entries read in the background, cheap to show with thousands of them.
 
 The Due and Carers tabs each show one. An entry is plain text and what Enter opens, worked
-out off the GUI thread; filling the list is one model reset, and the view lays rows out in
-batches, so a long list never holds the window still.
+out off the GUI thread. The text goes to Qt in one call, into a model and a view that are
+Qt's own, not Python subclasses: laying out and painting rows then never calls back into
+Python, so it never waits for a read running in the background to let go of Python's
+interpreter lock. The view lays rows out in batches, so a long list never holds the window
+still.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtWidgets import QListView
+from PySide6.QtCore import QModelIndex, QStringListModel
+from PySide6.QtWidgets import QAbstractItemView, QListView
 
 from ui.kit.forms import named
 
-AnyIndex = QModelIndex | QPersistentModelIndex
 LAYOUT_BATCH = 50  # rows laid out per turn of the event loop
 
 
@@ -29,74 +30,45 @@ class Entry:
     target: tuple[str, ...]
 
 
-class EntryModel(QAbstractListModel):
-    """The entries for the view; a row's text is only drawn as it scrolls into sight."""
+class EntryList:
+    """Entries in a list view (`view`), each wrapped to its width; Enter or a double click
+    hands the entry to `on_chosen`."""
 
-    def __init__(self) -> None:
-        super().__init__()
+    def __init__(self, name: str, on_chosen: Callable[[Entry], None]) -> None:
+        self.view = named(QListView(), name)
+        self._texts = QStringListModel(self.view)
+        self.view.setModel(self._texts)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setWordWrap(True)
+        self.view.setSpacing(3)
+        self.view.setLayoutMode(QListView.LayoutMode.Batched)
+        self.view.setBatchSize(LAYOUT_BATCH)
         self._entries: Sequence[Entry] = ()
-
-    def set_entries(self, entries: Sequence[Entry]) -> None:
-        self.beginResetModel()
-        self._entries = entries
-        self.endResetModel()
-
-    def entry_at(self, row: int) -> Entry:
-        return self._entries[row]
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's API
-        return 0 if parent.isValid() else len(self._entries)
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        entry = self._entries[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return entry.text
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            return entry.text.replace("\n", ", ")
-        return None
-
-
-class EntryList(QListView):
-    """Entries, each wrapped to the list's width; Enter or a double click opens one."""
-
-    entry_chosen = Signal(object)  # the Entry
-
-    def __init__(self, name: str) -> None:
-        super().__init__()
-        named(self, name)
-        self.entries = EntryModel()
-        self.setModel(self.entries)
-        self.setWordWrap(True)
-        self.setSpacing(3)
-        self.setLayoutMode(QListView.LayoutMode.Batched)
-        self.setBatchSize(LAYOUT_BATCH)
-        self.activated.connect(self._activated)
+        self.view.activated.connect(lambda index: on_chosen(self._entries[index.row()]))
 
     def set_entries(self, entries: Sequence[Entry]) -> None:
         """Show these entries, keeping the one chosen if it is still listed, or else the one
         now in its place, so a worker working down the list stays where they were."""
-        current = self.currentIndex()
-        chosen = self.entries.entry_at(current.row()).target if current.isValid() else None
-        self.entries.set_entries(entries)
-        if not entries or (chosen is None and not self.hasFocus()):
+        current = self.view.currentIndex()
+        chosen = self._entries[current.row()].target if current.isValid() else None
+        self._entries = entries
+        self._texts.setStringList([entry.text for entry in entries])
+        if not entries or (chosen is None and not self.view.hasFocus()):
             return
         rows = (row for row, entry in enumerate(entries) if entry.target == chosen)
-        row = next(rows, min(current.row(), len(entries) - 1)) if chosen else 0
-        self.setCurrentIndex(self.entries.index(row))
+        self._choose(next(rows, min(current.row(), len(entries) - 1)) if chosen else 0)
 
     def count(self) -> int:
-        return self.entries.rowCount()
+        return len(self._entries)
 
     def choose_first(self) -> None:
         """Make the first entry current, unless one already is."""
-        if self.count() and not self.currentIndex().isValid():
-            self.setCurrentIndex(self.entries.index(0))
+        if self._entries and not self.view.currentIndex().isValid():
+            self._choose(0)
 
     def lines(self) -> list[str]:
         """Every entry's text, in order."""
-        return [self.entries.entry_at(row).text for row in range(self.count())]
+        return [entry.text for entry in self._entries]
 
-    def _activated(self, index: QModelIndex) -> None:
-        self.entry_chosen.emit(self.entries.entry_at(index.row()))
+    def _choose(self, row: int) -> None:
+        self.view.setCurrentIndex(self._texts.index(row, 0, QModelIndex()))

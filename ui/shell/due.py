@@ -79,8 +79,8 @@ class DueList(QWidget):
         self._index = index
         self.summary = QLabel("Reading what is due…")
         self.summary.setWordWrap(True)
-        self.list = EntryList("Due: outcomes to record and goals to review")
-        self.list.entry_chosen.connect(self._chosen)
+        self.entries = EntryList("Due: outcomes to record and goals to review", self._chosen)
+        self.list = self.entries.view
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.summary)
@@ -92,7 +92,7 @@ class DueList(QWidget):
         runner.read(lambda: read_due(store, today, index), self._show, self._failed, latest_of=NAME)
 
     def _show(self, entries: list[Entry]) -> None:
-        self.list.set_entries(entries)
+        self.entries.set_entries(entries)
         self.summary.setText(summary_of(len(entries)))
         self.refreshed.emit(len(entries))
 

@@ -58,7 +58,7 @@ class LeftPanel(QTabWidget):
     def show_list(self, tab: DueList | CarersToOffer) -> None:
         """A list tab, with its first entry chosen (once read) and the keyboard in it."""
         self.setCurrentWidget(tab)
-        tab.list.choose_first()
+        tab.entries.choose_first()
         tab.list.setFocus()
 
     def refresh(self, changes: OpChanges | None = None) -> None:
