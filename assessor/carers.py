@@ -14,15 +14,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from assessor.record import (
-    Contact,
-    ConversationKind,
-    LabelledChoice,
-    Person,
-    PersonWhoMatters,
-    Stamp,
-    label_choices,
-)
+from assessor.choices import LabelledChoice
+from assessor.record import Contact, ConversationKind, Person, PersonWhoMatters
+from assessor.stamps import Stamp
 from assessor.validation import InvalidInput, format_date
 
 HOURS_IN_A_WEEK = 168
@@ -33,29 +27,17 @@ REVIEW_NOTICE = timedelta(days=7)
 class Supported(LabelledChoice):
     """The carer's answer to "Do you feel supported?"."""
 
-    YES = "yes"
-    PARTLY = "partly"
-    NO = "no"
+    YES = "yes", "Yes"
+    PARTLY = "partly", "Partly"
+    NO = "no", "No"
 
 
 class OfferResponse(LabelledChoice):
     """What the carer said when offered a conversation of their own."""
 
-    WANTS_ONE = "wants_one"
-    NOT_NOW = "not_now"
-    DECLINED = "declined"
-
-
-label_choices(
-    [
-        (Supported.YES, "Yes"),
-        (Supported.PARTLY, "Partly"),
-        (Supported.NO, "No"),
-        (OfferResponse.WANTS_ONE, "They would like one"),
-        (OfferResponse.NOT_NOW, "Not now, perhaps later"),
-        (OfferResponse.DECLINED, "They do not want one"),
-    ]
-)
+    WANTS_ONE = "wants_one", "They would like one"
+    NOT_NOW = "not_now", "Not now, perhaps later"
+    DECLINED = "declined", "They do not want one"
 
 
 @dataclass

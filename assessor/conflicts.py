@@ -12,23 +12,43 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Protocol, TypeVar
 
-from assessor.record import Stamp
+from assessor.changes import RecordChange
+from assessor.stamps import Stamp
 from assessor.validation import InvalidInput, format_date
 
 
 class EditConflict(InvalidInput):
     """The record changed after it was read; str() says who changed it and what to do."""
 
-    def __init__(self, changed_by: str, changed_at: datetime) -> None:
+    def __init__(self, changed_by: str, changed_at: datetime, message: str = "") -> None:
         when = changed_at.replace(tzinfo=changed_at.tzinfo or UTC).astimezone()
         super().__init__(
-            f"{changed_by or 'Someone'} changed this record at {when:%H:%M} on "
+            message
+            or f"{changed_by or 'Someone'} changed this record at {when:%H:%M} on "
             f"{format_date(when)}, after it was opened here, so this was not saved over their "
             "change. What was typed is kept as a draft: open the record again to see theirs, "
             "then type it again if it should replace it."
         )
         self.changed_by = changed_by
         self.changed_at = changed_at
+
+
+class ChangeConflict(EditConflict):
+    """A change made elsewhere was based on a revision this store has moved on from."""
+
+    def __init__(
+        self, change: RecordChange, held: int, changed_by: str, changed_at: datetime
+    ) -> None:
+        super().__init__(
+            changed_by,
+            changed_at,
+            f"The change to {change.kind.replace('_', ' ')} {change.id} made by "
+            f"{change.updated_by or 'someone'} was based on revision {change.based_on}, but "
+            f"this store holds revision {held}, changed by {changed_by or 'someone'} since; "
+            "it was not applied, so neither change is lost.",
+        )
+        self.change = change
+        self.held = held
 
 
 def check_revision(current: int, based_on: int | None, changed_by: str, at: datetime) -> None:

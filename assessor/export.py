@@ -97,16 +97,18 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import asdict, fields
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from enum import StrEnum
 from typing import Any, Protocol
 
 from assessor.carers import is_carer_conversation, seen_by_cared_for
 from assessor.goals import Goal, Review, status
+from assessor.person_file import AsCarer, PersonFile
 from assessor.progression import LADDER, PlanReview, ProgressionPlan
 from assessor.prompts import TOPICS
-from assessor.record import AsCarer, Contact, Conversation, PersonFile, Stamp
+from assessor.record import Contact, Conversation
 from assessor.short_term import Episode, EpisodeReview, within_48_hours
+from assessor.stamps import Stamp
 
 FORMAT = "assessor-export"
 VERSION = 1
@@ -206,10 +208,10 @@ def _as_carer(as_carer: AsCarer) -> dict[str, Any]:
 
 
 def export_person(
-    file: PersonFile, history: Iterable[HistoryEntry], now: datetime | None = None
+    file: PersonFile, history: Iterable[HistoryEntry], now: datetime
 ) -> dict[str, Any]:
-    """The whole file as a JSON-ready dict, in the shape documented above."""
-    now = now or datetime.now(UTC)
+    """The whole file as a JSON-ready dict, in the shape documented above, exported at `now`
+    (the caller's clock, with its zone)."""
     person = _object(file.person, skip={"people_who_matter"})
     person["people_who_matter"] = [_object(who) for who in file.person.people_who_matter]
     return {

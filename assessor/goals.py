@@ -11,7 +11,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from assessor.record import LabelledChoice, Stamp, label_choices
+from assessor.choices import LabelledChoice
+from assessor.stamps import Stamp
 from assessor.validation import InvalidInput, format_date
 
 
@@ -21,25 +22,15 @@ class GoalKind(LabelledChoice):
     REHABILITATION = "rehabilitation"
     PROGRESSION = "progression"
     RECOVERY = "recovery"
-    OWN = "own"
+    OWN = "own", "Their own goal"
 
 
 class Reviewer(LabelledChoice):
-    WORKER = "worker"
-    OT = "ot"
-    PROVIDER = "provider"
-    PERSON = "person"
+    WORKER = "worker", "Worker"
+    OT = "ot", "Occupational therapist (OT)"
+    PROVIDER = "provider", "Care provider"
+    PERSON = "person", "The person themselves"
 
-
-label_choices(
-    [
-        (GoalKind.OWN, "Their own goal"),
-        (Reviewer.WORKER, "Worker"),
-        (Reviewer.OT, "Occupational therapist (OT)"),
-        (Reviewer.PROVIDER, "Care provider"),
-        (Reviewer.PERSON, "The person themselves"),
-    ]
-)
 
 # Goal Attainment Scaling: the five levels, worded for people rather than statisticians.
 GAS_LEVELS: dict[int, str] = {
@@ -60,6 +51,11 @@ class GoalStatus(LabelledChoice):
     WORSE = "worse"
     ACHIEVED = "achieved"
     NOT_ACHIEVED = "not_achieved"
+
+    @property
+    def finished(self) -> bool:
+        """Achieved, or closed as not achieved: no longer being worked on or reviewed."""
+        return self in (GoalStatus.ACHIEVED, GoalStatus.NOT_ACHIEVED)
 
     @property
     def fhir(self) -> tuple[str, str]:
@@ -166,9 +162,14 @@ def status(goal: Goal, reviews: Sequence[Review]) -> GoalStatus:
     return GoalStatus.NO_CHANGE
 
 
+def is_active(goal: Goal, reviews: Sequence[Review]) -> bool:
+    """A goal still being worked on (not yet achieved or closed as not achieved)."""
+    return not status(goal, reviews).finished
+
+
 def due_for_review(goal: Goal, reviews: Sequence[Review], today: date) -> str | None:
     """Why the goal needs reviewing now, in words, or None when it does not."""
-    if status(goal, reviews) in (GoalStatus.ACHIEVED, GoalStatus.NOT_ACHIEVED):
+    if not is_active(goal, reviews):
         return None
     if goal.target_date is not None:
         if goal.target_date < today:

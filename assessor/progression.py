@@ -20,9 +20,9 @@ from __future__ import annotations
 
 import calendar
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
-from assessor.record import Stamp
+from assessor.stamps import Stamp
 from assessor.validation import InvalidInput, format_date
 
 LADDER: dict[int, str] = {
@@ -57,6 +57,13 @@ def add_months(start: date, months: int) -> date:
     index = start.month - 1 + months
     year, month = start.year + index // 12, index % 12 + 1
     return date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
+
+
+def months_later(start: date, months: int) -> date:
+    """The same day `months` on; where that month is too short, the 1st of the month after
+    (where a new plan ends unless the worker says otherwise)."""
+    later = add_months(start, months)
+    return later if later.day == start.day else later + timedelta(days=1)
 
 
 @dataclass

@@ -1,59 +1,46 @@
 """The two-page record as plain data: page one about the person, page two the conversation.
 
 These dataclasses are what every layer passes around. The store turns rows into them and back;
-the interface shows them; exports read them. Choices are `StrEnum`s whose values are the stable
-codes kept in the store and in exports, and whose `label` is the worker-facing wording.
+the interface shows them; exports read them. Choices are `LabelledChoice`s (see
+`assessor.choices`): each member declares its stable code and, where needed, its wording.
+Everything held about a person together is `assessor.person_file.PersonFile`, above this module.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime
-from enum import StrEnum
-from typing import TYPE_CHECKING
+from datetime import date
 
-if TYPE_CHECKING:
-    from assessor.carers import CarerOffer, CarerPlan, CarerReview, CaringRole
-    from assessor.goals import Goal, Review
-    from assessor.progression import PlanReview, ProgressionPlan
-    from assessor.short_term import Episode, EpisodeReview
-
-
-class LabelledChoice(StrEnum):
-    """A choice whose stored value is a code and whose label is what the worker reads."""
-
-    @property
-    def label(self) -> str:
-        return _LABELS.get(_key(self), self.value.replace("_", " ").capitalize())
+from assessor.choices import LabelledChoice
+from assessor.stamps import Stamp
 
 
 class ContactPreference(LabelledChoice):
     PHONE = "phone"
-    TEXT_MESSAGE = "text_message"
+    TEXT_MESSAGE = "text_message", "Text message"
     EMAIL = "email"
     LETTER = "letter"
-    IN_PERSON = "in_person"
-    THROUGH_SOMEONE = "through_someone"
+    IN_PERSON = "in_person", "In person"
+    THROUGH_SOMEONE = "through_someone", "Through someone they trust"
 
 
 class InformationFormat(LabelledChoice):
     """Accessible Information Standard formats for what we send the person."""
 
-    STANDARD = "standard"
+    STANDARD = "standard", "Standard print"
     LARGE_PRINT = "large_print"
-    EASY_READ = "easy_read"
-    BRAILLE = "braille"
-    AUDIO = "audio"
-    INTERPRETER = "interpreter"
-    BSL = "bsl"
+    EASY_READ = "easy_read", "Easy read"
+    BRAILLE = "braille", "Braille"
+    AUDIO = "audio", "Audio"
+    INTERPRETER = "interpreter", "Spoken, with an interpreter"
+    BSL = "bsl", "British Sign Language (BSL)"
 
 
 class ConsentHow(LabelledChoice):
-    SPOKEN = "spoken"
-    WRITTEN = "written"
-    BY_PHONE = "by_phone"
-    BY_REPRESENTATIVE = "by_representative"
+    SPOKEN = "spoken", "Said so in person"
+    WRITTEN = "written", "In writing"
+    BY_PHONE = "by_phone", "Said so on the phone"
+    BY_REPRESENTATIVE = "by_representative", "Through someone who can act for them"
 
 
 class Relationship(LabelledChoice):
@@ -68,21 +55,21 @@ class Relationship(LabelledChoice):
 class Route(LabelledChoice):
     """How the person came to us."""
 
-    SELF = "self"
-    FAMILY_OR_FRIEND = "family_or_friend"
-    GP = "gp"
-    HOSPITAL = "hospital"
-    COMMUNITY_HEALTH = "community_health"
-    VOLUNTARY_SECTOR = "voluntary_sector"
-    HOUSING = "housing"
-    POLICE = "police"
+    SELF = "self", "They got in touch themselves"
+    FAMILY_OR_FRIEND = "family_or_friend", "Family or a friend"
+    GP = "gp", "GP"
+    HOSPITAL = "hospital", "Hospital"
+    COMMUNITY_HEALTH = "community_health", "Community health team"
+    VOLUNTARY_SECTOR = "voluntary_sector", "A community or voluntary group"
+    HOUSING = "housing", "Housing"
+    POLICE = "police", "Police"
     OTHER = "other"
 
 
 class Place(LabelledChoice):
-    PHONE = "phone"
-    TALKING_POINT = "talking_point"
-    HOME_VISIT = "home_visit"
+    PHONE = "phone", "Phone call"
+    TALKING_POINT = "talking_point", "Talking Point"
+    HOME_VISIT = "home_visit", "Home visit"
     HOSPITAL = "hospital"
     OTHER = "other"
 
@@ -90,82 +77,21 @@ class Place(LabelledChoice):
 class ConversationKind(LabelledChoice):
     """The Three Conversations, and a carer's conversation about their own needs."""
 
-    CONNECT = "connect"
-    AT_RISK = "at_risk"
-    LONG_TERM = "long_term"
-    CARER = "carer"
+    CONNECT = "connect", "Connect"
+    AT_RISK = "at_risk", "At risk"
+    LONG_TERM = "long_term", "Long-term support"
+    CARER = "carer", "Carer’s conversation"
 
 
 class Followed(LabelledChoice):
     """What followed a contact; a contact may lead to more than one."""
 
-    INFORMATION_AND_ADVICE = "information_and_advice"
+    INFORMATION_AND_ADVICE = "information_and_advice", "Information and advice"
     SIGNPOSTED = "signposted"
-    INTRODUCTION = "introduction"
-    SHORT_TERM_HELP = "short_term_help"
+    INTRODUCTION = "introduction", "Introduction to a community resource"
+    SHORT_TERM_HELP = "short_term_help", "Short-term help"
     ASSESSMENT = "assessment"
     NO_FURTHER_ACTION = "no_further_action"
-
-
-def _key(choice: StrEnum) -> tuple[type[StrEnum], str]:
-    """Labels are found by type and code: members of different choices that share a code
-    (Place.HOSPITAL, Route.HOSPITAL) are equal as strings, so cannot key a dict themselves."""
-    return type(choice), choice.value
-
-
-_LABELS: dict[tuple[type[StrEnum], str], str] = {}
-
-
-def label_choices(labels: Iterable[tuple[StrEnum, str]]) -> None:
-    """Give choices their worker-facing wording, here and in other domain modules."""
-    _LABELS.update((_key(choice), words) for choice, words in labels)
-
-
-label_choices(
-    [
-        (ContactPreference.TEXT_MESSAGE, "Text message"),
-        (ContactPreference.IN_PERSON, "In person"),
-        (ContactPreference.THROUGH_SOMEONE, "Through someone they trust"),
-        (InformationFormat.STANDARD, "Standard print"),
-        (InformationFormat.EASY_READ, "Easy read"),
-        (InformationFormat.BRAILLE, "Braille"),
-        (InformationFormat.AUDIO, "Audio"),
-        (InformationFormat.INTERPRETER, "Spoken, with an interpreter"),
-        (InformationFormat.BSL, "British Sign Language (BSL)"),
-        (ConsentHow.SPOKEN, "Said so in person"),
-        (ConsentHow.WRITTEN, "In writing"),
-        (ConsentHow.BY_PHONE, "Said so on the phone"),
-        (ConsentHow.BY_REPRESENTATIVE, "Through someone who can act for them"),
-        (Route.SELF, "They got in touch themselves"),
-        (Route.FAMILY_OR_FRIEND, "Family or a friend"),
-        (Route.GP, "GP"),
-        (Route.HOSPITAL, "Hospital"),
-        (Route.COMMUNITY_HEALTH, "Community health team"),
-        (Route.VOLUNTARY_SECTOR, "A community or voluntary group"),
-        (Route.HOUSING, "Housing"),
-        (Route.POLICE, "Police"),
-        (Place.PHONE, "Phone call"),
-        (Place.TALKING_POINT, "Talking Point"),
-        (Place.HOME_VISIT, "Home visit"),
-        (ConversationKind.CONNECT, "Connect"),
-        (ConversationKind.AT_RISK, "At risk"),
-        (ConversationKind.LONG_TERM, "Long-term support"),
-        (ConversationKind.CARER, "Carer’s conversation"),
-        (Followed.INFORMATION_AND_ADVICE, "Information and advice"),
-        (Followed.INTRODUCTION, "Introduction to a community resource"),
-        (Followed.SHORT_TERM_HELP, "Short-term help"),
-    ]
-)
-
-
-@dataclass(frozen=True)
-class Stamp:
-    """Who changed a record and when: every stored thing carries one, for sync and audit."""
-
-    created_at: datetime
-    updated_at: datetime
-    updated_by: str
-    revision: int
 
 
 @dataclass
@@ -276,44 +202,3 @@ class Conversation:
     def text(self, topic: str) -> str:
         entry = self.entries.get(topic)
         return entry.text if entry else ""
-
-
-@dataclass
-class SharedConversation:
-    """A carer's conversation the carer agreed to share with the person they care for."""
-
-    carer_id: str
-    carer_name: str
-    contact: Contact
-    conversation: Conversation
-
-
-@dataclass
-class AsCarer:
-    """What a person's record holds about them as a carer: whom they care for, the offers of a
-    conversation of their own, their plans (newest first) and reviews (oldest first)."""
-
-    roles: list[CaringRole] = field(default_factory=list)
-    offers: list[CarerOffer] = field(default_factory=list)
-    plans: list[CarerPlan] = field(default_factory=list)
-    reviews: list[CarerReview] = field(default_factory=list)
-
-
-@dataclass
-class PersonFile:
-    """Everything held about one person: page one, contacts and their conversations, goals,
-    short-term help and progression plans, each with its reviews (oldest first); their carers
-    and what those carers agreed to share; and, if they are a carer, what is theirs as one."""
-
-    person: Person
-    contacts: list[Contact]
-    conversations: dict[str, Conversation]
-    goals: list[Goal] = field(default_factory=list)
-    reviews: dict[str, list[Review]] = field(default_factory=dict)
-    episodes: list[Episode] = field(default_factory=list)
-    episode_reviews: dict[str, list[EpisodeReview]] = field(default_factory=dict)
-    plans: list[ProgressionPlan] = field(default_factory=list)
-    plan_reviews: dict[str, list[PlanReview]] = field(default_factory=dict)
-    carers: list[CaringRole] = field(default_factory=list)
-    shared_by_carers: list[SharedConversation] = field(default_factory=list)
-    as_carer: AsCarer = field(default_factory=AsCarer)

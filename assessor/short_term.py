@@ -11,8 +11,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
+from assessor.choices import LabelledChoice
 from assessor.goals import Reviewer
-from assessor.record import LabelledChoice, Stamp, label_choices
+from assessor.stamps import Stamp
 from assessor.validation import InvalidInput, format_date
 
 
@@ -21,29 +22,17 @@ class HelpKind(LabelledChoice):
     RECUPERATION = "recuperation"
     REHABILITATION = "rehabilitation"
     RECOVERY = "recovery"
-    OTHER = "other"
+    OTHER = "other", "Other short-term help"
 
 
 class HelpOutcome(LabelledChoice):
-    NO_FURTHER_HELP = "no_further_help"
-    REDUCED_SUPPORT = "reduced_support"
-    LONG_TERM_SUPPORT = "long_term_support"
-    RESIDENTIAL_OR_NURSING = "residential_or_nursing"
-    HOSPITAL = "hospital"
-    DIED = "died"
+    NO_FURTHER_HELP = "no_further_help", "No further help needed"
+    REDUCED_SUPPORT = "reduced_support", "Reduced support"
+    LONG_TERM_SUPPORT = "long_term_support", "Long-term support needed"
+    RESIDENTIAL_OR_NURSING = "residential_or_nursing", "Moved into residential or nursing care"
+    HOSPITAL = "hospital", "Admitted to hospital"
+    DIED = "died", "Died"
 
-
-label_choices(
-    [
-        (HelpKind.OTHER, "Other short-term help"),
-        (HelpOutcome.NO_FURTHER_HELP, "No further help needed"),
-        (HelpOutcome.REDUCED_SUPPORT, "Reduced support"),
-        (HelpOutcome.LONG_TERM_SUPPORT, "Long-term support needed"),
-        (HelpOutcome.RESIDENTIAL_OR_NURSING, "Moved into residential or nursing care"),
-        (HelpOutcome.HOSPITAL, "Admitted to hospital"),
-        (HelpOutcome.DIED, "Died"),
-    ]
-)
 
 CHECKPOINT_WEEKS = (2, 6)
 QUICK_HELP = timedelta(hours=48)

@@ -22,7 +22,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from db.engine import store_path
+from db.connection import store_path
 from db.migrate import HEAD_REVISION, stored_revision
 from db.store import Store
 from tests.db.test_upgrade_kills import SCHEMA_0001, rows_of_the_first_schema

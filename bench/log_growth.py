@@ -10,15 +10,13 @@ the store file's growth per save (WAL included: the size a reader sees). Needs n
 
 from __future__ import annotations
 
-import sqlite3
 import tempfile
-from contextlib import closing
 from datetime import date
 from pathlib import Path
 
 from assessor.limits import RecordKind, limit_for
 from assessor.record import Contact, Entry, Person
-from db.engine import store_path
+from db.connection import raw_connection, store_path
 from db.store import Store
 
 SAVES = 200
@@ -26,7 +24,7 @@ WORDS = " and Grace"
 
 
 def _sizes(folder: Path) -> tuple[int, int]:
-    with closing(sqlite3.connect(store_path(folder))) as connection:
+    with raw_connection(store_path(folder)) as connection:
         (log,) = connection.execute("SELECT sum(length(changes)) FROM change_log").fetchone()
         (pages,) = connection.execute("PRAGMA page_count").fetchone()
         (page_size,) = connection.execute("PRAGMA page_size").fetchone()

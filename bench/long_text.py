@@ -26,17 +26,16 @@ from assessor.documents import DocumentKind, PrintContext, build, people_mention
 from assessor.documents.formats import LARGE, STANDARD, PrintFormat
 from assessor.goals import Goal, Review
 from assessor.limits import LIMITS, RecordKind, limit_for
+from assessor.person_file import AsCarer, PersonFile
 from assessor.progression import PlanStep, ProgressionPlan
 from assessor.prompts import TOPICS
 from assessor.record import (
-    AsCarer,
     Contact,
     Conversation,
     ConversationKind,
     Entry,
     Followed,
     Person,
-    PersonFile,
     PersonWhoMatters,
 )
 from assessor.team import Team

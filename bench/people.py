@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from assessor.example import nhs_number_in_test_range
+from assessor.person_file import PersonFile
 from assessor.prompts import topics_for
 from assessor.record import (
     Contact,
@@ -22,7 +23,6 @@ from assessor.record import (
     Entry,
     Followed,
     Person,
-    PersonFile,
     PersonWhoMatters,
     Place,
     Relationship,

@@ -31,7 +31,7 @@ from assessor.documents import DocumentKind, PrintContext, build, people_mention
 from assessor.documents.formats import LARGE
 from assessor.example import example_caseload, example_id
 from assessor.goals import Goal, GoalKind, Review
-from assessor.record import PersonFile
+from assessor.person_file import PersonFile
 from assessor.team import Team
 from db.store import Store
 

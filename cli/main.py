@@ -1,9 +1,11 @@
 """The `assessor` command's subcommands, for council IT, scripts and trying the app.
 
-This module is a composition root: it opens the store for each subcommand. With no subcommand
-the GUI starts (`ui.app.main` hands `main` the way to open it). Whatever the input, a command
-ends with its output or one plain line on standard error (see `cli.guard`); what it
-is given is checked before the store is opened, so unusable input changes nothing.
+This module is a composition root: it reads the worker's name and takes one clock, opens the
+store for each subcommand with both, and hands the command the store and the clock (`Command`),
+so no command reads the clock on its own. With no subcommand the GUI starts (`ui.app.main` hands
+`main` the way to open it). Whatever the input, a command ends with its output or one plain line
+on standard error (see `cli.guard`); what it is given is checked before the store is opened, so
+unusable input changes nothing.
 """
 
 from __future__ import annotations
@@ -13,7 +15,8 @@ import contextlib
 import json
 import sys
 from collections.abc import Callable, Sequence
-from datetime import date, datetime
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, TextIO
 
@@ -24,9 +27,31 @@ from cli.guard import EXIT_USAGE, CommandFailed, UsageError, guarded
 
 if TYPE_CHECKING:
     from assessor.documents import DocumentKind
+    from assessor.operations.store_port import StorePort
     from db.store import Store
 
 PERSON_ID_LIMIT = 100  # characters; ids are 36
+
+Clock = Callable[[], datetime]
+
+
+def utc_clock() -> datetime:
+    """The laptop's clock, in UTC with its zone."""
+    return datetime.now(UTC)
+
+
+@dataclass(frozen=True)
+class Command:
+    """What a subcommand is given: the store (opened with the worker's name and the clock), its
+    folder, and the clock, so the day a document is dated by is the store's day too."""
+
+    store: Store
+    data_dir: Path
+    clock: Clock
+
+    def today(self) -> date:
+        """The day on this laptop, where the worker is."""
+        return self.clock().astimezone().date()
 
 
 class _Parser(argparse.ArgumentParser):
@@ -143,14 +168,21 @@ def main(
     return run(args, out, err)
 
 
-def run(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None = None) -> int:
+def run(
+    args: argparse.Namespace,
+    out: TextIO | None = None,
+    err: TextIO | None = None,
+    clock: Clock = utc_clock,
+) -> int:
     """Run one subcommand; a failure prints one line to `err` and returns non-zero."""
     data_dir = None if args.data_dir == "" else resolve_data_dir(args.data_dir)
     err = err or sys.stderr
-    return guarded(lambda watched: _run(args, watched, err), out or sys.stdout, err, data_dir)
+    return guarded(
+        lambda watched: _run(args, watched, err, clock), out or sys.stdout, err, data_dir
+    )
 
 
-def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+def _run(args: argparse.Namespace, out: TextIO, err: TextIO, clock: Clock) -> int:
     # Each command loads what it needs when it runs, not at the top: the GUI parses these
     # arguments too, and shows its window before the database layer is loaded.
     if args.command is None:
@@ -174,6 +206,7 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             worker,
             create=args.command == "example-caseload",  # the one command that makes a store
             notify=lambda notice: print(f"assessor: {shown(notice)}", file=err),
+            clock=lambda: clock().astimezone(UTC).replace(tzinfo=None),  # as the store keeps it
         )
     except StoreProblem as problem:
         raise CommandFailed(f"cannot open the store: {problem}", EXIT_USAGE) from None
@@ -182,26 +215,27 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         raise CommandFailed(
             f"cannot open the store in {where}: {reason(problem)}", EXIT_USAGE
         ) from None
+    command = Command(store, data_dir, clock)
     try:
         if args.command in ("plan", "record"):
-            _say_if_clock_behind(store, err)
-        return _COMMANDS[args.command](store, args, out)
+            _say_if_clock_behind(command, err)
+        return _COMMANDS[args.command](command, args, out)
     finally:
         store.close()
 
 
-def _say_if_clock_behind(store: Store, err: TextIO) -> None:
+def _say_if_clock_behind(command: Command, err: TextIO) -> None:
     """Documents are dated by this clock: one behind the store's records is pointed out."""
     from assessor.clock import clock_behind
 
-    warning = clock_behind(datetime.now().astimezone(), store.newest_stamp())
+    warning = clock_behind(command.clock().astimezone(), command.store.newest_stamp())
     if warning:
         print(f"assessor: {warning}", file=err)
 
 
 def _check_out(target: str | Path, data_dir: Path) -> None:
     """The file to write can be written, and is not the store itself: before any work."""
-    from db.engine import store_path
+    from db.connection import store_path
     from db.files import sqlite_files
 
     try:
@@ -212,10 +246,13 @@ def _check_out(target: str | Path, data_dir: Path) -> None:
         raise CommandFailed(str(CannotWrite(path, "it is the store itself; choose another file")))
 
 
-def _example_caseload(store: Store, _args: argparse.Namespace, out: TextIO) -> int:
+def _example_caseload(command: Command, _args: argparse.Namespace, out: TextIO) -> int:
     from assessor.example import example_caseload
+    from assessor.operations.people import add_files
 
-    added = store.add_files(example_caseload(date.today()))
+    # Annotated, so mypy checks the store opened here is the one operations are written for.
+    store: StorePort = command.store
+    added = add_files(store, example_caseload(command.today())).value
     if added:
         print(f"Added {len(added)} fictional people to the caseload.", file=out)
     else:
@@ -223,17 +260,18 @@ def _example_caseload(store: Store, _args: argparse.Namespace, out: TextIO) -> i
     return 0
 
 
-def _people(store: Store, _args: argparse.Namespace, out: TextIO) -> int:
-    for person in store.findable_people():
+def _people(command: Command, _args: argparse.Namespace, out: TextIO) -> int:
+    for person in command.store.findable_people():
         names = (shown(person.preferred_name), shown(person.family_name))
         print(person.id, *names, sep="\t", file=out)
     return 0
 
 
-def _export(store: Store, args: argparse.Namespace, out: TextIO) -> int:
+def _export(command: Command, args: argparse.Namespace, out: TextIO) -> int:
     from assessor.export import export_person
     from db.rows import NotFound
 
+    store = command.store
     try:
         file = store.person_file(args.person_id)
     except NotFound:
@@ -259,7 +297,8 @@ def _export(store: Store, args: argparse.Namespace, out: TextIO) -> int:
         *(plan.id for plan in as_carer.plans),
         *(review.id for review in as_carer.reviews),
     ]
-    text = json.dumps(export_person(file, store.history(row_ids)), indent=2, ensure_ascii=False)
+    exported = export_person(file, store.history(row_ids), now=command.clock().astimezone(UTC))
+    text = json.dumps(exported, indent=2, ensure_ascii=False)
     if args.out is None:
         print(text, file=out)
         return 0
@@ -268,29 +307,30 @@ def _export(store: Store, args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
-def _plan(store: Store, args: argparse.Namespace, out: TextIO) -> int:
+def _plan(command: Command, args: argparse.Namespace, out: TextIO) -> int:
     from assessor.documents import DocumentKind
 
     kind = DocumentKind.CARER_PLAN if args.as_carer else DocumentKind.MY_PLAN
-    return _document(store, args, out, kind)
+    return _document(command, args, out, kind)
 
 
-def _record(store: Store, args: argparse.Namespace, out: TextIO) -> int:
+def _record(command: Command, args: argparse.Namespace, out: TextIO) -> int:
     from assessor.documents import DocumentKind
 
-    return _document(store, args, out, DocumentKind.RECORD)
+    return _document(command, args, out, DocumentKind.RECORD)
 
 
-def _document(store: Store, args: argparse.Namespace, out: TextIO, kind: DocumentKind) -> int:
+def _document(command: Command, args: argparse.Namespace, out: TextIO, kind: DocumentKind) -> int:
     """Build one document and write it whole, or not at all."""
     from assessor.documents import PrintContext, build, kinds_for, people_mentioned
     from assessor.documents.formats import LARGE, STANDARD, format_for
     from assessor.team import TeamFileInvalid, load_team
     from db.rows import NotFound
 
+    store = command.store
     try:
         file = store.person_file(args.person_id)
-        team = load_team(resolve_data_dir(args.data_dir))
+        team = load_team(command.data_dir)
     except NotFound:
         raise CommandFailed(f"no person with id {args.person_id}") from None
     except TeamFileInvalid as problem:
@@ -304,7 +344,7 @@ def _document(store: Store, args: argparse.Namespace, out: TextIO, kind: Documen
     else:
         fmt = format_for(file.person)
     context = PrintContext(
-        date.today(), store.worker, team, store.display_names(people_mentioned(file))
+        command.today(), store.worker, team, store.display_names(people_mentioned(file))
     )
     _write(args.out, build(kind, file, context, fmt))
     print(f"Wrote {shown(args.out)} ({kind.label}, {fmt.label.lower()})", file=out)

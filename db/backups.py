@@ -12,11 +12,11 @@ from __future__ import annotations
 import errno
 import re
 import sqlite3
-from contextlib import closing
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from db.connection import copy_store, raw_connection
 from db.files import (
     PRIVATE_FOLDER,
     new_partial,
@@ -75,9 +75,7 @@ def make_backup(store: Path, revision: str, now: datetime) -> Backup:
     partial: Path | None = None
     try:
         partial = new_partial(backup.path)
-        with closing(sqlite3.connect(store)) as source, closing(sqlite3.connect(partial)) as copy:
-            source.backup(copy)
-            copy.execute("PRAGMA journal_mode=DELETE")  # one self-contained file
+        copy_store(store, partial)
         if not is_whole(partial, revision):
             raise _copy_failed(folder, "could not be checked")
         replace_when_whole(partial, backup.path)
@@ -103,8 +101,7 @@ def is_whole(path: Path, revision: str) -> bool:
     """A copy to rely on: as long as its pages say, intact, and at the expected schema."""
     try:
         size = path.stat().st_size
-        uri = f"{path.resolve().as_uri()}?mode=ro&immutable=1"  # no journal files made
-        with closing(sqlite3.connect(uri, uri=True)) as copy:
+        with raw_connection(path, "immutable") as copy:
             (page_size,) = copy.execute("PRAGMA page_size").fetchone()
             (pages,) = copy.execute("PRAGMA page_count").fetchone()
             intact = copy.execute("PRAGMA integrity_check").fetchall() == [("ok",)]

@@ -1,4 +1,4 @@
-"""The caseload as search needs it, read with the standard library's sqlite3 alone.
+"""The caseload as search needs it, read through a raw connection, without SQLAlchemy.
 
 The app shows its window with this list before the full store (SQLAlchemy, a second or so to
 load) is ready, so a worker can start typing a name at once. The store reads the same columns
@@ -7,14 +7,13 @@ with the same SQL, so the two never disagree. Only valid on a store at the curre
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Sequence
-from contextlib import closing
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from assessor.search import Findable
+from db.connection import raw_connection
 
 FINDABLE_COLUMNS = (
     "id",
@@ -38,6 +37,5 @@ def findable_from_row(row: Sequence[Any]) -> Findable:
 
 def read_findable_people(path: Path) -> list[Findable]:
     """Everyone in the store at `path`, read-only, without loading SQLAlchemy."""
-    uri = f"{path.resolve().as_uri()}?mode=ro"
-    with closing(sqlite3.connect(uri, uri=True)) as connection:
+    with raw_connection(path, "ro") as connection:
         return [findable_from_row(row) for row in connection.execute(FINDABLE_SQL)]

@@ -1,7 +1,9 @@
 """Stamps every synced row and writes its change-log entry inside the same flush.
 
 Hooking the session rather than each store method means no change can reach the file without
-its log entry: sync later sends the log, in order, and the hub can replay it.
+its log entry: sync later sends the log, in order, and the hub can replay it. The stamps are the
+session's worker and clock (`session.info`, set by `db.unit`). A row applied from elsewhere
+(`mark_received`) keeps its own stamps, and its one entry is logged as already sent.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from db.models import ChangeRow, Synced, new_id
 from db.text_edit import logged_value
 
 _STAMPS = frozenset({"created_at", "updated_at", "updated_by", "revision"})
+_RECEIVED = "received"  # session.info key: rows applied from elsewhere in this transaction
 
 
 Clock = Callable[[], datetime]
@@ -56,7 +59,9 @@ def _changed_values(row: Synced, keys: list[str]) -> dict[str, Any]:
     return values
 
 
-def _log(session: Session, row: Synced, operation: str, changes: dict[str, Any]) -> None:
+def _log(
+    session: Session, row: Synced, operation: str, changes: dict[str, Any], received: bool
+) -> None:
     session.add(
         ChangeRow(
             table_name=row.__tablename__,  # type: ignore[attr-defined]
@@ -66,21 +71,29 @@ def _log(session: Session, row: Synced, operation: str, changes: dict[str, Any])
             changes=changes,
             changed_at=row.updated_at,
             changed_by=row.updated_by,
+            sent=received,
         )
     )
 
 
+def mark_received(session: Session, row: Synced) -> None:
+    """The row's state came from elsewhere with its own stamps: log it as it is, already sent."""
+    session.info.setdefault(_RECEIVED, set()).add(row)
+
+
 def _stamp_and_log(session: Session, _context: Any, _instances: Any) -> None:
-    worker = session.info.get("worker", "unknown")
-    now = session.info.get("clock", utc_now)()
+    worker = session.info["worker"]
+    now = session.info["clock"]()
+    received = session.info.get(_RECEIVED, set())
     for row in [r for r in session.new if isinstance(r, Synced)]:
         row.id = row.id or new_id()
         _fill_scalar_defaults(row)
-        row.created_at = row.updated_at = now
-        row.updated_by = worker
-        row.revision = 1
+        if row not in received:
+            row.created_at = row.updated_at = now
+            row.updated_by = worker
+            row.revision = 1
         keys = [c.key for c in inspect(row).mapper.columns if c.key not in _STAMPS]
-        _log(session, row, "insert", _values(row, keys))
+        _log(session, row, "insert", _values(row, keys), row in received)
     for row in [r for r in session.dirty if isinstance(r, Synced)]:
         state = inspect(row)
         changed = [
@@ -90,11 +103,13 @@ def _stamp_and_log(session: Session, _context: Any, _instances: Any) -> None:
         ]
         if not changed:
             continue
-        row.updated_at = now
-        row.updated_by = worker
-        row.revision = (row.revision or 0) + 1
+        if row not in received:
+            row.updated_at = now
+            row.updated_by = worker
+            row.revision = (row.revision or 0) + 1
         operation = "delete" if "deleted" in changed and row.deleted else "update"
-        _log(session, row, operation, _changed_values(row, changed))
+        _log(session, row, operation, _changed_values(row, changed), row in received)
+    received.clear()  # a later local edit of the same row is stamped as usual
     if any(isinstance(r, Synced) for r in session.deleted):
         raise RuntimeError("Synced rows are never deleted: set deleted=True (a tombstone).")
 

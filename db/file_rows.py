@@ -1,4 +1,4 @@
-"""A whole person's file as rows, for `Store.add_files`, and the rows one record makes."""
+"""A whole person's file as rows, for `Store.add_files`."""
 
 from __future__ import annotations
 
@@ -6,28 +6,25 @@ from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from typing import Any
 
-from assessor.goals import GOAL_FIELDS, Goal, Review
-from assessor.prompts import TOPIC_CODES
-from assessor.record import (
-    CONTACT_FIELDS,
-    PERSON_FIELDS,
-    PERSON_WHO_MATTERS_FIELDS,
-    PersonFile,
-    PersonWhoMatters,
+from assessor.person_file import AsCarer, PersonFile
+from db.kinds import (
+    CARER_OFFER,
+    CARER_PLAN,
+    CARER_REVIEW,
+    CONTACT,
+    ENTRY,
+    EPISODE,
+    EPISODE_REVIEW,
+    GOAL,
+    GOAL_REVIEW,
+    PERSON,
+    PERSON_WHO_MATTERS,
+    PLAN,
+    PLAN_REVIEW,
 )
-from db import convert
-from db.carer_rows import carer_rows
-from db.models import (
-    ContactRow,
-    ConversationEntryRow,
-    GoalReviewRow,
-    GoalRow,
-    PersonRow,
-    PersonWhoMattersRow,
-    new_id,
-)
-from db.progression_store import plan_review_row, plan_row
-from db.short_term_store import episode_review_row, episode_row
+from db.models import new_id
+from db.repositories.caring_roles import role_row
+from db.repositories.contacts import check_topic, entry_id
 
 
 def rows_of(file: PersonFile) -> tuple[list[Any], list[Any], list[Any]]:
@@ -36,28 +33,24 @@ def rows_of(file: PersonFile) -> tuple[list[Any], list[Any], list[Any]]:
     and caring roles (whose cared-for person may be in another file of the same batch). Ids are
     made here, so one flush a wave suffices."""
     person = file.person
-    person_row = PersonRow(id=person.id or new_id(), **convert.columns(person, PERSON_FIELDS))
+    person_row = PERSON.to_row(person, id=person.id or new_id())
     children: list[Any] = [
-        person_who_matters_row(person_row.id, who) for who in person.people_who_matter
+        PERSON_WHO_MATTERS.to_row(who, person_id=person_row.id) for who in person.people_who_matter
     ]
     answers: list[Any] = []
     # Written oldest first, so the order an import is recorded in agrees with its dates.
     for contact in sorted(file.contacts, key=lambda contact: contact.on):
-        contact_row = ContactRow(
-            id=contact.id or new_id(),
-            person_id=person_row.id,
-            **convert.columns(contact, CONTACT_FIELDS),
-        )
+        contact_row = CONTACT.to_row(contact, id=contact.id or new_id(), person_id=person_row.id)
         children.append(contact_row)
         conversation = file.conversations.get(contact.id)
         for topic, entry in conversation.entries.items() if conversation else ():
             check_topic(topic)
             answers.append(
-                ConversationEntryRow(
+                ENTRY.to_row(
+                    entry,
+                    id=entry_id(contact_row.id, topic),
                     contact_id=contact_row.id,
                     topic=topic,
-                    text=entry.text,
-                    own_words=entry.own_words,
                 )
             )
     _check_keys(file.reviews, file.goals, "goals")
@@ -65,46 +58,46 @@ def rows_of(file: PersonFile) -> tuple[list[Any], list[Any], list[Any]]:
     _check_keys(file.plan_reviews, file.plans, "progression plans")
     for goal in file.goals:
         goal.check()
-        goal_record = goal_row(replace(goal, person_id=person_row.id, id=goal.id or new_id()))
+        goal_record = GOAL.to_row(goal, id=goal.id or new_id(), person_id=person_row.id)
         children.append(goal_record)
         for review in file.reviews.get(goal.id, []) if goal.id else []:
             review.check(goal)
-            answers.append(review_row(replace(review, goal_id=goal_record.id)))
+            answers.append(GOAL_REVIEW.to_row(review, goal_id=goal_record.id))
     for episode in file.episodes:
         episode.check()
-        row = episode_row(replace(episode, person_id=person_row.id, id=episode.id or new_id()))
+        row = EPISODE.to_row(episode, id=episode.id or new_id(), person_id=person_row.id)
         children.append(row)
         own_goals = {goal.id for goal in file.goals}
         for help_review in file.episode_reviews.get(episode.id, []) if episode.id else []:
             help_review.check(episode, own_goals)
-            answers.append(episode_review_row(replace(help_review, episode_id=row.id)))
+            answers.append(EPISODE_REVIEW.to_row(help_review, episode_id=row.id))
     for plan in file.plans:
         plan.check()
-        plan_record = plan_row(replace(plan, person_id=person_row.id, id=plan.id or new_id()))
+        plan_record = PLAN.to_row(plan, id=plan.id or new_id(), person_id=person_row.id)
         children.append(plan_record)
         for plan_review in file.plan_reviews.get(plan.id, []) if plan.id else []:
             plan_review.check(plan)
-            answers.append(plan_review_row(replace(plan_review, plan_id=plan_record.id)))
-    own, roles = carer_rows(person_row.id, file.as_carer)
+            answers.append(PLAN_REVIEW.to_row(plan_review, plan_id=plan_record.id))
+    own, roles = _carer_rows(person_row.id, file.as_carer)
     return [person_row], children + own, answers + roles
 
 
-def goal_row(goal: Goal) -> GoalRow:
-    return GoalRow(
-        id=goal.id or None, person_id=goal.person_id, **convert.columns(goal, GOAL_FIELDS)
-    )
-
-
-def review_row(review: Review) -> GoalReviewRow:
-    return GoalReviewRow(
-        id=review.id or None,
-        goal_id=review.goal_id,
-        rating=review.rating,
-        on=review.on,
-        reviewer=review.reviewer.value,
-        self_rating=review.self_rating,
-        note=review.note,
-    )
+def _carer_rows(carer_id: str, as_carer: AsCarer) -> tuple[list[Any], list[Any]]:
+    """Offers, plans and reviews need only the carer; roles also need the page-one entry that
+    named them, so they come a wave later. A role is written from its carer's file only."""
+    own: list[Any] = [CARER_OFFER.to_row(offer, carer_id=carer_id) for offer in as_carer.offers]
+    for plan in as_carer.plans:
+        plan.check()
+        own.append(CARER_PLAN.to_row(plan, carer_id=carer_id))
+    for review in as_carer.reviews:
+        review.check()
+        own.append(CARER_REVIEW.to_row(review, carer_id=carer_id))
+    roles = []
+    for role in as_carer.roles:
+        role = replace(role, carer_id=carer_id)
+        role.check()
+        roles.append(role_row(role))
+    return own, roles
 
 
 def _check_keys(reviews: Mapping[str, Any], records: Iterable[Any], what: str) -> None:
@@ -112,14 +105,3 @@ def _check_keys(reviews: Mapping[str, Any], records: Iterable[Any], what: str) -
     strays = set(reviews) - {record.id for record in records if record.id}
     if strays:
         raise ValueError(f"Reviews for {what} that are not in the file: {sorted(strays)}")
-
-
-def check_topic(topic: str) -> None:
-    if topic not in TOPIC_CODES:
-        raise ValueError(f"Unknown conversation topic: {topic}")
-
-
-def person_who_matters_row(person_id: str, who: PersonWhoMatters) -> PersonWhoMattersRow:
-    return PersonWhoMattersRow(
-        id=who.id or None, person_id=person_id, **convert.columns(who, PERSON_WHO_MATTERS_FIELDS)
-    )

@@ -9,12 +9,16 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
-from contextlib import closing
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from db.connection import raw_connection
 from db.problems import StoreProblem, damaged, from_sqlite, in_use
 from db.store_file import store_file_exists
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
 # The newest migration in db/migrations/versions; a test checks this against Alembic's head.
 HEAD_REVISION = "0005"
@@ -36,13 +40,21 @@ def stored_revision(path: Path) -> str | None:
         return None
     try:
         # Read-write, so that SQLite can roll back what a kill left in a rollback journal.
-        with closing(sqlite3.connect(path)) as connection:
+        with raw_connection(path) as connection:
             row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
     except sqlite3.Error as error:
         raise (from_sqlite(error, path) or damaged(path)) from error
     if row is None:
         raise damaged(path)
     return str(row[0])
+
+
+def refuse_if_too_new(revision: str) -> None:
+    if revision not in known_revisions():
+        raise StoreTooNew(
+            "This store was saved by a newer version of Assessor. Update Assessor on this "
+            "computer before opening it; nothing in the store has been changed."
+        )
 
 
 def known_revisions() -> set[str]:
@@ -88,11 +100,7 @@ def upgrade(
 
     if revision == HEAD_REVISION:
         return
-    if revision not in known_revisions():
-        raise StoreTooNew(
-            "This store was saved by a newer version of Assessor. Update Assessor on this "
-            "laptop before opening it; nothing in the store has been changed."
-        )
+    refuse_if_too_new(revision)
     require_free_space(path.parent, 2 * copy_size(path), "bring your records up to date")
     backup = make_backup(path, revision, now())
     try:
@@ -114,19 +122,13 @@ def upgrade(
 
 def run_migrations(path: Path) -> None:
     """Alembic's upgrade to head on `path`, in one transaction; raises the driver's error."""
-    from alembic import command
-    from alembic.config import Config
     from sqlalchemy.exc import DBAPIError
 
-    from db.engine import create_store_engine
+    from db.connection import create_store_engine
 
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS))
     engine = create_store_engine(path)
     try:
-        with engine.begin() as connection:
-            config.attributes["connection"] = connection
-            command.upgrade(config, "head")
+        upgrade_to_head(engine)
     except DBAPIError as error:
         if isinstance(error.orig, sqlite3.Error):
             raise error.orig from error
@@ -135,11 +137,24 @@ def run_migrations(path: Path) -> None:
         engine.dispose()
 
 
+def upgrade_to_head(engine: Engine) -> None:
+    """Alembic's upgrade to head on any store's engine (a file or a server), in one
+    transaction: a failure part-way leaves the schema as it was."""
+    from alembic import command
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
+
+
 def migrate_whole_file(path: Path) -> None:
     """Upgrade a store not yet in place, and fold its write-ahead log into the one file, so
     it can be renamed into place with nothing left beside it."""
     run_migrations(path)
-    with closing(sqlite3.connect(path)) as connection:
+    with raw_connection(path) as connection:
         (mode,) = connection.execute("PRAGMA journal_mode=DELETE").fetchone()
     if mode != "delete":
         raise in_use(path.parent)

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
-from db.engine import store_path
+from db.connection import store_path
 from db.files import make_private
 from db.migrate import create_store, stored_revision, upgrade
 from db.store_file import check_folder, missing

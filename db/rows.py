@@ -9,8 +9,7 @@ from sqlalchemy import ScalarSelect, func, select
 from sqlalchemy.orm import Session
 
 from assessor.conflicts import check_revision
-from assessor.record import Conversation, Entry
-from db.models import ChangeRow, ContactRow, ConversationEntryRow, Synced
+from db.models import ChangeRow, Synced
 from db.problems import NotFound as NotFound  # where the store's callers have always found it
 
 RowT = TypeVar("RowT", bound=Synced)
@@ -35,19 +34,6 @@ def recorded_order(model: type[Synced]) -> ScalarSelect[int]:
         .where(ChangeRow.row_id == model.id)
         .correlate(model)
         .scalar_subquery()
-    )
-
-
-def read_conversation(session: Session, contact_id: str) -> Conversation:
-    """Page two of one live contact."""
-    live(session, ContactRow, contact_id)
-    rows = session.scalars(
-        select(ConversationEntryRow).where(
-            ConversationEntryRow.contact_id == contact_id, ~ConversationEntryRow.deleted
-        )
-    ).all()
-    return Conversation(
-        contact_id, {row.topic: Entry(row.text, row.own_words, row.revision) for row in rows}
     )
 
 

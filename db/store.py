@@ -1,74 +1,52 @@
-"""The store: one SQLite file per worker, read and written only through domain objects.
+"""The store: one file per worker, read and written only through domain objects.
 
-Each public method is one transaction. Nothing it returns holds a session open, so widgets can
-keep what they are given for as long as they like.
+Each public method is one transaction, run through a `db.unit.Unit` whose repositories do the
+work. Nothing it returns holds a session open, so widgets can keep what they are given for as
+long as they like. The worker's name and the clock are given when the store is built, and are
+the only source of its stamps and of today's date.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import replace
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-from sqlalchemy import Engine, func, literal_column, select, text
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy import Engine
+from sqlalchemy.orm import sessionmaker
 
-from assessor.conflicts import check_revision
-from assessor.goals import GOAL_FIELDS, Goal, Review
+from assessor.carers import CarerOffer, CarerPlan, CarerReview, CarerToOffer, CaringRole
+from assessor.changes import RecordChange
+from assessor.drafts import Draft
+from assessor.goals import Goal, Review
+from assessor.person_file import AsCarer, PersonFile, SharedConversation
+from assessor.progression import PlanReview, ProgressionPlan
 from assessor.record import (
-    CONTACT_FIELDS,
-    PERSON_FIELDS,
-    PERSON_WHO_MATTERS_FIELDS,
     Contact,
     Conversation,
     Entry,
     Person,
-    PersonFile,
     PersonWhoMatters,
 )
 from assessor.search import Findable
-from db import convert
-from db.carer_store import CarerStore
-from db.caseload import FINDABLE_SQL, findable_from_row
-from db.changelog import Change, Clock, change_from_row, logged_sessions, utc_now
-from db.draft_store import DraftStore
-from db.engine import create_store_engine
-from db.file_rows import (
-    check_topic,
-    goal_row,
-    person_who_matters_row,
-    review_row,
-    rows_of,
-)
+from assessor.short_term import Episode, EpisodeReview
+from db.changelog import Change, Clock, logged_sessions, utc_now
+from db.connection import create_store_engine
 from db.lengths import length_checked
-from db.models import (
-    ChangeRow,
-    ContactRow,
-    ConversationEntryRow,
-    GoalReviewRow,
-    GoalRow,
-    PersonRow,
-    PersonWhoMattersRow,
-)
 from db.opening import prepare_store
-from db.progression_store import ProgressionStore
-from db.rows import NotFound, check_fields, live, read_conversation, recorded_order
-from db.short_term_store import ShortTermStore
+from db.unit import Unit
+
+T = TypeVar("T")
 
 
-class Store(ShortTermStore, ProgressionStore, CarerStore, DraftStore):
-    """The worker's store. `Store.open` migrates the file first, after keeping a copy.
-
-    Short-term help, progression plans, carers and drafts live in their own modules, mixed in
-    here.
-    """
+class Store:
+    """The worker's store. `Store.open` migrates the file first, after keeping a copy."""
 
     def __init__(self, engine: Engine, worker: str, clock: Clock = utc_now) -> None:
         self.engine = engine
-        self.worker = worker
+        self._worker = worker
         self._clock = clock
         self._sessions = logged_sessions(
             length_checked(sessionmaker(engine, expire_on_commit=False))
@@ -95,17 +73,27 @@ class Store(ShortTermStore, ProgressionStore, CarerStore, DraftStore):
         )
         return cls(create_store_engine(path, busy_timeout_ms), worker, clock)
 
+    @property
+    def worker(self) -> str:
+        """Whose name every change made through this store is stamped with."""
+        return self._worker
+
     def close(self) -> None:
         self.engine.dispose()
 
     @contextmanager
-    def _transaction(self) -> Iterator[Session]:
+    def unit(self) -> Iterator[Unit]:
+        """One transaction: committed when the block ends, rolled back if it raises."""
         with self._sessions.begin() as session:
-            session.info["worker"] = self.worker
+            session.info["worker"] = self._worker
             session.info["clock"] = self._clock
-            yield session
+            yield Unit(session, self._clock)
 
-    # --- people -------------------------------------------------------------------------------
+    def _run(self, work: Callable[[Unit], T]) -> T:
+        with self.unit() as unit:
+            return work(unit)
+
+    # --- people and the people who matter to them ---------------------------------------------
 
     def add_person(self, person: Person) -> Person:
         """Store a new person with the people who matter to them; returns them with their id."""
@@ -113,283 +101,218 @@ class Store(ShortTermStore, ProgressionStore, CarerStore, DraftStore):
         return self.person(added)
 
     def add_files(self, files: Iterable[PersonFile]) -> list[str]:
-        """Store whole files (person, contacts, page two) in one transaction.
-
-        A file whose person id is already held is skipped, so an import run twice adds
-        nothing. Returns the ids of the people added.
-        """
-        with self._transaction() as session:
-            new_files = [
-                file
-                for file in files
-                if not (file.person.id and session.get(PersonRow, file.person.id) is not None)
-            ]
-            waves = [rows_of(file) for file in new_files]
-            for wave in range(3):
-                session.add_all(row for rows in waves for row in rows[wave])
-                session.flush()
-            return [rows[0][0].id for rows in waves]
+        """Store whole files in one transaction; a file whose person id is already held is
+        skipped, so an import run twice adds nothing. Returns the ids of the people added."""
+        return self._run(lambda unit: unit.add_files(files))
 
     def person(self, person_id: str) -> Person:
-        with self._transaction() as session:
-            row = live(session, PersonRow, person_id)
-            matter = session.scalars(
-                select(PersonWhoMattersRow)
-                .where(PersonWhoMattersRow.person_id == person_id, ~PersonWhoMattersRow.deleted)
-                .order_by(PersonWhoMattersRow.created_at, literal_column("rowid"))
-            ).all()
-            return convert.person(row, list(matter))
+        return self._run(lambda unit: unit.people.get(person_id))
 
     def update_person(
         self, person_id: str, changes: Mapping[str, Any], based_on: int | None = None
     ) -> int:
         """Change some of page one's fields; values are domain values (dates, choices).
-
         `based_on` is the revision the change was made from (see `assessor.conflicts`); the
-        new revision is returned.
-        """
-        with self._transaction() as session:
-            row = live(session, PersonRow, person_id, based_on)
-            _apply(row, changes, PERSON_FIELDS)
-        return row.revision
+        new revision is returned. Every update below works the same way."""
+        return self._run(lambda unit: unit.people.update(person_id, changes, based_on))
 
     def display_names(self, person_ids: Iterable[str]) -> dict[str, str]:
-        """The names people go by, for documents that mention others (carers and those they
-        care for); a removed person is left out."""
-        with self._transaction() as session:
-            rows = session.scalars(
-                select(PersonRow).where(PersonRow.id.in_(list(person_ids)), ~PersonRow.deleted)
-            ).all()
-            return {row.id: convert.person(row, []).display_name for row in rows}
+        """The names people go by, for documents that mention others; a removed person is
+        left out."""
+        return self._run(lambda unit: unit.people.display_names(person_ids))
 
     def findable_people(self) -> list[Findable]:
         """What search and the caseload list need of everyone, read in one query."""
-        with self._transaction() as session:
-            rows = session.execute(text(FINDABLE_SQL)).all()
-        return [findable_from_row(row) for row in rows]
+        return self._run(lambda unit: unit.people.findable_people())
 
     def findable(self, person_id: str) -> Findable:
         """What search needs of one person, after an edit to page one."""
-        with self._transaction() as session:
-            row = session.execute(
-                text(f"{FINDABLE_SQL} AND id = :person_id"), {"person_id": person_id}
-            ).one_or_none()
-        if row is None:
-            raise NotFound(f"No person with id {person_id}")
-        return findable_from_row(row)
-
-    # --- people who matter ---------------------------------------------------------------------
+        return self._run(lambda unit: unit.people.findable(person_id))
 
     def add_person_who_matters(self, person_id: str, who: PersonWhoMatters) -> PersonWhoMatters:
-        with self._transaction() as session:
-            live(session, PersonRow, person_id)
-            row = person_who_matters_row(person_id, who)
-            session.add(row)
-            session.flush()
-            return convert.person_who_matters(row)
+        return self._run(lambda unit: unit.people.add_who_matters(person_id, who))
 
     def update_person_who_matters(
         self, who_id: str, changes: Mapping[str, Any], based_on: int | None = None
     ) -> int:
-        with self._transaction() as session:
-            row = live(session, PersonWhoMattersRow, who_id, based_on)
-            _apply(row, changes, PERSON_WHO_MATTERS_FIELDS)
-        return row.revision
+        return self._run(lambda unit: unit.people.update_who_matters(who_id, changes, based_on))
 
     def remove_person_who_matters(self, who_id: str) -> None:
-        """Leaves a tombstone, so the removal reaches the council on sync."""
-        with self._transaction() as session:
-            live(session, PersonWhoMattersRow, who_id).deleted = True
+        self._run(lambda unit: unit.people.remove_who_matters(who_id))
 
     # --- contacts and conversations ------------------------------------------------------------
 
     def add_contact(self, contact: Contact) -> Contact:
-        with self._transaction() as session:
-            live(session, PersonRow, contact.person_id)
-            row = ContactRow(
-                id=contact.id or None,
-                person_id=contact.person_id,
-                **convert.columns(contact, CONTACT_FIELDS),
-            )
-            session.add(row)
-            session.flush()
-            recorded = session.scalars(
-                select(recorded_order(ContactRow)).where(ContactRow.id == row.id)
-            ).one()
-            return convert.contact(row, recorded)
+        return self._run(lambda unit: unit.contacts.add(contact))
 
     def update_contact(
         self, contact_id: str, changes: Mapping[str, Any], based_on: int | None = None
     ) -> int:
-        with self._transaction() as session:
-            row = live(session, ContactRow, contact_id, based_on)
-            _apply(row, changes, CONTACT_FIELDS)
-        return row.revision
+        return self._run(lambda unit: unit.contacts.update(contact_id, changes, based_on))
 
     def contacts(self, person_id: str) -> list[Contact]:
-        """The person's contacts as a timeline, newest first; of two on one day, the one
-        recorded later first (not the later stamp: the laptop's clock can be wrong)."""
-        recorded = recorded_order(ContactRow)
-        with self._transaction() as session:
-            rows = session.execute(
-                select(ContactRow, recorded)
-                .where(ContactRow.person_id == person_id, ~ContactRow.deleted)
-                .order_by(ContactRow.on.desc(), recorded.desc())
-            ).all()
-            return [convert.contact(row, order) for row, order in rows]
+        """The person's contacts as a timeline, newest first."""
+        return self._run(lambda unit: unit.contacts.of_person(person_id))
 
     def conversation(self, contact_id: str) -> Conversation:
-        with self._transaction() as session:
-            return read_conversation(session, contact_id)
+        return self._run(lambda unit: unit.contacts.conversation(contact_id))
 
     def set_entry(
         self, contact_id: str, topic: str, entry: Entry, based_on: int | None = None
     ) -> int:
         """Write one answer on page two exactly as given: own words are never trimmed.
+        `based_on` is the revision of the answer it was typed over (0 for none yet)."""
+        return self._run(lambda unit: unit.contacts.set_entry(contact_id, topic, entry, based_on))
 
-        `based_on` is the revision of the answer it was typed over (0 for none yet); the new
-        revision is returned.
-        """
-        check_topic(topic)
-        with self._transaction() as session:
-            live(session, ContactRow, contact_id)
-            row = session.scalars(
-                select(ConversationEntryRow).where(
-                    ConversationEntryRow.contact_id == contact_id,
-                    ConversationEntryRow.topic == topic,
-                )
-            ).one_or_none()
-            if row is None:
-                check_revision(0, based_on, "", utc_now())
-                row = ConversationEntryRow(contact_id=contact_id, topic=topic)
-                session.add(row)
-            else:
-                check_revision(row.revision, based_on, row.updated_by, row.updated_at)
-            row.text = entry.text
-            row.own_words = entry.own_words
-            row.deleted = False
-        return row.revision
+    def entry_ids(self, contact_ids: Iterable[str]) -> list[str]:
+        """Row ids of page-two answers, so a history can include them."""
+        return self._run(lambda unit: unit.contacts.entry_ids(contact_ids))
 
     # --- goals and their reviews --------------------------------------------------------------
 
     def add_goal(self, goal: Goal) -> Goal:
         """Store a new goal after its checks (InvalidInput says what is wrong)."""
-        goal.check()
-        with self._transaction() as session:
-            live(session, PersonRow, goal.person_id)
-            row = goal_row(goal)
-            session.add(row)
-            session.flush()
-            return convert.goal(row)
+        return self._run(lambda unit: unit.goals.add(goal))
 
     def update_goal(
         self, goal_id: str, changes: Mapping[str, Any], based_on: int | None = None
     ) -> int:
-        """Change a goal's wording, kind, target or expected level; checked as a whole."""
-        with self._transaction() as session:
-            row = live(session, GoalRow, goal_id, based_on)
-            replace(convert.goal(row), **changes).check()
-            _apply(row, changes, GOAL_FIELDS)
-        return row.revision
+        return self._run(lambda unit: unit.goals.update(goal_id, changes, based_on))
 
     def goals(self, person_id: str) -> list[Goal]:
-        """The person's goals in the order they were set."""
-        with self._transaction() as session:
-            rows = session.scalars(
-                select(GoalRow)
-                .where(GoalRow.person_id == person_id, ~GoalRow.deleted)
-                .order_by(GoalRow.set_on, GoalRow.created_at)
-            ).all()
-            return [convert.goal(row) for row in rows]
+        return self._run(lambda unit: unit.goals.of_person(person_id))
 
     def add_review(self, review: Review) -> Review:
-        """Append a review; reviews are never changed afterwards."""
-        with self._transaction() as session:
-            goal = convert.goal(live(session, GoalRow, review.goal_id))
-            review.check(goal, date.today())
-            row = review_row(review)
-            session.add(row)
-            session.flush()
-            return convert.review(row)
+        return self._run(lambda unit: unit.goals.add_review(review))
 
     def reviews(self, goal_ids: Iterable[str]) -> dict[str, list[Review]]:
-        """Each goal's reviews, oldest first (every goal asked for has a list, maybe empty)."""
-        ids = list(goal_ids)
-        found: dict[str, list[Review]] = {goal_id: [] for goal_id in ids}
-        with self._transaction() as session:
-            rows = session.scalars(
-                select(GoalReviewRow)
-                .where(GoalReviewRow.goal_id.in_(ids), ~GoalReviewRow.deleted)
-                .order_by(GoalReviewRow.on, GoalReviewRow.created_at)
-            ).all()
-            for row in rows:
-                found[row.goal_id].append(convert.review(row))
-        return found
+        return self._run(lambda unit: unit.goals.reviews(goal_ids))
 
     def all_goals(self) -> list[tuple[Goal, list[Review]]]:
-        """Every live goal of every live person with its reviews: for the worker's due list."""
-        with self._transaction() as session:
-            rows = session.scalars(
-                select(GoalRow)
-                .join(PersonRow, PersonRow.id == GoalRow.person_id)
-                .where(~GoalRow.deleted, ~PersonRow.deleted)
-            ).all()
-            goals = [convert.goal(row) for row in rows]
-        reviews = self.reviews(goal.id for goal in goals)
-        return [(goal, reviews[goal.id]) for goal in goals]
+        return self._run(lambda unit: unit.goals.all_with_reviews())
 
-    # --- whole files and history ---------------------------------------------------------------
+    # --- short-term help and progression plans -------------------------------------------------
+
+    def add_episode(self, episode: Episode) -> Episode:
+        return self._run(lambda unit: unit.short_term.add(episode))
+
+    def update_episode(
+        self, episode_id: str, changes: Mapping[str, Any], based_on: int | None = None
+    ) -> int:
+        return self._run(lambda unit: unit.short_term.update(episode_id, changes, based_on))
+
+    def episodes(self, person_id: str | None = None) -> list[Episode]:
+        return self._run(lambda unit: unit.short_term.episodes(person_id))
+
+    def add_episode_review(self, review: EpisodeReview) -> EpisodeReview:
+        return self._run(lambda unit: unit.short_term.add_review(review))
+
+    def episode_reviews(self, episode_ids: Iterable[str]) -> dict[str, list[EpisodeReview]]:
+        return self._run(lambda unit: unit.short_term.reviews(episode_ids))
+
+    def add_plan(self, plan: ProgressionPlan) -> ProgressionPlan:
+        return self._run(lambda unit: unit.progression.add(plan))
+
+    def update_plan(
+        self, plan_id: str, changes: Mapping[str, Any], based_on: int | None = None
+    ) -> int:
+        return self._run(lambda unit: unit.progression.update(plan_id, changes, based_on))
+
+    def plans(self, person_id: str) -> list[ProgressionPlan]:
+        return self._run(lambda unit: unit.progression.of_person(person_id))
+
+    def add_plan_review(self, review: PlanReview) -> PlanReview:
+        return self._run(lambda unit: unit.progression.add_review(review))
+
+    def plan_reviews(self, plan_ids: Iterable[str]) -> dict[str, list[PlanReview]]:
+        return self._run(lambda unit: unit.progression.reviews(plan_ids))
+
+    # --- carers ----------------------------------------------------------------------------------
+
+    def add_caring_role(self, role: CaringRole) -> CaringRole:
+        return self._run(lambda unit: unit.caring_roles.add(role))
+
+    def add_carer_record(self, named_as_id: str, role: CaringRole) -> tuple[str, CaringRole]:
+        """Returns the new person's id and role."""
+        return self._run(lambda unit: unit.caring_roles.add_carer_record(named_as_id, role))
+
+    def add_linked_person(self, person: Person, role: CaringRole) -> tuple[str, CaringRole]:
+        """Never a record without its link."""
+        return self._run(lambda unit: unit.caring_roles.add_linked_person(person, role))
+
+    def update_caring_role(
+        self, role_id: str, changes: Mapping[str, Any], based_on: int | None = None
+    ) -> int:
+        return self._run(lambda unit: unit.caring_roles.update(role_id, changes, based_on))
+
+    def end_caring_role(self, role_id: str) -> None:
+        self._run(lambda unit: unit.caring_roles.end(role_id))
+
+    def roles_as_carer(self, carer_id: str) -> list[CaringRole]:
+        return self._run(lambda unit: unit.caring_roles.as_carer(carer_id))
+
+    def carers_of(self, cared_for_id: str) -> list[CaringRole]:
+        return self._run(lambda unit: unit.caring_roles.carers_of(cared_for_id))
+
+    def shared_by_carers(self, cared_for_id: str) -> list[SharedConversation]:
+        return self._run(lambda unit: unit.caring_roles.shared_by_carers(cared_for_id))
+
+    def carers_to_offer(self) -> list[CarerToOffer]:
+        return self._run(lambda unit: unit.caring_roles.carers_to_offer())
+
+    def add_carer_offer(self, offer: CarerOffer) -> CarerOffer:
+        return self._run(lambda unit: unit.carer_support.add_offer(offer))
+
+    def add_carer_plan(self, plan: CarerPlan) -> CarerPlan:
+        return self._run(lambda unit: unit.carer_support.add_plan(plan))
+
+    def update_carer_plan(
+        self, plan_id: str, changes: Mapping[str, Any], based_on: int | None = None
+    ) -> int:
+        return self._run(lambda unit: unit.carer_support.update_plan(plan_id, changes, based_on))
+
+    def add_carer_review(
+        self, review: CarerReview, next_review_on: date | None = None
+    ) -> CarerReview:
+        return self._run(lambda unit: unit.carer_support.add_review(review, next_review_on))
+
+    def as_carer(self, carer_id: str) -> AsCarer:
+        return self._run(lambda unit: unit.carer_support.as_carer(carer_id))
+
+    def all_carer_plans(self) -> list[CarerPlan]:
+        return self._run(lambda unit: unit.carer_support.newest_plans())
+
+    def all_carer_reviews(self) -> list[CarerReview]:
+        return self._run(lambda unit: unit.carer_support.all_reviews())
+
+    # --- drafts ----------------------------------------------------------------------------------
+
+    def keep_draft(self, draft: Draft) -> None:
+        self._run(lambda unit: unit.drafts.keep(draft))
+
+    def drop_draft(self, record: str, field: str) -> None:
+        self._run(lambda unit: unit.drafts.drop(record, field))
+
+    def drafts(self) -> list[Draft]:
+        return self._run(lambda unit: unit.drafts.all())
+
+    # --- whole files, history and changes from elsewhere ---------------------------------------
 
     def person_file(self, person_id: str) -> PersonFile:
-        person = self.person(person_id)
-        contacts = self.contacts(person_id)
-        goals = self.goals(person_id)
-        episodes = self.episodes(person_id)
-        plans = self.plans(person_id)
-        return PersonFile(
-            person=person,
-            contacts=contacts,
-            conversations={c.id: self.conversation(c.id) for c in contacts},
-            goals=goals,
-            reviews=self.reviews(goal.id for goal in goals),
-            episodes=episodes,
-            episode_reviews=self.episode_reviews(e.id for e in episodes),
-            plans=plans,
-            plan_reviews=self.plan_reviews(plan.id for plan in plans),
-            carers=self.carers_of(person_id),
-            shared_by_carers=self.shared_by_carers(person_id),
-            as_carer=self.as_carer(person_id),
-        )
+        """Everything held about one person, read in one transaction."""
+        return self._run(lambda unit: unit.person_file(person_id))
 
     def history(self, row_ids: Iterable[str]) -> list[Change]:
-        """Every logged change to these rows, oldest first."""
-        ids = list(row_ids)
-        with self._transaction() as session:
-            rows = session.scalars(
-                select(ChangeRow).where(ChangeRow.row_id.in_(ids)).order_by(ChangeRow.seq)
-            ).all()
-            return [change_from_row(row) for row in rows]
+        return self._run(lambda unit: unit.change_log.history(row_ids))
 
     def newest_stamp(self) -> datetime | None:
-        """The latest time any change held here was stamped with (UTC), whatever order the
-        changes came in; None for an empty store. One pass over the change log."""
-        with self._transaction() as session:
-            newest = session.scalar(select(func.max(ChangeRow.changed_at)))
-        return None if newest is None else newest.replace(tzinfo=UTC)
+        return self._run(lambda unit: unit.change_log.newest_stamp())
 
-    def entry_ids(self, contact_ids: Iterable[str]) -> list[str]:
-        """Row ids of page-two answers, so a history can include them."""
-        with self._transaction() as session:
-            return list(
-                session.scalars(
-                    select(ConversationEntryRow.id).where(
-                        ConversationEntryRow.contact_id.in_(list(contact_ids))
-                    )
-                ).all()
-            )
+    def apply_change(self, change: RecordChange) -> bool:
+        """Apply a change made elsewhere with its own stamps (see `db.repositories.received`);
+        False when it is held already. ChangeConflict when the row here has moved on."""
+        return self._run(lambda unit: unit.received.apply(change))
 
-
-def _apply(row: Any, changes: Mapping[str, Any], allowed: frozenset[str]) -> None:
-    check_fields(changes, allowed)
-    for name, value in changes.items():
-        setattr(row, name, convert.column_value(name, value))
+    def record_state(self, kind: str, row_id: str) -> RecordChange:
+        """A row's whole state as a change, as sync sends it."""
+        return self._run(lambda unit: unit.received.state(kind, row_id))

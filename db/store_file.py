@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from db.engine import store_path
+from db.connection import store_path
 from db.files import PRIVATE_FOLDER
 from db.problems import StoreDamaged, StoreMissing, StoreUnreachable, damaged
 

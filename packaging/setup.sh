@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Sets up Assessor on a Debian machine: the system libraries Qt loads, a virtual environment in
-# .venv, and the app with its test tools. Safe to run again: it only adds what is missing.
+# Sets up Assessor on a Debian machine: the system libraries Qt loads, PostgreSQL for the tests, a
+# virtual environment in .venv, and the app with its test tools. Safe to run again: it only adds
+# what is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -12,14 +13,17 @@ QT_PACKAGES=(
   libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-shm0 libxcb-sync1
   libxcb-xfixes0 libxcb-xinerama0 libxcb-xkb1
 )
+# The tests run the store on a throw-away PostgreSQL server too (tests/kit/postgres.py), as the
+# council's server will; they start it themselves and need only the binaries.
+TEST_PACKAGES=(postgresql)
 
 missing=()
-for package in "${QT_PACKAGES[@]}"; do
+for package in "${QT_PACKAGES[@]}" "${TEST_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" \
     || missing+=("$package")
 done
 if ((${#missing[@]})); then
-  echo "Installing the system libraries Qt needs: ${missing[*]}"
+  echo "Installing the Debian packages Assessor needs: ${missing[*]}"
   if [[ $(id -u) -eq 0 ]]; then
     as_root=()
   elif command -v sudo >/dev/null; then

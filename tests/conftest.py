@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.kit.postgres import TEMPLATE, PostgresServer, running_server
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
@@ -41,3 +43,20 @@ def example_store(store: object) -> object:
 
     store.add_files(example_caseload(date.today()))  # type: ignore[attr-defined]
     return store
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[PostgresServer]:
+    """One throw-away PostgreSQL server for the session, with a database at the current schema
+    to copy, so a test's fresh database costs a copy rather than a migration."""
+    from db.server import open_server_store
+
+    with running_server() as server:
+        open_server_store(server.new_database(name=TEMPLATE), "Test Worker").close()
+        yield server
+
+
+@pytest.fixture
+def postgres_url(postgres_server: PostgresServer) -> str:
+    """A database of the test's own, at the current schema."""
+    return postgres_server.new_database(template=TEMPLATE)

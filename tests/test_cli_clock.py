@@ -3,7 +3,6 @@ conversation just recorded, and a clock behind the store's records is pointed ou
 
 from __future__ import annotations
 
-import io
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -13,14 +12,8 @@ from pypdf import PdfReader
 from assessor.paths import WORKER_VARIABLE
 from assessor.record import Contact, Entry, Person
 from assessor.validation import format_date
-from cli.main import build_parser, run
 from db.store import Store
-
-
-def cli(*argv: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    code = run(build_parser().parse_args(list(argv)), out, err)
-    return code, out.getvalue(), err.getvalue()
+from tests.cli_helpers import cli
 
 
 def _peggy_with_two_conversations(folder: Path, first: datetime, then: datetime) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
 import pytest
@@ -10,7 +9,7 @@ from pypdf import PdfReader
 
 from assessor.example import example_id
 from assessor.paths import DATA_DIR_VARIABLE, WORKER_VARIABLE
-from cli.main import build_parser, run
+from tests.cli_helpers import cli
 
 PEGGY = example_id("peggy")
 BERNIE = example_id("bernie")
@@ -24,12 +23,6 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder = tmp_path / "store"
     assert cli("example-caseload", "--data-dir", str(folder))[0] == 0
     return folder
-
-
-def cli(*argv: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    code = run(build_parser().parse_args(list(argv)), out, err)
-    return code, out.getvalue(), err.getvalue()
 
 
 def text_of(path: Path) -> str:

@@ -11,7 +11,7 @@ REPO = Path(__file__).resolve().parents[1]
 
 SHOWN_PATH = """
 import sys
-import ui.app, ui.shell.main_window, db.caseload, db.engine, db.migrate
+import ui.app, ui.shell.main_window, db.caseload, db.connection, db.migrate
 print("sqlalchemy" in sys.modules)
 """
 

@@ -115,7 +115,7 @@ def open_window(
     A store is made unasked only on the first start in the default folder.
     """
     from db.caseload import read_findable_people
-    from db.engine import store_path
+    from db.connection import store_path
     from db.migrate import HEAD_REVISION, stored_revision
     from ui.shell.main_window import MainWindow
 

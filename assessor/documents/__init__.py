@@ -12,24 +12,16 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
+from assessor.choices import LabelledChoice
 from assessor.documents.formats import PrintFormat
-from assessor.record import LabelledChoice, PersonFile, label_choices
+from assessor.person_file import PersonFile
 from assessor.team import Team
 
 
 class DocumentKind(LabelledChoice):
-    MY_PLAN = "plan"
-    CARER_PLAN = "carer_plan"
-    RECORD = "record"
-
-
-label_choices(
-    [
-        (DocumentKind.MY_PLAN, "My plan"),
-        (DocumentKind.CARER_PLAN, "My plan as a carer"),
-        (DocumentKind.RECORD, "Record of our conversation"),
-    ]
-)
+    MY_PLAN = "plan", "My plan"
+    CARER_PLAN = "carer_plan", "My plan as a carer"
+    RECORD = "record", "Record of our conversation"
 
 
 @dataclass(frozen=True)

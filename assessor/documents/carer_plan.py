@@ -26,7 +26,8 @@ from assessor.documents.sections import (
     topic_section,
     worker_section,
 )
-from assessor.record import Contact, PersonFile
+from assessor.person_file import PersonFile
+from assessor.record import Contact
 from assessor.validation import format_date_in_full
 
 TITLE = "My plan as a carer"

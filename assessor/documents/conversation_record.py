@@ -20,8 +20,9 @@ from assessor.documents.formats import PrintFormat
 from assessor.documents.layout import Styles, styles_for, write_pdf
 from assessor.documents.plain_words import plain_heading, plain_label
 from assessor.documents.sections import metadata, title_block
+from assessor.person_file import PersonFile
 from assessor.prompts import TOPICS
-from assessor.record import Contact, ConversationKind, Followed, Person, PersonFile
+from assessor.record import Contact, ConversationKind, Followed, Person
 from assessor.validation import age_on, format_date_in_full, format_nhs_number
 
 TITLE = "Record of our conversation"

@@ -30,7 +30,8 @@ from assessor.documents.sections import (
     topic_section,
     worker_section,
 )
-from assessor.record import Contact, Followed, PersonFile
+from assessor.person_file import PersonFile
+from assessor.record import Contact, Followed
 from assessor.validation import format_date_in_full
 
 TITLE = "My plan"

@@ -8,8 +8,9 @@ import re
 from functools import cache
 from pathlib import Path
 
+from assessor.choices import LabelledChoice
 from assessor.prompts import Topic
-from assessor.record import Followed, LabelledChoice
+from assessor.record import Followed
 
 PLAIN_WORDS_FILE = Path(__file__).resolve().parent.parent.parent / "resources" / "plain_words.tsv"
 

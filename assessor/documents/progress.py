@@ -20,12 +20,10 @@ from assessor.documents.blocks import (
 from assessor.documents.layout import Styles
 from assessor.documents.pictures import Step, scale
 from assessor.documents.plain_words import plain_label
-from assessor.goals import GAS_LEVELS, Goal, GoalStatus, Review, due_for_review, status
+from assessor.goals import GAS_LEVELS, Goal, Review, due_for_review, is_active, status
+from assessor.person_file import PersonFile
 from assessor.progression import LADDER, ProgressionPlan
-from assessor.record import PersonFile
 from assessor.validation import format_date_in_full
-
-_FINISHED = (GoalStatus.ACHIEVED, GoalStatus.NOT_ACHIEVED)
 
 
 def goals_section(file: PersonFile, today: date, styles: Styles) -> list[Flowable]:
@@ -45,7 +43,7 @@ def _goal(
     going = status(goal, reviews)
     when = f"Set on {format_date_in_full(goal.set_on)}."
     if goal.target_date is not None:
-        hope = "hoped" if going in _FINISHED or goal.target_date < today else "hope"
+        hope = "hoped" if going.finished or goal.target_date < today else "hope"
         when += f" I {hope} to get there by {format_date_in_full(goal.target_date)}."
     how = f"How it is going: {plain_label(going)}."
     if latest is not None:
@@ -89,7 +87,7 @@ def goal_dates(file: PersonFile, today: date) -> tuple[list[date], bool]:
     dates, due = [], False
     for goal in file.goals:
         reviews = file.reviews.get(goal.id, [])
-        if status(goal, reviews) in _FINISHED:
+        if not is_active(goal, reviews):
             continue
         if goal.target_date is not None:
             dates.append(goal.target_date)

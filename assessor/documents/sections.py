@@ -11,7 +11,8 @@ from reportlab.platypus import Flowable, Paragraph
 from assessor.documents import PrintContext
 from assessor.documents.blocks import answer, facts, markup, para, section, subheading
 from assessor.documents.layout import Metadata, Styles
-from assessor.record import Contact, Conversation, PersonFile
+from assessor.person_file import PersonFile
+from assessor.record import Contact, Conversation
 from assessor.validation import format_date_in_full
 
 # A section's question, and its topics, each with the sub-heading it prints under (None: the

@@ -31,7 +31,7 @@ from assessor.example.eileen_and_bernie import bernie, eileen
 from assessor.example.kit import ExamplePerson, example_id, nhs_number_in_test_range
 from assessor.example.peggy_and_des import desmond, peggy
 from assessor.example.priya_win_tomek import priya, tomasz, winifred
-from assessor.record import PersonFile
+from assessor.person_file import PersonFile
 
 __all__ = ["example_caseload", "example_id", "nhs_number_in_test_range"]
 

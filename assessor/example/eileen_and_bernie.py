@@ -26,8 +26,8 @@ from assessor.example.kit import (
     said,
 )
 from assessor.goals import GoalKind, Reviewer
+from assessor.person_file import AsCarer
 from assessor.record import (
-    AsCarer,
     ConsentHow,
     ContactPreference,
     ConversationKind,

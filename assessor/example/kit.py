@@ -10,8 +10,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
 from assessor.goals import Goal, GoalKind, Review, Reviewer
+from assessor.person_file import AsCarer, PersonFile
 from assessor.progression import PlanReview, ProgressionPlan
-from assessor.record import AsCarer, Contact, Conversation, Entry, Person, PersonFile
+from assessor.record import Contact, Conversation, Entry, Person
 from assessor.short_term import Episode, EpisodeReview
 from assessor.validation import nhs_check_digit
 

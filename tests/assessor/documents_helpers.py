@@ -15,7 +15,7 @@ from pypdf import PdfReader
 from assessor.documents import DocumentKind, PrintContext, build, people_mentioned
 from assessor.documents.formats import STANDARD, PrintFormat
 from assessor.example import example_caseload
-from assessor.record import PersonFile
+from assessor.person_file import PersonFile
 from assessor.team import Team
 from db.store import Store
 

@@ -18,10 +18,10 @@ from assessor.documents.formats import LARGE, STANDARD
 from assessor.documents.plain_words import plain_words, service_words_in
 from assessor.example import nhs_number_in_test_range
 from assessor.goals import Goal, Review
+from assessor.person_file import AsCarer, PersonFile
 from assessor.progression import PlanReview, PlanStep, ProgressionPlan
 from assessor.prompts import TOPICS
 from assessor.record import (
-    AsCarer,
     ConsentHow,
     Contact,
     ContactPreference,
@@ -31,7 +31,6 @@ from assessor.record import (
     Followed,
     InformationFormat,
     Person,
-    PersonFile,
     PersonWhoMatters,
     Place,
     Relationship,

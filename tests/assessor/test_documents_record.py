@@ -10,7 +10,8 @@ import pytest
 from assessor.documents import DocumentKind, PrintContext, build
 from assessor.documents.formats import STANDARD
 from assessor.example import nhs_number_in_test_range
-from assessor.record import Person, PersonFile
+from assessor.person_file import PersonFile
+from assessor.record import Person
 from assessor.validation import format_nhs_number
 from tests.assessor.documents_helpers import TODAY, Example, load_example, page_count, text_of
 

@@ -15,6 +15,7 @@ from assessor.goals import (
     Review,
     Reviewer,
     due_for_review,
+    is_active,
     status,
     t_score,
 )
@@ -157,6 +158,13 @@ def test_fhir_codes_come_from_the_r4_value_sets() -> None:
         achievement, lifecycle = choice.fhir
         assert achievement in FHIR_ACHIEVEMENT
         assert lifecycle in FHIR_LIFECYCLE
+
+
+def test_a_goal_is_finished_exactly_when_fhir_calls_it_completed() -> None:
+    for choice in GoalStatus:
+        assert choice.finished is (choice.fhir[1] == "completed")
+    assert is_active(goal(), [])
+    assert not is_active(goal(), [Review("g", 0, TODAY)])
 
 
 def test_status_codes_are_stable_and_have_labels() -> None:

@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from assessor.record import ContactPreference, ConversationKind, Place, Relationship, Route
+from assessor.record import (
+    ContactPreference,
+    ConversationKind,
+    InformationFormat,
+    Place,
+    Relationship,
+    Route,
+)
 from assessor.short_term import HelpKind, HelpOutcome
 
 
@@ -16,3 +23,11 @@ def test_choices_sharing_a_code_keep_their_own_labels() -> None:
     assert Route.OTHER.label == Place.OTHER.label == Relationship.OTHER.label == "Other"
     assert Relationship.CARER.label == "Carer"
     assert ConversationKind.CARER.label == "Carer’s conversation"
+
+
+def test_a_choice_keeps_its_code_as_its_value_and_declares_its_label() -> None:
+    assert ContactPreference("text_message") is ContactPreference.TEXT_MESSAGE
+    assert ContactPreference.TEXT_MESSAGE.value == str(ContactPreference.TEXT_MESSAGE)
+    assert ContactPreference.TEXT_MESSAGE == "text_message"
+    assert ContactPreference.TEXT_MESSAGE.label == "Text message"
+    assert InformationFormat.LARGE_PRINT.label == "Large print"

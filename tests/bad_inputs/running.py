@@ -19,15 +19,14 @@ import json
 import os
 import random
 import shutil
-import sqlite3
 import subprocess
 import sys
 import traceback
-from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
 from assessor.terminal_text import shown
+from db.connection import raw_connection
 from tests.bad_inputs.cases import PEGGY, Case
 
 STORE = "assessor.sqlite"
@@ -95,11 +94,11 @@ def _make_store(kind: str, data: Path, good_store: Path) -> None:
     elif kind == "store-is-folder":
         store.mkdir()
     elif kind == "foreign":
-        with closing(sqlite3.connect(store)) as other, other:
+        with raw_connection(store) as other, other:
             other.execute("CREATE TABLE recipes (name TEXT, minutes INTEGER)")
             other.execute("INSERT INTO recipes VALUES ('Scones', 25)")
     if kind == "newer":
-        with closing(sqlite3.connect(store)) as newer, newer:
+        with raw_connection(store) as newer, newer:
             newer.execute("UPDATE alembic_version SET version_num = '9999'")
     elif kind == "read-only-folder":
         data.chmod(0o555)

@@ -1,4 +1,4 @@
-"""Fixtures for the store's tests that need a real, small file system."""
+"""The store under test on each backend, its raw SQL, and a real, small file system."""
 
 from __future__ import annotations
 
@@ -10,6 +10,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+
+from db.store import Store
+from tests.kit.raw_sql import StoreSQL
+from tests.kit.stores import BACKENDS, StorePlace
 
 
 @dataclass(frozen=True)
@@ -43,3 +47,31 @@ def small_disk(tmp_path: Path) -> Iterator[SmallDisk]:
         yield SmallDisk(disk)
     finally:
         subprocess.run(["umount", str(disk)], check=True)
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """Every test of the store runs on both backends, except those marked `sqlite_only`:
+    tests about the SQLite file itself (WAL, backups, a full disk, frozen fixture files)."""
+    if "backend" in metafunc.fixturenames:
+        only_sqlite = metafunc.definition.get_closest_marker("sqlite_only") is not None
+        metafunc.parametrize("backend", BACKENDS[:1] if only_sqlite else BACKENDS)
+
+
+@pytest.fixture
+def store_place(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> StorePlace:
+    if backend == "postgresql":
+        return StorePlace(backend, tmp_path, request.getfixturevalue("postgres_url"))
+    return StorePlace(backend, tmp_path)
+
+
+@pytest.fixture
+def store(store_place: StorePlace) -> Iterator[Store]:
+    opened = store_place.open()
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def raw(store: Store) -> StoreSQL:
+    """SQL on the store under test, past it, to see what is really kept."""
+    return StoreSQL(store.engine)

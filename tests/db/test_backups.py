@@ -4,20 +4,20 @@ go on from what an earlier version left half-done."""
 from __future__ import annotations
 
 import shutil
-import sqlite3
 from collections.abc import Iterator
-from contextlib import closing
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
 from db.backups import KEEP, backups, is_whole, make_backup
-from db.engine import store_path
+from db.connection import raw_connection, store_path
 from db.migrate import HEAD_REVISION, stored_revision
 from db.problems import StoreProblem
 from db.store import Store
 from tests.db.test_upgrade_kills import SCHEMA_0001, rows_of_the_first_schema
+
+pytestmark = pytest.mark.sqlite_only  # copies of the SQLite file
 
 MORNING = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
 
@@ -35,12 +35,12 @@ def data_dir(tmp_path: Path) -> Iterator[Path]:
 
 def half_upgrade(path: Path) -> None:
     """What a kill left before upgrades were one transaction: goals made, version unchanged."""
-    with closing(sqlite3.connect(path)) as connection:
+    with raw_connection(path) as connection:
         connection.execute("CREATE TABLE goals (id VARCHAR(36) PRIMARY KEY)")
 
 
 def contents(path: Path) -> list[str]:
-    with closing(sqlite3.connect(path)) as connection:
+    with raw_connection(path) as connection:
         return list(connection.iterdump())
 
 

@@ -5,14 +5,16 @@ replays to exactly what is stored."""
 from __future__ import annotations
 
 import hashlib
-import sqlite3
-from contextlib import closing
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from assessor.record import Contact, Entry, Person
-from db.engine import store_path
+from db.connection import raw_connection, store_path
 from db.store import Change, Store
+
+pytestmark = pytest.mark.sqlite_only  # the SQLite file's size
 
 SAVES = 100
 STORY = "Chapel on a Sunday, my garden, and not being a burden on Grace. " * 230  # ~15,000
@@ -20,7 +22,7 @@ STORY = "Chapel on a Sunday, my garden, and not being a burden on Grace. " * 230
 
 def _sizes(tmp_path: Path) -> tuple[int, int]:
     """The change log's bytes, and the store's size as a reader sees it (WAL included)."""
-    with closing(sqlite3.connect(store_path(tmp_path))) as connection:
+    with raw_connection(store_path(tmp_path)) as connection:
         (log,) = connection.execute("SELECT sum(length(changes)) FROM change_log").fetchone()
         (pages,) = connection.execute("PRAGMA page_count").fetchone()
         (page_size,) = connection.execute("PRAGMA page_size").fetchone()

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
-from pathlib import Path
 
 import pytest
 
-from assessor.record import Contact, Person, PersonFile
+from assessor.person_file import PersonFile
+from assessor.record import Contact, Person
 from db.store import Store
+from tests.kit.stores import StorePlace
 
 RIGHT = datetime(2026, 12, 5, 10, 30)  # UTC, as the store stamps
 BEHIND = RIGHT - timedelta(days=400)
@@ -32,8 +33,8 @@ def clock() -> Clock:
 
 
 @pytest.fixture
-def store(tmp_path: Path, clock: Clock) -> Iterator[Store]:
-    opened = Store.open(tmp_path, "Sam Patel", create=True, clock=clock)
+def store(store_place: StorePlace, clock: Clock) -> Iterator[Store]:
+    opened = store_place.open("Sam Patel", clock=clock)
     yield opened
     opened.close()
 

@@ -7,6 +7,8 @@ from sqlalchemy.exc import OperationalError
 
 from db.store import Store
 
+pytestmark = pytest.mark.sqlite_only  # the SQLite engine's own settings
+
 
 def test_every_connection_has_wal_foreign_keys_full_sync_and_a_busy_timeout(store: Store) -> None:
     with store.engine.connect() as connection:

@@ -4,26 +4,26 @@ is freed. The disk is a real 2 MB tmpfs, so writes past it really fail."""
 from __future__ import annotations
 
 import shutil
-import sqlite3
 import traceback
-from contextlib import closing
 from pathlib import Path
 
 import pytest
 
 from db.backups import backups, is_whole
-from db.engine import store_path
+from db.connection import raw_connection, store_path
 from db.migrate import HEAD_REVISION, stored_revision
 from db.problems import NotEnoughSpace
 from db.store import Store
 from tests.db.conftest import SmallDisk
 from tests.db.test_upgrade_kills import SCHEMA_0001, rows_of_the_first_schema
 
+pytestmark = pytest.mark.sqlite_only  # the SQLite file on a full disk
+
 KIB = 1024
 
 
 def contents(path: Path) -> list[str]:
-    with closing(sqlite3.connect(path)) as connection:
+    with raw_connection(path) as connection:
         return list(connection.iterdump())
 
 

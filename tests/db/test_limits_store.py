@@ -3,11 +3,8 @@ message, and writes nothing at all; text at the limit is kept whole."""
 
 from __future__ import annotations
 
-import sqlite3
-from collections.abc import Callable, Iterator
-from contextlib import closing
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
-from pathlib import Path
 
 import pytest
 from sqlalchemy import Text
@@ -16,14 +13,15 @@ from assessor.carers import CarerOffer, CarerPlan, CarerReview, CaringRole, Offe
 from assessor.example import example_caseload, example_id
 from assessor.goals import Goal, Review
 from assessor.limits import CONVERSATION, LIMITS, RecordKind, limit_for
+from assessor.person_file import PersonFile
 from assessor.progression import PlanReview, PlanStep, ProgressionPlan
-from assessor.record import Contact, Entry, Person, PersonFile, PersonWhoMatters
+from assessor.record import Contact, Entry, Person, PersonWhoMatters
 from assessor.short_term import Episode, EpisodeReview, HelpKind
 from assessor.validation import InvalidInput
-from db.engine import store_path
 from db.lengths import KINDS
 from db.models import Base, Synced
 from db.store import Store
+from tests.kit.raw_sql import StoreSQL
 
 TODAY = date.today()
 PEGGY, BERNIE, DES, TOMEK = (example_id(key) for key in ("peggy", "bernie", "desmond", "tomasz"))
@@ -31,17 +29,14 @@ PASTE = "x" * 5_000_000
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    opened = Store.open(tmp_path, "Test Worker", create=True)
-    opened.add_files(example_caseload(TODAY))
-    yield opened
-    opened.close()
+def store(store: Store) -> Store:
+    store.add_files(example_caseload(TODAY))
+    return store
 
 
-def _everything(tmp_path: Path) -> list[tuple[object, ...]]:
+def _everything(raw: StoreSQL) -> list[tuple[object, ...]]:
     """Every change ever logged: a refused write adds nothing to it, nor to any table."""
-    with closing(sqlite3.connect(store_path(tmp_path))) as connection:
-        return connection.execute("SELECT * FROM change_log ORDER BY seq").fetchall()
+    return raw.rows("SELECT * FROM change_log ORDER BY seq")
 
 
 def _first_goal(store: Store, person_id: str) -> Goal:
@@ -110,12 +105,12 @@ WRITES: dict[str, Write] = {
 
 @pytest.mark.parametrize("write", WRITES.values(), ids=WRITES.keys())
 def test_a_huge_paste_is_refused_with_a_plain_message_and_nothing_is_written(
-    store: Store, tmp_path: Path, write: Write
+    store: Store, raw: StoreSQL, write: Write
 ) -> None:
-    before = _everything(tmp_path)
+    before = _everything(raw)
     with pytest.raises(InvalidInput, match=r"can be at most [\d,]+ characters; this has 5,000,000"):
         write(store, PASTE)
-    assert _everything(tmp_path) == before
+    assert _everything(raw) == before
 
 
 def test_text_at_its_limit_is_kept_whole_and_one_more_character_is_refused(
@@ -142,13 +137,12 @@ def test_text_at_its_limit_is_kept_whole_and_one_more_character_is_refused(
 
 
 def test_a_long_value_kept_from_before_the_limits_never_blocks_other_edits(
-    store: Store, tmp_path: Path
+    store: Store, raw: StoreSQL
 ) -> None:
     """Only what changes is checked: the rest of an old record can still be edited."""
-    with closing(sqlite3.connect(store_path(tmp_path))) as connection, connection:
-        connection.execute(
-            "UPDATE people SET presenting_problem = ? WHERE id = ?", ("y" * 100_000, PEGGY)
-        )
+    raw.execute(
+        "UPDATE people SET presenting_problem = :text WHERE id = :id", text="y" * 100_000, id=PEGGY
+    )
     store.update_person(PEGGY, {"phone": "07700 900123"})
     kept = store.person(PEGGY)
     assert (kept.phone, len(kept.presenting_problem)) == ("07700 900123", 100_000)

@@ -6,19 +6,19 @@ from __future__ import annotations
 import os
 import pwd
 import shutil
-import sqlite3
 import subprocess
 import sys
 import tempfile
 from collections.abc import Iterator
-from contextlib import closing
 from pathlib import Path
 
 import pytest
 
-from db.engine import store_path
+from db.connection import raw_connection, store_path
 from db.problems import StoreDamaged, StoreMissing, StoreProblem, StoreUnreachable
 from db.store import Store
+
+pytestmark = pytest.mark.sqlite_only  # what is found at the store file's path
 
 REPO = Path(__file__).resolve().parents[2]
 SCHEMA_0004 = REPO / "tests" / "fixtures" / "store-schema-0004.sqlite"
@@ -100,7 +100,7 @@ def test_a_file_that_is_not_a_whole_store_is_reported_and_left_as_it_was(
 
 def test_another_programs_database_is_not_taken_for_a_store(tmp_path: Path) -> None:
     path = store_path(tmp_path)
-    with closing(sqlite3.connect(path)) as connection, connection:
+    with raw_connection(path) as connection, connection:
         connection.execute("CREATE TABLE recipes (name TEXT)")
     before = path.read_bytes()
     assert "is not an Assessor store" in plain_problem(tmp_path, StoreDamaged, create=True)

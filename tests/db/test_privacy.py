@@ -11,9 +11,11 @@ from pathlib import Path
 import pytest
 
 from assessor.record import Person
-from db.engine import store_path
+from db.connection import store_path
 from db.store import Store
 from tests.db.test_upgrade_kills import SCHEMA_0001
+
+pytestmark = pytest.mark.sqlite_only  # the store file's permissions
 
 REPO = Path(__file__).resolve().parents[2]
 SCHEMA_0004 = REPO / "tests" / "fixtures" / "store-schema-0004.sqlite"

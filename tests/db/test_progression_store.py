@@ -3,22 +3,19 @@ logged, reviews are append-only and oldest first, and files arrive with their pl
 
 from __future__ import annotations
 
-import sqlite3
-from collections.abc import Iterator
-from contextlib import closing
 from datetime import date
-from pathlib import Path
 
 import pytest
 
 from assessor.goals import Goal
+from assessor.person_file import PersonFile
 from assessor.progression import PlanReview, PlanStep, ProgressionPlan
-from assessor.record import Person, PersonFile
+from assessor.record import Person
 from assessor.validation import InvalidInput
-from db.engine import store_path
 from db.models import new_id
 from db.rows import NotFound
 from db.store import Store
+from tests.kit.raw_sql import StoreSQL
 
 WORKER = "Test Worker"
 STARTS = date(2026, 8, 24)
@@ -26,20 +23,8 @@ ENDS = date(2027, 5, 24)  # nine months on
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    opened = Store.open(tmp_path, WORKER, create=True)
-    yield opened
-    opened.close()
-
-
-@pytest.fixture
 def tomek(store: Store) -> str:
     return store.add_person(Person(preferred_name="Tomek", presenting_problem="A stroke")).id
-
-
-def _raw(tmp_path: Path, sql: str, *params: object) -> list[tuple[object, ...]]:
-    with closing(sqlite3.connect(store_path(tmp_path))) as connection:
-        return connection.execute(sql, params).fetchall()
 
 
 STEPS = [
@@ -110,12 +95,12 @@ def test_plans_are_newest_first_and_belong_to_their_person(store: Store, tomek: 
     ],
 )
 def test_a_plan_that_fails_its_checks_is_not_stored(
-    tmp_path: Path, store: Store, tomek: str, changes: dict[str, object], message: str
+    store: Store, raw: StoreSQL, tomek: str, changes: dict[str, object], message: str
 ) -> None:
     with pytest.raises(InvalidInput, match=message):
         store.add_plan(_plan(tomek, **changes))
     assert store.plans(tomek) == []
-    assert _raw(tmp_path, "SELECT count(*) FROM progression_plans") == [(0,)]
+    assert raw.rows("SELECT count(*) FROM progression_plans") == [(0,)]
 
 
 def test_a_plan_for_someone_not_held_is_refused(store: Store) -> None:
@@ -207,7 +192,7 @@ def test_a_review_round_trips(store: Store, tomek: str) -> None:
 
 
 def test_a_review_before_the_plan_started_is_not_stored(
-    tmp_path: Path, store: Store, tomek: str
+    store: Store, raw: StoreSQL, tomek: str
 ) -> None:
     plan = store.add_plan(_plan(tomek))
     with pytest.raises(InvalidInput, match="before the plan started"):
@@ -215,7 +200,7 @@ def test_a_review_before_the_plan_started_is_not_stored(
     with pytest.raises(InvalidInput, match="7 is not one of them"):
         store.add_plan_review(PlanReview(plan.id, date(2026, 9, 1), 7))
     assert store.plan_reviews([plan.id]) == {plan.id: []}
-    assert _raw(tmp_path, "SELECT count(*) FROM plan_reviews") == [(0,)]
+    assert raw.rows("SELECT count(*) FROM plan_reviews") == [(0,)]
 
 
 def test_a_review_of_a_missing_plan_raises_not_found(store: Store) -> None:
@@ -283,21 +268,21 @@ def test_add_files_stores_plans_and_their_reviews(store: Store) -> None:
 
 
 def test_reviews_for_a_plan_not_in_the_file_are_refused_and_nothing_is_stored(
-    tmp_path: Path, store: Store
+    store: Store, raw: StoreSQL
 ) -> None:
     file = _file_with_plan()
     file.plan_reviews["no-such-plan"] = [PlanReview("no-such-plan", date(2026, 9, 24), 2)]
     with pytest.raises(ValueError, match="progression plans"):
         store.add_files([file])
     for table in ("people", "goals", "progression_plans", "plan_reviews", "change_log"):
-        assert _raw(tmp_path, f"SELECT count(*) FROM {table}") == [(0,)], table
+        assert raw.rows(f"SELECT count(*) FROM {table}") == [(0,)], table
 
 
-def test_a_plan_review_before_its_plan_refuses_the_whole_file(tmp_path: Path, store: Store) -> None:
+def test_a_plan_review_before_its_plan_refuses_the_whole_file(store: Store, raw: StoreSQL) -> None:
     file = _file_with_plan()
     (plan,) = file.plans
     file.plan_reviews[plan.id].append(PlanReview(plan.id, date(2026, 1, 1), 2))
     with pytest.raises(InvalidInput, match="before the plan started"):
         store.add_files([file])
     for table in ("people", "progression_plans", "plan_reviews"):
-        assert _raw(tmp_path, f"SELECT count(*) FROM {table}") == [(0,)], table
+        assert raw.rows(f"SELECT count(*) FROM {table}") == [(0,)], table

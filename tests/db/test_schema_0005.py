@@ -3,15 +3,17 @@ upgrades to it keeping every row, with no drafts."""
 
 from __future__ import annotations
 
-import shutil
-import sqlite3
-from contextlib import closing
 from pathlib import Path
 
-from db.engine import store_path
+import pytest
+
+from db.connection import raw_connection, store_path
 from db.migrate import HEAD_REVISION, stored_revision
 from db.store import Store
+from tests.fixtures.frozen import assert_files_as_frozen, copy_into
 from tests.fixtures.make_store_0005 import PEGGY_NHS_NUMBER_DRAFT
+
+pytestmark = pytest.mark.sqlite_only  # a frozen SQLite fixture
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 SCHEMA_0004 = FIXTURES / "store-schema-0004.sqlite"
@@ -36,14 +38,8 @@ TABLES = (
 
 
 def counts(path: Path) -> dict[str, int]:
-    with closing(sqlite3.connect(path)) as connection:
+    with raw_connection(path) as connection:
         return {t: connection.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES}
-
-
-def copy(fixture: Path, data_dir: Path) -> Path:
-    data_dir.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(fixture, store_path(data_dir))
-    return data_dir
 
 
 def test_fixture_is_self_contained_and_at_schema_0005() -> None:
@@ -53,9 +49,10 @@ def test_fixture_is_self_contained_and_at_schema_0005() -> None:
 
 
 def test_schema_0005_store_opens_with_its_draft(tmp_path: Path) -> None:
-    store = Store.open(copy(SCHEMA_0005, tmp_path), "Test Worker")
+    store = Store.open(copy_into(SCHEMA_0005, tmp_path), "Test Worker")
     try:
         assert store.drafts() == [PEGGY_NHS_NUMBER_DRAFT]
+        assert_files_as_frozen(store, SCHEMA_0005)
     finally:
         store.close()
 
@@ -63,7 +60,7 @@ def test_schema_0005_store_opens_with_its_draft(tmp_path: Path) -> None:
 def test_the_schema_0004_store_upgrades_keeping_every_row_and_holding_no_drafts(
     tmp_path: Path,
 ) -> None:
-    data_dir = copy(SCHEMA_0004, tmp_path)
+    data_dir = copy_into(SCHEMA_0004, tmp_path)
     before = counts(store_path(data_dir))
     store = Store.open(data_dir, "Test Worker")
     try:

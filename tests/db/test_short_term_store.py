@@ -3,42 +3,28 @@ reviews are append-only, and whole files arrive with their episodes at once."""
 
 from __future__ import annotations
 
-import sqlite3
-from collections.abc import Iterator
-from contextlib import closing
 from datetime import date, datetime, timedelta
-from pathlib import Path
 
 import pytest
 
 from assessor.goals import Goal, GoalKind, Reviewer
-from assessor.record import Person, PersonFile
+from assessor.person_file import PersonFile
+from assessor.record import Person
 from assessor.short_term import Episode, EpisodeReview, HelpKind, HelpOutcome, within_48_hours
 from assessor.validation import InvalidInput
-from db.engine import store_path
 from db.models import new_id
 from db.rows import NotFound
 from db.store import Store
+from tests.kit.raw_sql import StoreSQL
+from tests.kit.stores import StorePlace
 
 WORKER = "Test Worker"
 ASKED = datetime(2026, 11, 2, 10, 0)  # two weeks on from the same day is 16 Nov 2026
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    opened = Store.open(tmp_path, WORKER, create=True)
-    yield opened
-    opened.close()
-
-
-@pytest.fixture
 def des(store: Store) -> str:
     return store.add_person(Person(preferred_name="Des", presenting_problem="One arm")).id
-
-
-def _raw(tmp_path: Path, sql: str, *params: object) -> list[tuple[object, ...]]:
-    with closing(sqlite3.connect(store_path(tmp_path))) as connection:
-        return connection.execute(sql, params).fetchall()
 
 
 def _episode(person_id: str, **kw: object) -> Episode:
@@ -104,15 +90,15 @@ def test_episodes_are_newest_first_and_belong_to_their_person(store: Store, des:
 
 
 def test_an_episode_that_fails_its_checks_is_not_stored(
-    tmp_path: Path, store: Store, des: str
+    store: Store, raw: StoreSQL, des: str
 ) -> None:
     with pytest.raises(InvalidInput, match="before it was asked for"):
         store.add_episode(_episode(des, first_help_at=ASKED - timedelta(hours=1)))
     assert store.episodes(des) == []
-    assert _raw(tmp_path, "SELECT count(*) FROM short_term_episodes") == [(0,)]
-    assert _raw(
-        tmp_path, "SELECT count(*) FROM change_log WHERE table_name = 'short_term_episodes'"
-    ) == [(0,)]
+    assert raw.rows("SELECT count(*) FROM short_term_episodes") == [(0,)]
+    assert raw.rows("SELECT count(*) FROM change_log WHERE table_name = 'short_term_episodes'") == [
+        (0,)
+    ]
 
 
 def test_an_episode_for_someone_not_held_is_refused(store: Store) -> None:
@@ -167,7 +153,7 @@ def test_recording_an_outcome_logs_its_code_and_date(store: Store, des: str) -> 
 
 
 def test_an_early_outcome_without_a_reason_changes_nothing(
-    tmp_path: Path, store: Store, des: str
+    store: Store, raw: StoreSQL, des: str
 ) -> None:
     """The episode is checked as a whole with the change; a refused change leaves no trace."""
     episode = store.add_episode(_episode(des, first_help_at=ASKED))
@@ -179,9 +165,7 @@ def test_an_early_outcome_without_a_reason_changes_nothing(
     assert "16 Nov 2026" in str(caught.value)
     assert store.episodes(des) == [episode]
     assert [c.operation for c in store.history([episode.id])] == ["insert"]
-    assert _raw(tmp_path, "SELECT revision, outcome_2_weeks FROM short_term_episodes") == [
-        (1, None)
-    ]
+    assert raw.rows("SELECT revision, outcome_2_weeks FROM short_term_episodes") == [(1, None)]
 
 
 def test_an_early_outcome_with_a_reason_is_stored(store: Store, des: str) -> None:
@@ -277,10 +261,10 @@ def test_reviews_are_append_only(store: Store, des: str) -> None:
     assert not hasattr(store, "update_episode_review")
 
 
-def test_a_review_of_a_missing_episode_raises_not_found(tmp_path: Path, store: Store) -> None:
+def test_a_review_of_a_missing_episode_raises_not_found(store: Store, raw: StoreSQL) -> None:
     with pytest.raises(NotFound):
         store.add_episode_review(EpisodeReview("no-such-episode", date(2026, 11, 9)))
-    assert _raw(tmp_path, "SELECT count(*) FROM episode_reviews") == [(0,)]
+    assert raw.rows("SELECT count(*) FROM episode_reviews") == [(0,)]
 
 
 # --- whole files ------------------------------------------------------------------------------
@@ -340,17 +324,17 @@ def test_add_files_twice_adds_the_episodes_once(store: Store) -> None:
 
 
 def test_reviews_for_an_episode_not_in_the_file_are_refused_and_nothing_is_stored(
-    tmp_path: Path, store: Store
+    store: Store, raw: StoreSQL
 ) -> None:
     file = _file_with_help()
     file.episode_reviews["no-such-episode"] = [EpisodeReview("no-such-episode", date(2026, 11, 9))]
     with pytest.raises(ValueError, match="short-term help"):
         store.add_files([file])
     for table in ("people", "goals", "short_term_episodes", "episode_reviews", "change_log"):
-        assert _raw(tmp_path, f"SELECT count(*) FROM {table}") == [(0,)], table
+        assert raw.rows(f"SELECT count(*) FROM {table}") == [(0,)], table
 
 
-def test_an_invalid_episode_in_a_file_stores_nothing(tmp_path: Path, store: Store) -> None:
+def test_an_invalid_episode_in_a_file_stores_nothing(store: Store, raw: StoreSQL) -> None:
     """One bad episode refuses the whole batch, earlier good files included."""
     good = _file_with_help()
     bad = _file_with_help()
@@ -358,10 +342,12 @@ def test_an_invalid_episode_in_a_file_stores_nothing(tmp_path: Path, store: Stor
     with pytest.raises(InvalidInput):
         store.add_files([good, bad])
     for table in ("people", "short_term_episodes", "episode_reviews"):
-        assert _raw(tmp_path, f"SELECT count(*) FROM {table}") == [(0,)], table
+        assert raw.rows(f"SELECT count(*) FROM {table}") == [(0,)], table
 
 
-def test_a_weekly_review_before_the_help_or_naming_anothers_goal_is_refused(tmp_path):
+def test_a_weekly_review_before_the_help_or_naming_anothers_goal_is_refused(
+    store_place: StorePlace,
+):
     """Reviews follow the help they review, and only name the person's own goals."""
     from datetime import date, datetime
 
@@ -369,9 +355,8 @@ def test_a_weekly_review_before_the_help_or_naming_anothers_goal_is_refused(tmp_
     from assessor.record import Person
     from assessor.short_term import Episode, EpisodeReview, HelpKind
     from assessor.validation import InvalidInput
-    from db.store import Store
 
-    store = Store.open(tmp_path, "Test Worker", create=True)
+    store = store_place.open("Test Worker")
     try:
         reg = store.add_person(Person(preferred_name="Reg", presenting_problem="A fall")).id
         stan = store.add_person(Person(preferred_name="Stan", presenting_problem="Meals")).id

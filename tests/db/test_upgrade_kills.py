@@ -12,18 +12,18 @@ from __future__ import annotations
 import os
 import shutil
 import signal
-import sqlite3
 import subprocess
 import sys
-from contextlib import closing
 from pathlib import Path
 
 import pytest
 
-from db.engine import store_path
+from db.connection import raw_connection, store_path
 from db.migrate import HEAD_REVISION, stored_revision
 from db.store import Store
 from tests.db import upgrade_child
+
+pytestmark = pytest.mark.sqlite_only  # killing upgrades of a SQLite file
 
 REPO = Path(__file__).resolve().parents[2]
 SCHEMA_0001 = REPO / "tests" / "fixtures" / "store-schema-0001.sqlite"
@@ -31,13 +31,13 @@ SCHEMA_0001 = REPO / "tests" / "fixtures" / "store-schema-0001.sqlite"
 
 def rows_of_the_first_schema(path: Path) -> dict[str, list[tuple[object, ...]]]:
     """Every row of every table schema 0001 had, in the columns it had then."""
-    with closing(sqlite3.connect(SCHEMA_0001)) as first:
+    with raw_connection(SCHEMA_0001) as first:
         tables = {
             name: [f'"{column[1]}"' for column in first.execute(f"PRAGMA table_info({name})")]
             for (name,) in first.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
             if name != "alembic_version"
         }
-    with closing(sqlite3.connect(path)) as connection:
+    with raw_connection(path) as connection:
         return {
             name: connection.execute(
                 f"SELECT {', '.join(columns)} FROM {name} ORDER BY {', '.join(columns)}"
@@ -78,16 +78,18 @@ def test_an_upgrade_killed_after_any_statement_opens_at_head_with_nothing_lost(
 
 
 KILLED_MID_WRITE = """
-import os, signal, sqlite3, sys
-connection = sqlite3.connect(sys.argv[1], isolation_level=None)
-connection.execute("PRAGMA cache_size=2")  # changed pages reach the file before the commit
-connection.execute("BEGIN")
-connection.execute("UPDATE people SET family_name = 'Half-written'")
-connection.execute(
-    "CREATE TABLE filler AS WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n "
-    "WHERE i < 100) SELECT randomblob(4000) AS b FROM n"
-)
-os.kill(os.getpid(), signal.SIGKILL)
+import os, signal, sys
+from pathlib import Path
+from db.connection import raw_connection
+with raw_connection(Path(sys.argv[1]), isolation_level=None) as connection:
+    connection.execute("PRAGMA cache_size=2")  # changed pages reach the file before the commit
+    connection.execute("BEGIN")
+    connection.execute("UPDATE people SET family_name = 'Half-written'")
+    connection.execute(
+        "CREATE TABLE filler AS WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n "
+        "WHERE i < 100) SELECT randomblob(4000) AS b FROM n"
+    )
+    os.kill(os.getpid(), signal.SIGKILL)
 """
 
 

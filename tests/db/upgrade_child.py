@@ -20,7 +20,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine, event
 
-from db.engine import store_path
+from db.connection import store_path
 from db.store import Store
 
 statements = 0

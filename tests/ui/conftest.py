@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -30,3 +30,12 @@ def make_window(qtbot: QtBot) -> Callable[[Store], MainWindow]:
 def window(make_window: Callable[[Store], MainWindow], example_store: Store) -> MainWindow:
     """The main window on the example caseload."""
     return make_window(example_store)
+
+
+@pytest.fixture
+def runner(qtbot: QtBot) -> Iterator[Runner]:
+    """The one runner, for a tab tested on its own, as the main window hands it to each tab;
+    anything it still runs ends before the store closes."""
+    shared = Runner()
+    yield shared
+    shared.wait()

@@ -28,4 +28,4 @@ def lists_read(qtbot: QtBot, window: MainWindow) -> None:
     """Ask for the Due and Carers tabs to be read again, and wait until both show the answer
     (they are read in the background)."""
     with qtbot.waitSignals([window.due.refreshed, window.carers.refreshed], timeout=10000):
-        window.refresh_due()
+        window.left.refresh()

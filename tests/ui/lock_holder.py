@@ -6,17 +6,18 @@ standard input makes it let go and print FREE.
 
 from __future__ import annotations
 
-import sqlite3
 import sys
+from pathlib import Path
+
+from db.connection import raw_connection
 
 
 def main() -> None:
-    connection = sqlite3.connect(sys.argv[1], isolation_level=None)
-    connection.execute("BEGIN IMMEDIATE")
-    print("LOCKED", flush=True)
-    sys.stdin.readline()
-    connection.execute("ROLLBACK")
-    connection.close()
+    with raw_connection(Path(sys.argv[1]), isolation_level=None) as connection:
+        connection.execute("BEGIN IMMEDIATE")
+        print("LOCKED", flush=True)
+        sys.stdin.readline()
+        connection.execute("ROLLBACK")
     print("FREE", flush=True)
 
 

@@ -35,8 +35,8 @@ def autosaver(qtbot) -> Autosaver:
 
 
 @pytest.fixture
-def tab(qtbot, store, autosaver, people):
-    widget = CarerSupportTab(store, autosaver, "Test Worker")
+def tab(qtbot, store, runner, autosaver, people):
+    widget = CarerSupportTab(store, runner, autosaver, "Test Worker")
     qtbot.addWidget(widget)
     widget.resize(900, 800)
     widget.show()
@@ -55,7 +55,7 @@ def test_someone_who_cares_for_no_one_sees_one_line_and_nothing_else(tab, people
     assert tab.offer_button.isVisible()
 
 
-def test_recording_the_offer_changes_the_status_line(qtbot, tab, store, people):
+def test_recording_the_offer_changes_the_status_line(qtbot, tab, store, people, runner):
     assert tab.status.text() == "Not yet offered a conversation of their own."
     tab.offer_button.click()
     dialog = tab.offer_dialog
@@ -63,7 +63,7 @@ def test_recording_the_offer_changes_the_status_line(qtbot, tab, store, people):
     assert dialog.on.text() == format_date_numeric(TODAY)
     dialog.response.buttons[OfferResponse.WANTS_ONE].click()
     qtbot.keyClicks(dialog.note, "After Ada's review")
-    with qtbot.waitSignal(tab.changed):
+    with qtbot.waitSignal(runner.changes_applied):
         dialog.add_button.click()
     assert not dialog.isVisible()
     (offer,) = store.as_carer(people["jo"]).offers
@@ -112,22 +112,24 @@ def test_starting_a_carers_conversation_makes_a_private_contact_and_says_so(
     assert any("private to the carer" in text for text in texts)
 
 
-def make_plan(qtbot, tab):
-    with qtbot.waitSignal(tab.changed):
+def make_plan(qtbot, tab, runner):
+    with qtbot.waitSignal(runner.changes_applied):
         tab.make_plan_button.click()
     assert tab.what_will_help.isVisible() and not tab.make_plan_button.isVisible()
 
 
-def test_their_plan_is_made_and_autosaves_field_by_field(qtbot, tab, store, autosaver, people):
+def test_their_plan_is_made_and_autosaves_field_by_field(
+    qtbot, tab, store, autosaver, people, runner
+):
     assert tab.make_plan_button.isVisible() and not tab.what_will_help.isVisible()
-    make_plan(qtbot, tab)
+    make_plan(qtbot, tab, runner)
     assert tab.made_on.text() == f"Made on {format_date(TODAY)}."
     assert QApplication.focusWidget() is tab.what_will_help
     review_by = TODAY + timedelta(days=90)
     qtbot.keyClicks(tab.what_will_help, "An evening off each week")
     qtbot.keyClicks(tab.breaks, "Tuesdays, her sister sits with Ada")
     qtbot.keyClicks(tab.contingency, "Call her sister on 07700 900123")
-    with qtbot.waitSignal(tab.changed):
+    with qtbot.waitSignal(runner.changes_applied):
         qtbot.keyClicks(tab.review_on, format_date_numeric(review_by))
         with qtbot.waitSignal(autosaver.saved):
             pass  # the pause after typing writes it
@@ -138,8 +140,10 @@ def test_their_plan_is_made_and_autosaves_field_by_field(qtbot, tab, store, auto
     assert plan.review_on == review_by
 
 
-def test_a_review_before_the_plan_was_made_is_not_saved(qtbot, tab, store, autosaver, people):
-    make_plan(qtbot, tab)
+def test_a_review_before_the_plan_was_made_is_not_saved(
+    qtbot, tab, store, autosaver, people, runner
+):
+    make_plan(qtbot, tab, runner)
     yesterday = TODAY - timedelta(days=1)
     qtbot.keyClicks(tab.review_on, format_date_numeric(yesterday))
     autosaver.flush()
@@ -169,11 +173,11 @@ def test_a_review_needs_an_answer_and_keeps_what_was_typed(qtbot, tab, store, pe
     assert store.as_carer(people["jo"]).reviews == []
 
 
-def test_a_review_is_saved_and_listed_with_the_answer_in_words(qtbot, tab, store, people):
+def test_a_review_is_saved_and_listed_with_the_answer_in_words(qtbot, tab, store, people, runner):
     dialog = open_review(qtbot, tab, "The sitting service helps", "Wants more evenings")
     assert not dialog.next_review.isVisibleTo(dialog), "no plan: no review date to set"
     dialog.supported.buttons[Supported.PARTLY].click()
-    with qtbot.waitSignal(tab.changed):
+    with qtbot.waitSignal(runner.changes_applied):
         dialog.add_button.click()
     assert not dialog.isVisible()
     (review,) = store.as_carer(people["jo"]).reviews
@@ -204,8 +208,8 @@ def test_reviews_are_listed_newest_first_and_cannot_be_changed(qtbot, tab, store
     )
 
 
-def test_the_next_review_date_goes_on_their_plan(qtbot, tab, store, people):
-    make_plan(qtbot, tab)
+def test_the_next_review_date_goes_on_their_plan(qtbot, tab, store, people, runner):
+    make_plan(qtbot, tab, runner)
     next_review = TODAY + timedelta(days=180)
     dialog = open_review(qtbot, tab)
     assert dialog.next_review.isVisibleTo(dialog)
@@ -217,8 +221,8 @@ def test_the_next_review_date_goes_on_their_plan(qtbot, tab, store, people):
     assert tab.review_on.text() == format_date_numeric(next_review)
 
 
-def test_a_review_on_a_day_still_to_come_is_refused(qtbot, tab, store, people):
-    make_plan(qtbot, tab)
+def test_a_review_on_a_day_still_to_come_is_refused(qtbot, tab, store, people, runner):
+    make_plan(qtbot, tab, runner)
     dialog = open_review(qtbot, tab, "Fine")
     dialog.supported.buttons[Supported.YES].click()
     tomorrow = TODAY + timedelta(days=1)
@@ -233,8 +237,8 @@ def test_a_review_on_a_day_still_to_come_is_refused(qtbot, tab, store, people):
     assert carer.reviews == [] and carer.plans[0].review_on is None, "nothing half-written"
 
 
-def test_every_control_is_named_and_tab_reaches_them(qtbot, tab):
-    make_plan(qtbot, tab)
+def test_every_control_is_named_and_tab_reaches_them(qtbot, tab, runner):
+    make_plan(qtbot, tab, runner)
     open_review(qtbot, tab).reject()
     tab.offer_button.click()
     tab.offer_dialog.reject()
@@ -255,8 +259,8 @@ def test_every_control_is_named_and_tab_reaches_them(qtbot, tab):
     assert visited == expected
 
 
-def test_tab_moves_through_the_review_dialog_in_reading_order(qtbot, tab):
-    make_plan(qtbot, tab)
+def test_tab_moves_through_the_review_dialog_in_reading_order(qtbot, tab, runner):
+    make_plan(qtbot, tab, runner)
     dialog = open_review(qtbot, tab)
     qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.supported.buttons[Supported.YES])
     expected = [dialog.words, dialog.note, dialog.next_review]
@@ -268,8 +272,8 @@ def test_tab_moves_through_the_review_dialog_in_reading_order(qtbot, tab):
     dialog.reject()
 
 
-def test_a_next_review_before_the_plan_was_made_stores_nothing(qtbot, tab, store, people):
-    make_plan(qtbot, tab)
+def test_a_next_review_before_the_plan_was_made_stores_nothing(qtbot, tab, store, people, runner):
+    make_plan(qtbot, tab, runner)
     dialog = open_review(qtbot, tab, "Some days")
     dialog.supported.buttons[Supported.PARTLY].click()
     yesterday = TODAY - timedelta(days=1)

@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QMessageBox, QPlainTextEdit, QWidget
 
 from assessor.carers import CaringRole
+from assessor.operations.op_changes import OpChanges, RecordKind
 from assessor.record import Contact, ConversationKind, Entry, Person
 from assessor.search import PeopleIndex
 from tests.ui.test_keyboard_and_names import unnamed_controls
@@ -41,12 +42,18 @@ def people(store) -> dict[str, str]:
 
 
 @pytest.fixture
-def tab(qtbot, store, people) -> CarersTab:
+def tab(qtbot, store, runner, people) -> CarersTab:
     """The tab as the workspace holds it; a record made here is put in search, as the main
-    window does on person_added."""
+    window does when the runner reports people changed."""
     index = PeopleIndex(store.findable_people())
-    shown = CarersTab(store, index)
-    shown.person_added.connect(lambda person_id: index.put(store.findable(person_id)))
+    shown = CarersTab(store, runner, index)
+
+    def learn(changes: OpChanges, _source: object) -> None:
+        if changes.touches(RecordKind.PERSON):
+            for person_id in changes.people:
+                index.put(store.findable(person_id))
+
+    runner.changes_applied.connect(learn)
     qtbot.addWidget(shown)
     shown.resize(900, 700)
     shown.show()
@@ -93,7 +100,7 @@ def test_open_their_record_names_the_other_person(qtbot, tab, people):
     assert opened.args == [people["kit"]]
 
 
-def test_change_with_bad_hours_keeps_the_dialog_then_saves(qtbot, tab, store, people):
+def test_change_with_bad_hours_keeps_the_dialog_then_saves(qtbot, tab, store, people, runner):
     tab.show_person(people["ada"])
     tab.carers.list.setCurrentRow(0)
     tab.carers.change_button.click()
@@ -113,7 +120,7 @@ def test_change_with_bad_hours_keeps_the_dialog_then_saves(qtbot, tab, store, pe
 
     dialog.fields.hours.setText("35")
     dialog.fields.live_together.setCurrentIndex(0)
-    with qtbot.waitSignal(tab.roles_changed):
+    with qtbot.waitSignal(runner.changes_applied):
         dialog.accept()
     assert not dialog.isVisible()
     (role,) = store.carers_of(people["ada"])
@@ -124,7 +131,7 @@ def test_change_with_bad_hours_keeps_the_dialog_then_saves(qtbot, tab, store, pe
     assert tab.carers.confirmation.text() == "Saved the changes: Jo Wren caring for Ada Lark."
 
 
-def test_no_longer_caring_asks_first_then_ends_the_role(qtbot, tab, store, people):
+def test_no_longer_caring_asks_first_then_ends_the_role(qtbot, tab, store, people, runner):
     tab.show_person(people["jo"])
     tab.cared_for.list.setCurrentRow(1)
     tab.cared_for.end_button.click()
@@ -134,7 +141,7 @@ def test_no_longer_caring_asks_first_then_ends_the_role(qtbot, tab, store, peopl
     assert len(store.roles_as_carer(people["jo"])) == 2
 
     tab.cared_for.end_button.click()
-    with qtbot.waitSignal(tab.roles_changed):
+    with qtbot.waitSignal(runner.changes_applied):
         tab.ask_end.button(QMessageBox.StandardButton.Yes).click()
     assert [role.cared_for_id for role in store.roles_as_carer(people["jo"])] == [people["ada"]]
     assert [role.carer_id for role in store.carers_of(people["bob"])] == [people["kit"]]
@@ -156,7 +163,7 @@ def test_link_dialog_finds_people_and_leaves_out_those_already_linked(qtbot, tab
     assert lines(dialog.matches) == ["Make a new record for Bob"], "not their own carer"
 
 
-def test_link_an_existing_person_as_someone_they_care_for(qtbot, tab, store, people):
+def test_link_an_existing_person_as_someone_they_care_for(qtbot, tab, store, people, runner):
     tab.show_person(people["kit"])
     tab.cared_for.add_button.click()
     dialog = tab.link_dialog
@@ -166,14 +173,15 @@ def test_link_an_existing_person_as_someone_they_care_for(qtbot, tab, store, peo
     assert "Choose who they are" in dialog.message.text()
     dialog.matches.setCurrentRow(1)
     qtbot.keyClicks(dialog.fields.what_they_do, "Visits on Sundays")
-    with qtbot.assertNotEmitted(tab.person_added), qtbot.waitSignal(tab.roles_changed):
+    with qtbot.waitSignal(runner.changes_applied) as applied:
         dialog.accept()
+    assert applied.args == [OpChanges.of([people["kit"], people["ada"]], RecordKind.CARER), tab]
     (role,) = [r for r in store.roles_as_carer(people["kit"]) if r.cared_for_id == people["ada"]]
     assert role.what_they_do == "Visits on Sundays"
     assert "Ada Lark\nVisits on Sundays" in lines(tab.cared_for.list)
 
 
-def test_link_dialog_makes_a_new_record_and_says_so(qtbot, tab, store, people):
+def test_link_dialog_makes_a_new_record_and_says_so(qtbot, tab, store, people, runner):
     tab.show_person(people["ada"])
     tab.carers.add_button.click()
     dialog = tab.link_dialog
@@ -186,9 +194,12 @@ def test_link_dialog_makes_a_new_record_and_says_so(qtbot, tab, store, people):
     assert len(store.findable_people()) == 4, "no record is made until the role is right"
 
     dialog.fields.hours.setText("6")
-    with qtbot.waitSignal(tab.person_added) as added:
+    with qtbot.waitSignal(runner.changes_applied) as applied:
         dialog.accept()
-    sam = store.person(added.args[0])
+    changes, source = applied.args
+    assert changes.kinds == {RecordKind.PERSON, RecordKind.CARER} and source is tab
+    (sam_id,) = changes.people - {people["ada"]}
+    sam = store.person(sam_id)
     assert (sam.preferred_name, sam.first_names, sam.family_name) == ("Sam", "Sam van", "Reed")
     assert [role.carer_id for role in store.carers_of(people["ada"])] == [
         people["jo"],

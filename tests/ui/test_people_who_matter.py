@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtWidgets import QListWidget, QMessageBox
 
 from assessor.carers import CaringRole
+from assessor.operations.op_changes import OpChanges, RecordKind
 from assessor.record import Person, Relationship
 from tests.ui.helpers import open_person
 
@@ -125,10 +126,13 @@ def test_make_a_record_creates_the_carer_and_links_them(qtbot, make_window, stor
     offer = section.offer
     qtbot.keyClicks(offer.fields.what_they_do, "Evening meals")
     offer.fields.hours.setText("10")
-    with qtbot.waitSignal(section.person_added) as added:
+    with qtbot.waitSignal(window.runner.changes_applied) as applied:
         offer.make_button.click()
     assert not offer.isVisible()
-    sam = store.person(added.args[0])
+    changes, source = applied.args
+    assert changes.kinds == {RecordKind.PERSON, RecordKind.CARER} and source is section
+    (sam_id,) = changes.people - {ada}
+    sam = store.person(sam_id)
     assert (sam.preferred_name, sam.family_name, sam.presenting_problem) == ("Sam", "Reed", "")
     (role,) = store.carers_of(ada)
     (named,) = store.person(ada).people_who_matter
@@ -165,9 +169,10 @@ def test_a_carer_already_on_the_caseload_can_be_linked_instead(qtbot, make_windo
     assert "whole number" in offer.fields.hours_error.text()
 
     offer.fields.hours.setText("")
-    with qtbot.assertNotEmitted(section.person_added), qtbot.waitSignal(section.roles_changed):
+    with qtbot.waitSignal(window.runner.changes_applied) as applied:
         offer.link_button.click()
     (role,) = store.carers_of(ada)
+    assert applied.args == [OpChanges.of([role.carer_id, ada], RecordKind.CARER), section]
     assert window.index.get(role.carer_id).display_name == "Jo Wren"
     assert len(store.findable_people()) == people
     assert lines(section.list) == ["Jo Wren · carer, has their own record"]

@@ -8,13 +8,14 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from assessor.goals import Goal
-from assessor.progression import PlanReview, PlanStep, ProgressionPlan, months_between
+from assessor.operations.op_changes import OpChanges, RecordKind
+from assessor.progression import PlanReview, PlanStep, ProgressionPlan, months_between, months_later
 from assessor.record import Person
 from assessor.validation import format_date, format_date_numeric
 from tests.ui.test_keyboard_and_names import unnamed_controls
+from ui.kit.runner import Runner
 from ui.progression.chart import describe_progression, month_ticks
 from ui.progression.tab import ProgressionTab
-from ui.progression.words import months_later
 
 TODAY = date.today()
 
@@ -23,8 +24,8 @@ def reg(store):
     return store.add_person(Person(preferred_name="Reg", presenting_problem="Help"))
 
 
-def make_tab(qtbot, store, person_id: str) -> ProgressionTab:
-    tab = ProgressionTab(store)
+def make_tab(qtbot, store, person_id: str, runner: Runner | None = None) -> ProgressionTab:
+    tab = ProgressionTab(store, runner or Runner())
     qtbot.addWidget(tab)
     tab.show_person(person_id)
     tab.show()
@@ -54,13 +55,13 @@ def test_with_no_plan_it_explains_and_offers_a_new_one(qtbot, store):
     assert tab.new_button.isVisibleTo(tab)
 
 
-def test_a_plan_made_in_the_dialog_with_two_steps_and_a_goal_is_stored(qtbot, store):
+def test_a_plan_made_in_the_dialog_with_two_steps_and_a_goal_is_stored(qtbot, store, runner):
     person = reg(store)
     walk = store.add_goal(Goal(person.id, "Walk to the post office on my own", TODAY))
     store.add_goal(Goal(person.id, "See my grandson at weekends", TODAY))
-    tab = make_tab(qtbot, store, person.id)
+    tab = make_tab(qtbot, store, person.id, runner)
     changes = []
-    tab.changed.connect(lambda: changes.append(True))
+    runner.changes_applied.connect(lambda changed, source: changes.append((changed, source)))
 
     tab.new_button.click()
     dialog = tab.dialog
@@ -101,7 +102,7 @@ def test_a_plan_made_in_the_dialog_with_two_steps_and_a_goal_is_stored(qtbot, st
         PlanStep("Make breakfast with Sam nearby"),
     ]
     assert plan.goal_ids == [walk.id]
-    assert changes == [True]
+    assert changes == [(OpChanges.of([person.id], RecordKind.PROGRESSION), tab)]
     assert tab.scroll.isVisibleTo(tab) and not tab.empty.isVisibleTo(tab)
     assert tab.summary.text() == (
         "From step 2 — I need help with many things, most days — towards step 5 by "

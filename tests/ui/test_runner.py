@@ -5,20 +5,11 @@ from __future__ import annotations
 
 import threading
 
-import pytest
 from PySide6.QtWidgets import QApplication
 
 from assessor.logfile import LOG_FILE_NAME, start_log
 from assessor.operations.op_changes import OpChanges, OpResult, RecordKind
 from db.failures import UNKNOWN
-from ui.kit.runner import Runner
-
-
-@pytest.fixture
-def runner(qtbot):
-    made = Runner()
-    yield made
-    made.wait()
 
 
 def nothing_changed(value=None) -> OpResult:

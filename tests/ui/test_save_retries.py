@@ -15,7 +15,7 @@ from PySide6.QtCore import Qt
 
 from assessor.example import example_caseload
 from assessor.unsaved_journal import JOURNAL_FILE_NAME
-from db.engine import store_path
+from db.connection import store_path
 from db.store import Store
 from tests.ui import lock_holder, typing_child
 from tests.ui.helpers import open_person
@@ -77,6 +77,26 @@ def test_text_typed_while_another_program_writes_is_saved_when_it_finishes(
         pass
     assert busy_store.person(person_id).other_names == "Tom"
     assert window.save_state.text() == "All changes saved"
+
+
+@pytest.mark.slow
+def test_a_retry_after_another_person_is_shown_saves_to_the_one_it_was_typed_for(
+    qtbot, make_window, busy_store, tmp_path
+):
+    window = make_window(busy_store)
+    tomek_id = open_person(window, "Tomek")
+    with another_program_writing(tmp_path):
+        page = window.workspace.page_one
+        page.other_names.setFocus()
+        qtbot.keyClicks(page.other_names, "Tom")
+        assert not window.autosaver.flush()
+        priya_id = open_person(window, "Priya")
+        assert window.workspace.person_id == priya_id
+        priya_before = busy_store.person(priya_id).other_names
+    with qtbot.waitSignal(window.autosaver.saved, timeout=15000):
+        pass
+    assert busy_store.person(tomek_id).other_names == "Tom"
+    assert busy_store.person(priya_id).other_names == priya_before
 
 
 @pytest.mark.slow

@@ -10,10 +10,10 @@ from PySide6.QtWidgets import QApplication
 from assessor.goals import Goal, Review, Reviewer
 from assessor.record import Person
 from assessor.short_term import Episode, EpisodeReview, HelpKind, HelpOutcome
+from assessor.short_term_wording import arrival_words, format_date_time, parse_date_time
 from assessor.validation import InvalidInput, format_date, format_date_numeric
 from tests.ui.test_keyboard_and_names import unnamed_controls
 from ui.short_term.tab import ShortTermTab
-from ui.short_term.words import arrival_words, format_date_time, parse_date_time
 
 TODAY = date.today()
 # A morning ten days ago: far enough back for help to have arrived, on the hour to type easily.
@@ -26,8 +26,8 @@ def reg(store):
 
 
 @pytest.fixture
-def tab(qtbot, store, reg):
-    widget = ShortTermTab(store, "Test Worker")
+def tab(qtbot, store, runner, reg):
+    widget = ShortTermTab(store, runner, "Test Worker")
     qtbot.addWidget(widget)
     widget.resize(1100, 700)
     widget.show()
@@ -47,9 +47,11 @@ def add_episode(tab, qtbot, asked: str, first_help: str = "", provider: str = "R
     return dialog
 
 
-def test_new_short_term_help_is_stored_and_listed_with_the_48_hour_words(qtbot, tab, store, reg):
+def test_new_short_term_help_is_stored_and_listed_with_the_48_hour_words(
+    qtbot, tab, store, reg, runner
+):
     assert tab.empty.isVisibleTo(tab) and tab.list.count() == 0
-    with qtbot.waitSignal(tab.changed):
+    with qtbot.waitSignal(runner.changes_applied):
         dialog = add_episode(
             tab, qtbot, format_date_time(ASKED), format_date_time(ASKED + timedelta(hours=30))
         )
@@ -78,12 +80,12 @@ def test_the_dialog_starts_at_now_and_waits_for_help_without_a_first_help_time(
     assert tab.first_help_section.isVisibleTo(tab)
 
 
-def test_help_arriving_after_more_than_48_hours_says_how_many_days(qtbot, tab, store, reg):
+def test_help_arriving_after_more_than_48_hours_says_how_many_days(qtbot, tab, store, reg, runner):
     add_episode(tab, qtbot, format_date_time(ASKED))
     assert "Waiting for help to start" in tab.row_text(0)
     arrived = ASKED + timedelta(days=3, hours=2)
     qtbot.keyClicks(tab.first_help_at, format_date_time(arrived))
-    with qtbot.waitSignal(tab.changed):
+    with qtbot.waitSignal(runner.changes_applied):
         tab.first_help_button.click()
     (episode,) = store.episodes(reg.id)
     assert episode.first_help_at == arrived
@@ -125,7 +127,9 @@ def test_arrival_words_and_parsing():
     assert arrival_words(episode) == "Help took 4 days to arrive"
 
 
-def test_weekly_review_defaults_to_an_ot_with_goals_in_progress_ticked(qtbot, tab, store, reg):
+def test_weekly_review_defaults_to_an_ot_with_goals_in_progress_ticked(
+    qtbot, tab, store, reg, runner
+):
     set_on = TODAY - timedelta(days=14)
     walk, bus, dress = (
         store.add_goal(Goal(reg.id, words, set_on, set_by="Jo Cole"))
@@ -145,7 +149,7 @@ def test_weekly_review_defaults_to_an_ot_with_goals_in_progress_ticked(qtbot, ta
     ticked = {goal_id for goal_id, box in dialog.goal_boxes.items() if box.isChecked()}
     assert ticked == {walk.id, bus.id}
     qtbot.keyClicks(dialog.note, "Walked to the corner and back with the frame")
-    with qtbot.waitSignal(tab.changed):
+    with qtbot.waitSignal(runner.changes_applied):
         dialog.add_button.click()
 
     assert not dialog.isVisible()
@@ -171,7 +175,7 @@ def test_a_review_before_the_help_was_asked_for_is_not_stored(qtbot, tab, store,
     assert store.episode_reviews([episode.id])[episode.id] == []
 
 
-def test_an_early_2_week_outcome_needs_a_reason(qtbot, tab, store, reg):
+def test_an_early_2_week_outcome_needs_a_reason(qtbot, tab, store, reg, runner):
     arrived = datetime.now().replace(second=0, microsecond=0) - timedelta(days=4)
     add_episode(
         tab, qtbot, format_date_time(arrived - timedelta(hours=3)), format_date_time(arrived)
@@ -194,7 +198,7 @@ def test_an_early_2_week_outcome_needs_a_reason(qtbot, tab, store, reg):
     assert store.episodes(reg.id)[0].outcome(2) == (None, None, "")
 
     qtbot.keyClicks(box.why_early, "Admitted after a second fall")
-    with qtbot.waitSignal(tab.changed):
+    with qtbot.waitSignal(runner.changes_applied):
         box.save_button.click()
     assert box.early_error.isHidden()
     stored = store.episodes(reg.id)[0]
@@ -220,7 +224,7 @@ def test_an_outcome_needs_choosing_before_it_is_saved(qtbot, tab, store, reg):
     assert store.episodes(reg.id)[0].outcome(6) == (None, None, "")
 
 
-def test_episodes_are_listed_newest_first_with_reviews_and_outcomes(qtbot, store, reg):
+def test_episodes_are_listed_newest_first_with_reviews_and_outcomes(qtbot, store, reg, runner):
     older = store.add_episode(
         Episode(reg.id, HelpKind.RECUPERATION, ASKED - timedelta(weeks=10), "Elm House")
     )
@@ -234,7 +238,7 @@ def test_episodes_are_listed_newest_first_with_reviews_and_outcomes(qtbot, store
         },
     )
     store.add_episode_review(EpisodeReview(older.id, older.asked_at.date(), Reviewer.WORKER))
-    widget = ShortTermTab(store, "Test Worker")
+    widget = ShortTermTab(store, runner, "Test Worker")
     qtbot.addWidget(widget)
     widget.show()
     widget.show_person(reg.id)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from db.caseload import read_findable_people
-from db.engine import store_path
+from db.connection import store_path
 from ui.kit.runner import Runner
 from ui.shell.main_window import MainWindow
 

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assessor.carers import CARING_ROLE_FIELDS, CaringRole, person_from_name
-from assessor.conflicts import revised, revision_of
+from assessor.carers import CaringRole, person_from_name
+from assessor.operations.carers import add_linked_person, change_caring_role, link_carer
 from assessor.search import PeopleIndex
 from assessor.validation import InvalidInput
 from ui.kit.binding import ErrorLabel, optional_date, show_date
@@ -30,7 +30,9 @@ from ui.kit.forms import Section, attempt, dialog_buttons, line_edit, named, pro
 from ui.shell.caseload import list_line
 
 if TYPE_CHECKING:
-    from db.store import Store
+    from assessor.operations.store_port import CarerRecords, PeopleRecords, StorePort
+    from ui.kit.runner import Runner
+
 
 _ID = Qt.ItemDataRole.UserRole
 # Whether they live together, as the choice lists it: not recorded, yes, no.
@@ -42,7 +44,7 @@ LIVE_TOGETHER: tuple[tuple[str, bool | None], ...] = (
 MATCHES_SHOWN = 8
 
 
-def name_of(person_id: str, index: PeopleIndex, store: Store) -> str:
+def name_of(person_id: str, index: PeopleIndex, store: PeopleRecords) -> str:
     """A person's name as search knows it, or as stored when search has not yet heard of them."""
     return (index.get(person_id) or store.findable(person_id)).display_name
 
@@ -134,11 +136,12 @@ class RoleFields(Section):
 class RoleDialog(QDialog):
     """Change what a carer does, their hours, since when, or whether they live together."""
 
-    def __init__(self, store: Store, parent: QWidget) -> None:
+    def __init__(self, store: CarerRecords, runner: Runner, parent: QWidget) -> None:
         super().__init__(parent)
         self.setWindowTitle("Change caring")
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 70)
         self._store = store
+        self._runner = runner
         self.role = CaringRole(carer_id="", cared_for_id="")
         self.who = QLabel()
         self.who.setWordWrap(True)
@@ -169,9 +172,9 @@ class RoleDialog(QDialog):
             super().accept()
 
     def _save(self, changed: CaringRole) -> CaringRole:
-        changes = {name: getattr(changed, name) for name in CARING_ROLE_FIELDS}
-        revision = self._store.update_caring_role(changed.id, changes, revision_of(changed))
-        return revised(changed, revision)
+        return self._runner.write_now(
+            lambda: change_caring_role(self._store, changed), source=self.parent()
+        )
 
 
 @dataclass(frozen=True)
@@ -204,15 +207,17 @@ class LinkDialog(QDialog):
     """Link a carer, or someone they care for: someone already on the caseload, found as the
     worker types their name, or a new record made here."""
 
-    def __init__(self, store: Store, index: PeopleIndex, parent: QWidget) -> None:
+    def __init__(
+        self, store: StorePort, runner: Runner, index: PeopleIndex, parent: QWidget
+    ) -> None:
         super().__init__(parent)
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 70)
         self._store = store
+        self._runner = runner
         self._index = index
         self._side = CARERS
         self._person_id = ""
         self._linked: set[str] = set()
-        self.made_id = ""  # a record made here, for search to learn of
         self.role: CaringRole | None = None  # the role stored
         self.intro = QLabel()
         self.intro.setWordWrap(True)
@@ -244,7 +249,7 @@ class LinkDialog(QDialog):
         self.intro.setText(
             f"Who does {name} care for?" if side.as_carer else f"Who cares for {name}?"
         )
-        self.made_id, self.role = "", None
+        self.role = None
         self.name.clear()
         self._find("")
         self.fields.load(None)
@@ -301,8 +306,14 @@ class LinkDialog(QDialog):
         field.setFocus()
 
     def _save(self, role: CaringRole, name: str) -> CaringRole:
-        """Link them; a new record is made with its link, in one transaction."""
+        """Link them; a new record is made with its link, in one transaction. The runner's
+        report tells search of it before the tab names it."""
         if self._side.other(role) != _NEW:
-            return self._store.add_caring_role(role)
-        self.made_id, role = self._store.add_linked_person(person_from_name(name), role)
-        return role
+            return self._runner.write_now(
+                lambda: link_carer(self._store, role), source=self.parent()
+            )
+        _made_id, linked = self._runner.write_now(
+            lambda: add_linked_person(self._store, person_from_name(name), role),
+            source=self.parent(),
+        )
+        return linked

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from PySide6.QtWidgets import QButtonGroup, QDialog, QHBoxLayout, QRadioButton, QVBoxLayout, QWidget
 
 from assessor.carers import CarerOffer, CarerPlan, CarerReview, OfferResponse, Supported
+from assessor.operations.carers import record_carer_offer, review_carer
 from assessor.validation import InvalidInput, format_date_numeric, parse_date
 from ui.kit.binding import ErrorLabel, optional_date
 from ui.kit.forms import (
@@ -28,7 +29,8 @@ from ui.kit.forms import (
 )
 
 if TYPE_CHECKING:
-    from db.store import Store
+    from assessor.operations.store_port import CarerRecords
+    from ui.kit.runner import Runner
 
 T = TypeVar("T")
 Today = Callable[[], date]
@@ -81,11 +83,12 @@ class Choices(QWidget):
 class OfferDialog(QDialog):
     """The offer of a conversation of their own, and what they said."""
 
-    def __init__(self, store: Store, today: Today, parent: QWidget) -> None:
+    def __init__(self, store: CarerRecords, runner: Runner, today: Today, parent: QWidget) -> None:
         super().__init__(parent)
         self.setWindowTitle("Offer of a conversation of their own")
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 70)
         self._store = store
+        self._runner = runner
         self._today = today
         self.carer_id = ""
         self.offer: CarerOffer | None = None
@@ -128,7 +131,12 @@ class OfferDialog(QDialog):
             beside(self.on, self.on_error, lambda: offer.check(self._today()))
         except InvalidInput:
             return
-        self.offer = attempt(lambda: self._store.add_carer_offer(offer), self.message)
+        self.offer = attempt(
+            lambda: self._runner.write_now(
+                lambda: record_carer_offer(self._store, offer), source=self.parent()
+            ),
+            self.message,
+        )
         if self.offer is not None:
             super().accept()
 
@@ -136,11 +144,12 @@ class OfferDialog(QDialog):
 class ReviewDialog(QDialog):
     """A review with the carer: "Do you feel supported?", their words, and the next review."""
 
-    def __init__(self, store: Store, today: Today, parent: QWidget) -> None:
+    def __init__(self, store: CarerRecords, runner: Runner, today: Today, parent: QWidget) -> None:
         super().__init__(parent)
         self.setWindowTitle("Review with the carer")
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 70)
         self._store = store
+        self._runner = runner
         self._today = today
         self.carer_id = ""
         self.plan: CarerPlan | None = None
@@ -217,7 +226,9 @@ class ReviewDialog(QDialog):
         except InvalidInput:
             return
         self.review = attempt(
-            lambda: self._store.add_carer_review(review, next_review),
+            lambda: self._runner.write_now(
+                lambda: review_carer(self._store, review, next_review), source=self.parent()
+            ),
             self.message,
             lambda message: self.on_error.show_message(message),
         )

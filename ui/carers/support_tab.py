@@ -27,16 +27,22 @@ from PySide6.QtWidgets import (
 
 from assessor.carers import CarerOffer, CarerPlan, CarerReview, is_carer_conversation, review_due
 from assessor.limits import RecordKind
-from assessor.record import AsCarer, Contact, ConversationKind
+from assessor.operations.carers import make_carer_plan, update_carer_plan
+from assessor.operations.contacts import add_contact
+from assessor.own_words import quoted
+from assessor.person_file import AsCarer
+from assessor.record import Contact, ConversationKind
 from assessor.validation import format_date
 from ui.carers.support_dialogs import OfferDialog, ReviewDialog, Today
 from ui.kit.autosave import Autosaver, FormPlace
 from ui.kit.binding import Binder, BoundSection, optional_date, show_date
-from ui.kit.forms import Section, hint_label, named, quoted, record_actions, set_shown
+from ui.kit.forms import Section, hint_label, named, record_actions, set_shown
+from ui.kit.records_tab import empty_state
 from ui.record.contacts import CARER_PRIVACY
 
 if TYPE_CHECKING:
-    from db.store import Store
+    from assessor.operations.store_port import StorePort
+    from ui.kit.runner import Runner
 
 
 def conversation_status(offers: list[CarerOffer], contacts: list[Contact]) -> str:
@@ -72,18 +78,22 @@ class CarerSupportTab(QWidget):
     """What the record holds about this person as a carer, for a person who cares for someone.
 
     `conversation_started` carries the id of a new carer's conversation, for the contacts tab
-    to show; `changed` says an offer, a plan, its review date or a review changed, for the
-    worker's lists.
+    to show. Every change is stored through the runner, whose report tells the worker's lists.
     """
 
     conversation_started = Signal(str)
-    changed = Signal()
 
     def __init__(
-        self, store: Store, autosaver: Autosaver, worker: str, today: Today = date.today
+        self,
+        store: StorePort,
+        runner: Runner,
+        autosaver: Autosaver,
+        worker: str,
+        today: Today = date.today,
     ) -> None:
         super().__init__()
         self._store = store
+        self._runner = runner
         self._autosaver = autosaver
         self._worker = worker
         self._today = today
@@ -91,12 +101,10 @@ class CarerSupportTab(QWidget):
         self._plan: CarerPlan | None = None
         self.binder = Binder(autosaver, RecordKind.CARER_PLAN)
 
-        self.not_a_carer = QLabel(
+        self.not_a_carer = empty_state(
             "Not recorded as caring for anyone. When they care for someone, link them in that "
             "person’s Carers tab, and their support as a carer is recorded here."
         )
-        self.not_a_carer.setWordWrap(True)
-        self.not_a_carer.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.not_a_carer.setMargin(self.fontMetrics().averageCharWidth())
         top, self.confirmation = record_actions()
         body = QWidget()
@@ -121,9 +129,9 @@ class CarerSupportTab(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.pages)
 
-        self.offer_dialog = OfferDialog(store, today, self)
+        self.offer_dialog = OfferDialog(store, runner, today, self)
         self.offer_dialog.accepted.connect(self._offer_recorded)
-        self.review_dialog = ReviewDialog(store, today, self)
+        self.review_dialog = ReviewDialog(store, runner, today, self)
         self.review_dialog.accepted.connect(self._review_saved)
 
     # --- sections -------------------------------------------------------------------------------
@@ -253,7 +261,7 @@ class CarerSupportTab(QWidget):
             name = self._store.display_names([self._person_id]).get(self._person_id, "")
             self.binder.attach(
                 ("carer_plan", plan.id),
-                lambda changes, based_on: self._write_plan(plan.id, changes, based_on),
+                lambda changes, based_on: self._write_plan(plan, changes, based_on),
                 plan,
                 FormPlace(f"{name}, plan as a carer", self._person_id),
             )
@@ -282,26 +290,23 @@ class CarerSupportTab(QWidget):
         self._reload()
         self.confirmation.setText(f"Offer recorded: {offer.response.label}.")
         self.offer_button.setFocus()
-        self.changed.emit()
 
     def start_conversation(self) -> None:
         """A carer's conversation of their own, today, with this worker."""
-        contact = self._store.add_contact(
-            Contact(
-                self._person_id, self._today(), kind=ConversationKind.CARER, worker=self._worker
-            )
+        started = Contact(
+            self._person_id, self._today(), kind=ConversationKind.CARER, worker=self._worker
         )
+        contact = self._runner.write_now(lambda: add_contact(self._store, started), source=self)
         self._reload()
         self.confirmation.setText("Carer’s conversation started: it is open in Contacts.")
-        self.changed.emit()
         self.conversation_started.emit(contact.id)
 
     def make_plan(self) -> None:
-        self._store.add_carer_plan(CarerPlan(self._person_id, self._today()))
+        plan = CarerPlan(self._person_id, self._today())
+        self._runner.write_now(lambda: make_carer_plan(self._store, plan), source=self)
         self._reload()
         self.confirmation.setText("Plan made: fill it in with them; it saves as you type.")
         self.what_will_help.setFocus()
-        self.changed.emit()
 
     def _review_on(self, text: str) -> date | None:
         """The review date, checked against when the plan was made (the domain's message)."""
@@ -310,13 +315,17 @@ class CarerSupportTab(QWidget):
             replace(self._plan, review_on=review_on).check()
         return review_on
 
-    def _write_plan(self, plan_id: str, changes: dict[str, Any], based_on: int | None) -> int:
-        revision = self._store.update_carer_plan(plan_id, changes, based_on)
-        if self._plan is not None and self._plan.id == plan_id:
+    def _write_plan(self, plan: CarerPlan, changes: dict[str, Any], based_on: int | None) -> int:
+        """Autosave's writer for the plan the edits were typed into: now, under the runner's
+        lock, so nothing waits at closing."""
+        revision = self._runner.write_now(
+            lambda: update_carer_plan(self._store, plan.carer_id, plan.id, changes, based_on),
+            source=self,
+        )
+        if self._plan is not None and self._plan.id == plan.id:
             self._plan = replace(self._plan, **changes)
         if "review_on" in changes:
             self._show_made_on()
-            self.changed.emit()
         return revision
 
     def review(self) -> None:
@@ -329,4 +338,3 @@ class CarerSupportTab(QWidget):
         self._reload()
         self.confirmation.setText(f"Review saved: {review_line(review)}")
         self.review_button.setFocus()
-        self.changed.emit()

@@ -22,16 +22,19 @@ from PySide6.QtWidgets import (
 )
 
 from assessor.carers import CaringRole
+from assessor.operations.carers import end_caring_role
+from assessor.own_words import quoted
+from assessor.person_file import SharedConversation
 from assessor.prompts import TOPICS
-from assessor.record import SharedConversation
 from assessor.search import PeopleIndex
 from assessor.validation import MONTHS, format_date
 from ui.carers.dialogs import CARED_FOR, CARERS, LinkDialog, RoleDialog, Side, fill_list, name_of
-from ui.kit.forms import Section, hint_label, named, quoted, record_actions
-from ui.progression.words import clear_layout
+from ui.kit.forms import Section, failure_text, hint_label, named, record_actions
+from ui.progression.widgets import clear_layout
 
 if TYPE_CHECKING:
-    from db.store import Store
+    from assessor.operations.store_port import StorePort
+    from ui.kit.runner import Runner
 
 
 def role_line(name: str, role: CaringRole) -> str:
@@ -129,26 +132,26 @@ class SharedSection(Section):
 
 
 class CarersTab(QScrollArea):
-    """The person's carers, what they shared, and whom the person cares for."""
+    """The person's carers, what they shared, and whom the person cares for. Each change is
+    stored through the runner, whose report tells search of a record made here."""
 
     person_chosen = Signal(str)  # open this person's record
-    person_added = Signal(str)  # a record was made here: search must learn of it
-    roles_changed = Signal()
 
-    def __init__(self, store: Store, index: PeopleIndex) -> None:
+    def __init__(self, store: StorePort, runner: Runner, index: PeopleIndex) -> None:
         super().__init__()
         self._store = store
+        self._runner = runner
         self._index = index
         self.person_id = ""
         self.setWidgetResizable(True)
         self.carers = RolesSection(CARERS)
         self.shared = SharedSection()
         self.cared_for = RolesSection(CARED_FOR)
-        self.role_dialog = RoleDialog(store, self)
+        self.role_dialog = RoleDialog(store, runner, self)
         self.role_dialog.accepted.connect(
             lambda: self._changed(f"Saved the changes: {self._who(self.role_dialog.role)}.")
         )
-        self.link_dialog = LinkDialog(store, index, self)
+        self.link_dialog = LinkDialog(store, runner, index, self)
         self.link_dialog.accepted.connect(self._linked)
         self.ask_end = QMessageBox(
             QMessageBox.Icon.Question,
@@ -225,20 +228,23 @@ class CarersTab(QScrollArea):
         self.ask_end.open()
 
     def _end(self) -> None:
-        if self._ending is not None:
-            who = self._who(self._ending)
-            self._store.end_caring_role(self._ending.id)
-            self._ending = None
-            self._changed(f"Ended: {who}.")
+        ending, self._ending = self._ending, None
+        if ending is None:
+            return
+        who = self._who(ending)
+        try:
+            self._runner.write_now(lambda: end_caring_role(self._store, ending), source=self)
+        except Exception as problem:
+            self._section.confirmation.setText(f"Not ended. {failure_text(problem)} Try again.")
+            return
+        self._changed(f"Ended: {who}.")
 
     def _linked(self) -> None:
-        """Search learns of a record made here before the lines name it."""
-        if self.link_dialog.made_id:
-            self.person_added.emit(self.link_dialog.made_id)
+        """Search has learnt of a record made here (from the runner's report) before the
+        lines name it."""
         if self.link_dialog.role is not None:
             self._changed(f"Added: {self._who(self.link_dialog.role)}.")
 
     def _changed(self, done: str) -> None:
         self._refresh()
         self._section.confirmation.setText(done)
-        self.roles_changed.emit()

@@ -5,14 +5,13 @@ Split from the goals tab: it checks and stores one goal, and the tab only opens 
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QComboBox, QDialog, QVBoxLayout, QWidget
 
-from assessor.conflicts import revised, revision_of
-from assessor.goals import GAS_LEVELS, GOAL_FIELDS, Goal, GoalKind
+from assessor.goals import GAS_LEVELS, Goal, GoalKind
+from assessor.operations.goals import add_goal, change_goal
 from assessor.validation import InvalidInput
 from ui.goals.goal_chart import signed
 from ui.kit.binding import ErrorLabel, chosen, optional_date, show_date
@@ -27,18 +26,20 @@ from ui.kit.forms import (
 )
 
 if TYPE_CHECKING:
-    from db.store import Store
+    from assessor.operations.store_port import GoalRecords
+    from ui.kit.runner import Runner
 
 
 class GoalDialog(QDialog):
     """A new goal, or a change to one: stored on Add goal or Save changes, or kept on screen
     with what is wrong."""
 
-    def __init__(self, worker: str, store: Store, parent: QWidget) -> None:
+    def __init__(self, worker: str, store: GoalRecords, runner: Runner, parent: QWidget) -> None:
         super().__init__(parent)
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 80)
         self._worker = worker
         self._store = store
+        self._runner = runner
         self.person_id = ""
         self.goal: Goal | None = None
         self._editing: Goal | None = None
@@ -133,12 +134,14 @@ class GoalDialog(QDialog):
             super().accept()
 
     def _store_goal(self, goal: Goal) -> Goal:
-        if self._editing is None:
-            return self._store.add_goal(goal)
-        changes = {name: getattr(goal, name) for name in GOAL_FIELDS - {"set_on"}}
+        """Now, not in the background: the dialog closes only once the goal is stored. The
+        tab that opened it shows the goal itself, so it is named as the change's source."""
         editing = self._editing
-        revision = self._store.update_goal(editing.id, changes, revision_of(editing))
-        return revised(replace(editing, **changes), revision)
+        if editing is None:
+            return self._runner.write_now(lambda: add_goal(self._store, goal), source=self.parent())
+        return self._runner.write_now(
+            lambda: change_goal(self._store, editing, goal), source=self.parent()
+        )
 
     def _show_problem(self, goal: Goal, message: str) -> None:
         if not goal.words.strip():

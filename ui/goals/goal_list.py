@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from assessor.goals import GAS_LEVELS, Goal, GoalKind, GoalStatus, Review, due_for_review, status
+from assessor.own_words import quoted
 from assessor.validation import format_date
 from ui.goals.goal_chart import chart_size, describe_chart, paint_chart, signed
-from ui.kit.forms import quoted
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 

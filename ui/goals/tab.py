@@ -11,20 +11,18 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
     QListView,
     QListWidgetItem,
     QPushButton,
-    QScrollArea,
-    QSplitter,
-    QVBoxLayout,
-    QWidget,
 )
 
 from assessor.goals import GAS_LEVELS, Review, Reviewer, t_score
+from assessor.operations.goals import review_goal
+from assessor.own_words import quoted
 from assessor.validation import InvalidInput
 from ui.goals.goal_chart import signed
 from ui.goals.goal_dialog import GoalDialog
@@ -32,26 +30,29 @@ from ui.goals.goal_list import GoalDelegate, GoalList, GoalRow
 from ui.goals.goal_review import ReviewPanel, level_line
 from ui.kit.autosave import Autosaver
 from ui.kit.binding import chosen
-from ui.kit.forms import failure_text, hint_label, named, quoted, record_actions, set_shown
+from ui.kit.forms import failure_text, hint_label, named, set_shown
+from ui.kit.records_tab import RecordsTab, list_beside_panel
 
 if TYPE_CHECKING:
-    from db.store import Store
+    from assessor.operations.store_port import GoalRecords
+    from ui.kit.runner import Runner
 
 CHOSEN_STYLE = "QRadioButton { background: #fff7bf; color: #0b0c0c; }"
 
 
-class GoalsTab(QWidget):
-    """The person's goals, adding one, and reviewing the chosen one.
+class GoalsTab(RecordsTab):
+    """The person's goals, adding one, and reviewing the chosen one. Each is stored through
+    the runner, whose report of the change tells anything that lists goals elsewhere."""
 
-    `goals_changed` is emitted with the goal's id after a goal or a review is stored, for
-    anything that lists goals elsewhere (such as the goals due for review).
-    """
-
-    goals_changed = Signal(str)
-
-    def __init__(self, store: Store, autosaver: Autosaver, worker: str) -> None:
-        super().__init__()
+    def __init__(
+        self, store: GoalRecords, runner: Runner, autosaver: Autosaver, worker: str
+    ) -> None:
+        super().__init__(
+            "No goals yet. Add one with New goal: what the person wants to be able to do, "
+            "in their own words."
+        )
         self._store = store
+        self._runner = runner
         self._autosaver = autosaver
         self._worker = worker
         self._person_id = ""
@@ -64,7 +65,6 @@ class GoalsTab(QWidget):
         self.change_button = named(QPushButton("Change goal…"), "Change the chosen goal")
         self.change_button.setToolTip("Correct the chosen goal's words, kind, target or level")
         self.change_button.clicked.connect(self.change_goal)
-        top, self.confirmation = record_actions(self.new_button, self.change_button)
         self.t_score = QLabel()
         self.t_score.setAccessibleName("Goal attainment T-score")
         self.t_score.setWordWrap(True)
@@ -81,23 +81,10 @@ class GoalsTab(QWidget):
         self.list.on_enter = self._enter
         self.list.on_escape = self._escape
         self.list.currentRowChanged.connect(self._goal_chosen)
-        self.empty = QLabel(
-            "No goals yet. Add one with New goal: what the person wants to be able to do, "
-            "in their own words."
-        )
-        self.empty.setWordWrap(True)
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignTop)
-        legend = hint_label(
+        self.legend = hint_label(
             "Each chart starts where the person started (hollow dot); each review adds a dot. "
             "The dark middle line is 0: as expected."
         )
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.empty)
-        left_layout.addWidget(self.list, 1)
-        left_layout.addWidget(legend)
-        self.legend = legend
 
         self.panel = ReviewPanel()
         for rating, radio in self.panel.levels.items():
@@ -105,25 +92,23 @@ class GoalsTab(QWidget):
         self.panel.save_button.clicked.connect(self.save_review)
         self.panel.cancel_button.clicked.connect(self.cancel_rating)
         self.panel.note.returnPressed.connect(self.save_review)
-        self.panel_scroll = QScrollArea()
-        self.panel_scroll.setWidgetResizable(True)
-        self.panel_scroll.setWidget(self.panel)
-        self.panel_scroll.setMinimumWidth(self.fontMetrics().averageCharWidth() * 40)
+        splitter, self.panel_scroll = list_beside_panel(
+            self.list,
+            self.panel,
+            self.empty,
+            stretch=(3, 2),
+            widths=(100, 52),
+            panel_least=40,
+            below=[self.legend],
+        )
+        self.lay_out(
+            [self.new_button, self.change_button],
+            [splitter],
+            with_records=[self.list, self.legend, self.panel_scroll],
+            above=[self.t_score],
+        )
 
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(left)
-        splitter.addWidget(self.panel_scroll)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setChildrenCollapsible(False)
-        char = self.fontMetrics().averageCharWidth()
-        splitter.setSizes([char * 100, char * 52])
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.t_score)
-        layout.addWidget(splitter, 1)
-
-        self.dialog = GoalDialog(worker, self._store, self)
+        self.dialog = GoalDialog(worker, self._store, runner, self)
         self.dialog.accepted.connect(self._goal_added)
         self._show_rating()
 
@@ -166,11 +151,7 @@ class GoalsTab(QWidget):
         if self._rows:
             self.list.setCurrentRow(chosen_row)
         self.list.blockSignals(False)
-        has_goals = bool(self._rows)
-        set_shown(self.empty, not has_goals)
-        set_shown(self.list, has_goals)
-        set_shown(self.legend, has_goals)
-        set_shown(self.panel_scroll, has_goals)
+        self.show_records(bool(self._rows))
         self._goal_chosen(self.list.currentRow())
         self._show_t_score()
 
@@ -215,7 +196,6 @@ class GoalsTab(QWidget):
         self._reload(select_id=goal.id)
         self.confirmation.setText(f"Goal {'changed' if changed else 'added'}: {quoted(goal.words)}")
         self.list.setFocus()
-        self.goals_changed.emit(goal.id)
 
     # --- reviewing ------------------------------------------------------------------------------
 
@@ -287,7 +267,9 @@ class GoalsTab(QWidget):
             note=self.panel.note.text().strip(),
         )
         try:
-            self._store.add_review(review)
+            self._runner.write_now(
+                lambda: review_goal(self._store, self._person_id, review), source=self
+            )
         except InvalidInput as problem:
             self.confirmation.setText(str(problem))
             return
@@ -302,4 +284,3 @@ class GoalsTab(QWidget):
             f"Review saved: {GAS_LEVELS[review.rating]} ({signed(review.rating)}). "
             f"Now: {self._rows[row].status.label}."
         )
-        self.goals_changed.emit(review.goal_id)

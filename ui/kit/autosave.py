@@ -9,22 +9,27 @@ together, in one transaction.
 A value that fails its check is not written to the record: its text is kept as a draft in the
 store (see `assessor.drafts`) and its message stays beside the field. A write that fails (the
 store busy, the disk full) keeps everything pending and is tried again, sooner then later.
+
+The forms' writers run their operation with the runner's `write_now`, under the one writer's
+lock, so a flush is finished and durable before the window may close. Drafts go straight to the
+store's `DraftRecords`: they stay on this laptop, so they are not operations and never synced.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Hashable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from assessor.conflicts import EditConflict
 from assessor.drafts import Draft, unsaved_summary
 from assessor.files import CannotWrite
+from assessor.operations.store_port import DraftRecords
 from assessor.unsaved_journal import read_journal, write_journal
 from assessor.validation import InvalidInput
 from db.failures import explain
@@ -36,14 +41,6 @@ RETRY_LONGEST_MS = 8000
 
 Writer = Callable[[dict[str, Any]], None]
 log = logging.getLogger("assessor")
-
-
-class DraftKeeper(Protocol):
-    """Where drafts are kept: the store."""
-
-    def keep_draft(self, draft: Draft) -> None: ...
-    def drop_draft(self, record: str, field: str) -> None: ...
-    def drafts(self) -> list[Draft]: ...
 
 
 @dataclass(frozen=True)
@@ -67,6 +64,24 @@ class _PendingRecord:
     writer: Writer
     place: FormPlace
     edits: dict[str, _Edit] = field(default_factory=dict)
+
+
+def _as_tried(edits: dict[str, _Edit], changes: dict[str, Any]) -> dict[str, _Edit]:
+    """The edits whose write failed, held as they were then: by the time they are tried again
+    the form may show another record. (Edits that failed their check are drafts already.)"""
+    return {
+        name: replace(
+            edit,
+            value=_held(changes[name]),
+            text=None if edit.text is None else _held(edit.text()),
+        )
+        for name, edit in edits.items()
+        if name in changes
+    }
+
+
+def _held(value: Any) -> Callable[[], Any]:
+    return lambda: value
 
 
 def record_key(record: Hashable) -> str:
@@ -93,7 +108,7 @@ class Autosaver(QObject):
         super().__init__(parent)
         self._pending: dict[Hashable, _PendingRecord] = {}
         self._drafts: dict[tuple[str, str], Draft] = {}
-        self._keeper: DraftKeeper | None = None
+        self._keeper: DraftRecords | None = None
         self._journal: Path | None = None
         self._error: str | None = None
         self._retry_ms = RETRY_FIRST_MS
@@ -112,7 +127,7 @@ class Autosaver(QObject):
         timer.timeout.connect(self.flush)
         return timer
 
-    def use_drafts(self, keeper: DraftKeeper, journal: Path | None = None) -> None:
+    def use_drafts(self, keeper: DraftRecords, journal: Path | None = None) -> None:
         """Keep drafts in `keeper` (the store) and learn the ones it already holds, first
         moving in any that `journal` kept when the store could not be written."""
         self._keeper, self._journal = keeper, journal
@@ -173,7 +188,7 @@ class Autosaver(QObject):
                 log.exception("Saving %s failed", record_key(record))
                 problem = failure
                 waiting = self._pending.setdefault(record, _PendingRecord(item.writer, item.place))
-                waiting.edits = {**item.edits, **waiting.edits}
+                waiting.edits = {**_as_tried(item.edits, changes), **waiting.edits}
             else:
                 for name in changes:
                     item.edits[name].on_invalid(None)

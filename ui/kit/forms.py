@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import TypeVar
 
 from PySide6.QtCore import Qt
@@ -21,11 +21,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from assessor.operations.field_problem import FieldProblem
 from assessor.validation import InvalidInput
 from db.failures import explain
 
 W = TypeVar("W", bound=QWidget)
 T = TypeVar("T")
+Beside = Callable[[str], None]  # shows a message beside one field, and puts the cursor there
 
 
 def named(widget: W, name: str, description: str = "") -> W:
@@ -34,11 +36,6 @@ def named(widget: W, name: str, description: str = "") -> W:
     if description:
         widget.setAccessibleDescription(description)
     return widget
-
-
-def quoted(words: str) -> str:
-    """The person's own words as the app shows them: in curly quotation marks, trimmed."""
-    return f"“{words.strip()}”"
 
 
 def set_shown(widget: QWidget, shown: bool) -> None:
@@ -131,19 +128,26 @@ def not_saved(label: QLabel, problem: Exception) -> None:
 
 
 def attempt(
-    save: Callable[[], T], message: QLabel, on_invalid: Callable[[str], None] | None = None
+    save: Callable[[], T],
+    message: QLabel,
+    on_invalid: Beside | Mapping[str, Beside] | None = None,
 ) -> T | None:
-    """Store something for a dialog. A failed check goes to `on_invalid` (beside its field),
-    or to the dialog's message; any other failure says it was not saved. None means the
-    dialog stays open with everything typed."""
+    """Store something for a dialog. A failed check goes beside its field: to `on_invalid`,
+    or to the entry for the field a `FieldProblem` names; otherwise to the dialog's message.
+    Any other failure says it was not saved. None means the dialog stays open with
+    everything typed."""
     try:
         return save()
     except InvalidInput as problem:
-        if on_invalid is None:
+        beside = on_invalid
+        if isinstance(on_invalid, Mapping):
+            field = problem.field if isinstance(problem, FieldProblem) else ""
+            beside = on_invalid.get(field)
+        if beside is None:
             message.setText(str(problem))
             message.show()
         else:
-            on_invalid(str(problem))
+            beside(str(problem))
     except Exception as problem:
         not_saved(message, problem)
     return None

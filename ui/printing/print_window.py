@@ -43,7 +43,7 @@ from assessor.documents.formats import (
     format_for,
 )
 from assessor.files import CannotWrite, write_whole
-from assessor.record import PersonFile
+from assessor.person_file import PersonFile
 from assessor.team import Team, load_team
 from db.failures import explain
 from ui.kit.forms import hint_label, named, problem_label

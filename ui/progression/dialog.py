@@ -6,7 +6,6 @@ Split from the progression tab: it checks and stores one plan, and the tab only 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -21,16 +20,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assessor.conflicts import revised, revision_of
 from assessor.goals import Goal
+from assessor.operations.progression import add_plan, change_plan
+from assessor.own_words import quoted
 from assessor.progression import (
     LADDER,
     LONGEST_MONTHS,
-    PLAN_FIELDS,
     SHORTEST_MONTHS,
     PlanStep,
     ProgressionPlan,
     months_between,
+    months_later,
 )
 from assessor.validation import InvalidInput, format_date, format_date_numeric, parse_date
 from ui.kit.binding import ErrorLabel, optional_date
@@ -42,12 +42,12 @@ from ui.kit.forms import (
     line_edit,
     named,
     problem_label,
-    quoted,
 )
-from ui.progression.words import clear_layout, ladder_combo, months_later
+from ui.progression.widgets import clear_layout, ladder_combo
 
 if TYPE_CHECKING:
-    from db.store import Store
+    from assessor.operations.store_port import ProgressionRecords
+    from ui.kit.runner import Runner
 
 
 class StepRow(QWidget):
@@ -86,10 +86,11 @@ class StepRow(QWidget):
 class PlanDialog(QDialog):
     """A new plan: stored when Save plan is pressed, or kept on screen with what is wrong."""
 
-    def __init__(self, store: Store, parent: QWidget) -> None:
+    def __init__(self, store: ProgressionRecords, runner: Runner, parent: QWidget) -> None:
         super().__init__(parent)
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 90)
         self._store = store
+        self._runner = runner
         self._editing: ProgressionPlan | None = None
         self.person_id = ""
         self.plan: ProgressionPlan | None = None
@@ -300,14 +301,13 @@ class PlanDialog(QDialog):
             super().accept()
 
     def _store_plan(self, plan: ProgressionPlan) -> ProgressionPlan:
-        if self._editing is None:
-            return self._store.add_plan(plan)
-        done = {step.words: step.done_on for step in self._editing.steps}
-        steps = [replace(step, done_on=done.get(step.words)) for step in plan.steps]
-        changes = {name: getattr(plan, name) for name in PLAN_FIELDS} | {"steps": steps}
+        """Stored before the dialog closes; the tab that opened it shows the result."""
         editing = self._editing
-        revision = self._store.update_plan(editing.id, changes, revision_of(editing))
-        return revised(replace(editing, **changes), revision)
+        if editing is None:
+            return self._runner.write_now(lambda: add_plan(self._store, plan), source=self.parent())
+        return self._runner.write_now(
+            lambda: change_plan(self._store, editing, plan), source=self.parent()
+        )
 
     def _show_problem(self, plan: ProgressionPlan, message: str) -> None:
         if plan.target_level <= plan.start_level:

@@ -9,11 +9,10 @@ it is made: one store call each, nothing waits to be saved.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -25,9 +24,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assessor.conflicts import revised, revision_of
 from assessor.goals import Goal
+from assessor.operations.progression import mark_step, review_plan
+from assessor.own_words import quoted
 from assessor.progression import PlanReview, ProgressionPlan
+from assessor.progression_wording import (
+    ladder_key,
+    plan_summary,
+    review_line,
+    step_line,
+    step_words,
+)
 from assessor.validation import InvalidInput, format_date
 from ui.kit.forms import (
     Section,
@@ -35,24 +42,17 @@ from ui.kit.forms import (
     hint_label,
     line_edit,
     named,
-    quoted,
-    record_actions,
     set_shown,
 )
+from ui.kit.records_tab import RecordsTab
 from ui.progression.chart import ProgressionChart
 from ui.progression.dialog import PlanDialog
-from ui.progression.words import (
-    clear_layout,
-    ladder_combo,
-    ladder_key,
-    plan_summary,
-    review_line,
-    step_line,
-    step_words,
-)
+from ui.progression.widgets import clear_layout, ladder_combo
 
 if TYPE_CHECKING:
-    from db.store import Store
+    from assessor.operations.store_port import StorePort
+    from ui.kit.runner import Runner
+
 
 EXPLANATION = (
     "No progression plan yet. Everyone with a long-term condition has one: the progress the "
@@ -63,17 +63,14 @@ EXPLANATION = (
 )
 
 
-class ProgressionTab(QWidget):
-    """The person's newest progression plan, or how to start one.
+class ProgressionTab(RecordsTab):
+    """The person's newest progression plan, or how to start one. A plan, a step ticked off
+    and a review are each stored through the runner, which reports the change."""
 
-    `changed` is emitted after a plan, a step ticked off or a review is stored.
-    """
-
-    changed = Signal()
-
-    def __init__(self, store: Store) -> None:
-        super().__init__()
+    def __init__(self, store: StorePort, runner: Runner) -> None:
+        super().__init__(EXPLANATION)
         self._store = store
+        self._runner = runner
         self._person_id = ""
         self.plan: ProgressionPlan | None = None
         self.reviews: list[PlanReview] = []
@@ -86,11 +83,6 @@ class ProgressionTab(QWidget):
         self.change_button = named(QPushButton("Change plan…"), "Change the progression plan")
         self.change_button.setToolTip("Correct the plan's dates, steps, levels or goals")
         self.change_button.clicked.connect(self.change_plan)
-        top, self.confirmation = record_actions(self.new_button, self.change_button)
-
-        self.empty = QLabel(EXPLANATION)
-        self.empty.setWordWrap(True)
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.empty.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
 
         # The plan, on the left: what it is, its steps, its goals, and where they are now.
@@ -171,12 +163,13 @@ class ProgressionTab(QWidget):
         self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         self.scroll.setWidget(self.plan_view)
 
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.empty, 1)
-        layout.addWidget(self.scroll, 1)
+        self.lay_out(
+            [self.new_button, self.change_button],
+            [self.empty, self.scroll],
+            with_records=[self.scroll, self.change_button],
+        )
 
-        self.dialog = PlanDialog(self._store, self)
+        self.dialog = PlanDialog(store, runner, self)
         self.dialog.accepted.connect(self._plan_added)
         set_shown(self.scroll, False)
 
@@ -192,9 +185,7 @@ class ProgressionTab(QWidget):
         self.plan = plans[0] if plans else None
         self.goals = self._store.goals(self._person_id) if self._person_id else []
         self.reviews = self._store.plan_reviews([self.plan.id])[self.plan.id] if self.plan else []
-        set_shown(self.empty, self.plan is None)
-        set_shown(self.scroll, self.plan is not None)
-        set_shown(self.change_button, self.plan is not None)
+        self.show_records(self.plan is not None)
         if self.plan is None:
             self.chart.show_plan(None, [], date.today())
             return
@@ -279,30 +270,28 @@ class ProgressionTab(QWidget):
             return
         self._reload()
         self.confirmation.setText(f"Progression plan saved: {plan_summary(plan)}.")
-        self.changed.emit()
 
     def mark_step(self, index: int, done: bool) -> None:
         """Tick a step done today (or untick it), stored at once."""
         plan = self.plan
         if plan is None:
             return
-        steps = [replace(step) for step in plan.steps]
-        steps[index].done_on = date.today() if done else None
         box = self.step_boxes[index]
+        done_on = date.today() if done else None
         try:
-            revision = self._store.update_plan(plan.id, {"steps": steps}, revision_of(plan))
+            saved = self._runner.write_now(
+                lambda: mark_step(self._store, plan, index, done_on), source=self
+            )
         except Exception as problem:
             box.blockSignals(True)
             box.setChecked(not done)
             box.blockSignals(False)
             self.confirmation.setText(f"Step not saved. {failure_text(problem)} Try again.")
             return
-        plan.steps = steps
-        plan.stamp = revised(plan, revision).stamp
-        box.setText(step_line(steps[index]))
+        plan.steps, plan.stamp = saved.steps, saved.stamp
+        box.setText(step_line(saved.steps[index]))
         what = "done" if done else "not done after all"
-        self.confirmation.setText(f"Step marked {what}: {steps[index].words}.")
-        self.changed.emit()
+        self.confirmation.setText(f"Step marked {what}: {saved.steps[index].words}.")
 
     def record_review(self) -> None:
         """Store where the person is on the ladder today, and move the plan's level to it."""
@@ -316,7 +305,9 @@ class ProgressionTab(QWidget):
             note=self.note.text().strip(),
         )
         try:
-            self._store.add_plan_review(review)
+            self._runner.write_now(
+                lambda: review_plan(self._store, self._person_id, review), source=self
+            )
         except InvalidInput as problem:
             self.confirmation.setText(str(problem))
             return
@@ -330,4 +321,3 @@ class ProgressionTab(QWidget):
             f"Recorded: step {review.level} — {step_words(review.level)}, "
             f"on {format_date(review.on)}."
         )
-        self.changed.emit()

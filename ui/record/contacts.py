@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from assessor.carers import is_carer_conversation
 from assessor.limits import RecordKind
+from assessor.operations.contacts import add_contact, update_contact
 from assessor.record import Contact, ConversationKind, Followed, Place
 from assessor.validation import format_date, parse_date
 from ui.kit.autosave import Autosaver, FormPlace
@@ -29,7 +30,8 @@ from ui.kit.forms import hint_label, named
 from ui.record.conversation import ConversationPage
 
 if TYPE_CHECKING:
-    from db.store import Store
+    from assessor.operations.store_port import ContactRecords
+    from ui.kit.runner import Runner
 
 
 CARER_PRIVACY = (
@@ -138,9 +140,12 @@ class ContactDetails(BoundSection):
 class ContactsTab(QWidget):
     """The timeline on the left; the chosen contact and its conversation on the right."""
 
-    def __init__(self, store: Store, autosaver: Autosaver, worker: str) -> None:
+    def __init__(
+        self, store: ContactRecords, runner: Runner, autosaver: Autosaver, worker: str
+    ) -> None:
         super().__init__()
         self._store = store
+        self._runner = runner
         self._autosaver = autosaver
         self._worker = worker
         self._person_id = ""
@@ -160,7 +165,7 @@ class ContactsTab(QWidget):
         left_layout.addWidget(self.timeline)
 
         self.details = ContactDetails(autosaver)
-        self.conversation = ConversationPage(store, autosaver)
+        self.conversation = ConversationPage(store, runner, autosaver)
         self.details.kind.activated.connect(
             lambda _i: self.conversation.set_kind(chosen(self.details.kind, ConversationKind))
         )
@@ -203,9 +208,8 @@ class ContactsTab(QWidget):
     def new_contact(self) -> None:
         """Start today's contact, with this worker, and put the cursor in its first field."""
         self._autosaver.flush()
-        contact = self._store.add_contact(
-            Contact(person_id=self._person_id, on=date.today(), worker=self._worker)
-        )
+        today = Contact(person_id=self._person_id, on=date.today(), worker=self._worker)
+        contact = self._runner.write_now(lambda: add_contact(self._store, today), source=self)
         self._reload(select_id=contact.id)
         self.details.place.setFocus()
 
@@ -238,13 +242,16 @@ class ContactsTab(QWidget):
             f"{self._person_name}, contact of {format_date(contact.on)}", contact.person_id
         )
         self.details.show_contact(
-            contact, lambda changes, based_on: self._write(contact.id, changes, based_on), place
+            contact, lambda changes, based_on: self._write(contact, changes, based_on), place
         )
         self.conversation.show_contact(contact.id, contact.kind, place)
 
-    def _write(self, contact_id: str, changes: dict[str, object], based_on: int | None) -> int:
+    def _write(self, contact: Contact, changes: dict[str, object], based_on: int | None) -> int:
         """Store the change; a new date, place or worker changes the contact's timeline line."""
-        revision = self._store.update_contact(contact_id, changes, based_on)
+        revision = self._runner.write_now(
+            lambda: update_contact(self._store, contact.person_id, contact.id, changes, based_on),
+            source=self,
+        )
         if {"on", "place", "kind", "worker", "shared_with_cared_for"} & changes.keys():
-            self._fill_timeline(contact_id)
+            self._fill_timeline(contact.id)
         return revision

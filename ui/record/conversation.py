@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from assessor.drafts import Draft
 from assessor.limits import RecordKind, check_length
+from assessor.operations.contacts import set_entry
 from assessor.prompts import (
     CARER_QUESTIONS,
     SWINDON_QUESTIONS,
@@ -30,7 +31,8 @@ from ui.kit.binding import ErrorLabel, FlushOnFocusOut
 from ui.kit.forms import hint_label, named, set_shown, text_edit
 
 if TYPE_CHECKING:
-    from db.store import Store
+    from assessor.operations.store_port import ContactRecords
+    from ui.kit.runner import Runner
 
 
 class TopicField(QWidget):
@@ -103,9 +105,10 @@ def prompts_box(kind: ConversationKind | None) -> QGroupBox:
 class ConversationPage(QWidget):
     """Every topic of page two for one contact; topics for other kinds are hidden, not lost."""
 
-    def __init__(self, store: Store, autosaver: Autosaver) -> None:
+    def __init__(self, store: ContactRecords, runner: Runner, autosaver: Autosaver) -> None:
         super().__init__()
         self._store = store
+        self._runner = runner
         self._autosaver = autosaver
         self._contact_id = ""
         self._revisions: dict[tuple[str, str], int] = {}  # each answer's, as last read or saved
@@ -182,10 +185,16 @@ class ConversationPage(QWidget):
         if self._loading or not self._contact_id:
             return
         contact_id, code = self._contact_id, topic_field.topic.code
+        person_id = self._place.person_id
 
         def write(changes: dict[str, Entry]) -> None:
             based_on = self._revisions.get((contact_id, code), 0)
-            revision = self._store.set_entry(contact_id, code, changes["entry"], based_on)
+            revision = self._runner.write_now(
+                lambda: set_entry(
+                    self._store, person_id, contact_id, code, changes["entry"], based_on
+                ),
+                source=self,
+            )
             self._revisions[(contact_id, code)] = revision
 
         self._autosaver.edit(

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QScrollArea, QVBoxLayout, QWidget
 
 from assessor.limits import RecordKind
+from assessor.operations.people import update_person
 from assessor.record import ConsentHow, ContactPreference, InformationFormat, Person, Route
 from assessor.search import PeopleIndex
 from assessor.validation import (
@@ -29,18 +29,20 @@ from ui.kit.binding import (
 from ui.record.people_who_matter import PeopleWhoMatterSection
 
 if TYPE_CHECKING:
-    from db.store import Store
+    from assessor.operations.store_port import StorePort
+    from ui.kit.runner import Runner
 
 
 class PageOne(QScrollArea):
-    """The information page, autosaving field by field."""
+    """The information page, autosaving field by field through the runner, whose report
+    tells the header, search and the caseload of a new name."""
 
-    person_saved = Signal(str)
-
-    def __init__(self, store: Store, autosaver: Autosaver, index: PeopleIndex) -> None:
+    def __init__(
+        self, store: StorePort, runner: Runner, autosaver: Autosaver, index: PeopleIndex
+    ) -> None:
         super().__init__()
         self._store = store
-        self._person_id = ""
+        self._runner = runner
         self.binder = Binder(autosaver, RecordKind.PERSON)
         self.setWidgetResizable(True)
         body = QWidget()
@@ -49,22 +51,29 @@ class PageOne(QScrollArea):
         layout.addWidget(self._how_to_reach_them())
         layout.addWidget(self._communication())
         layout.addWidget(self._consent())
-        self.people_who_matter = PeopleWhoMatterSection(store, index)
+        self.people_who_matter = PeopleWhoMatterSection(store, runner, index)
         layout.addWidget(self.people_who_matter)
         layout.addWidget(self._how_they_came())
         layout.addStretch(1)
         self.setWidget(body)
 
     def show_person(self, person: Person) -> None:
-        self._person_id = person.id
         place = FormPlace(f"{person.display_name}, page one", person.id)
-        self.binder.attach(("person", person.id), self._write, person, place)
+        self.binder.attach(
+            ("person", person.id),
+            lambda changes, based_on: self._write(person.id, changes, based_on),
+            person,
+            place,
+        )
         self.people_who_matter.show_person(person)
 
-    def _write(self, changes: dict[str, object], based_on: int | None) -> int:
-        revision = self._store.update_person(self._person_id, changes, based_on)
-        self.person_saved.emit(self._person_id)
-        return revision
+    def _write(self, person_id: str, changes: dict[str, object], based_on: int | None) -> int:
+        """Autosave's writer, for the person whose page the edits were typed on (a retry may
+        come after another person is shown): now, under the runner's lock, so nothing waits
+        at closing."""
+        return self._runner.write_now(
+            lambda: update_person(self._store, person_id, changes, based_on), source=self
+        )
 
     # --- sections -----------------------------------------------------------------------------
 

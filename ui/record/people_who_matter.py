@@ -11,42 +11,37 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
-    QLabel,
     QListWidget,
-    QListWidgetItem,
     QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from assessor.carers import CaringRole
-from assessor.conflicts import revised, revision_of
-from assessor.record import PERSON_WHO_MATTERS_FIELDS, Person, PersonWhoMatters, Relationship
+from assessor.operations.people import (
+    add_person_who_matters,
+    change_person_who_matters,
+    remove_person_who_matters,
+)
+from assessor.record import Person, PersonWhoMatters, Relationship
 from assessor.search import PeopleIndex
 from assessor.validation import InvalidInput, normalise_email, normalise_phone
-from ui.carers.dialogs import RoleFields, fill_list, name_of
+from ui.carers.dialogs import fill_list
 from ui.kit.binding import chosen
 from ui.kit.forms import (
     Section,
-    attempt,
     dialog_buttons,
-    hint_label,
     line_edit,
     named,
     problem_label,
-    set_shown,
     text_edit,
 )
-from ui.shell.caseload import list_line
+from ui.record.own_record import OwnRecordDialog
 
 if TYPE_CHECKING:
-    from db.store import Store
-
-
-POSSIBLE_MATCHES = 5
+    from assessor.operations.store_port import StorePort
+    from ui.kit.runner import Runner
 
 
 def describe(who: PersonWhoMatters, has_record: bool = False) -> str:
@@ -135,124 +130,23 @@ class PersonWhoMattersDialog(QDialog):
         )
 
 
-class OwnRecordDialog(QDialog):
-    """Offers someone page one names as a carer a record of their own: made here, or linked
-    to someone already on the caseload who may be them."""
-
-    def __init__(self, store: Store, index: PeopleIndex, parent: QWidget) -> None:
-        super().__init__(parent)
-        self.setWindowTitle("A record of their own")
-        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 70)
-        self._store = store
-        self._index = index
-        self._person_id = ""
-        self._who = PersonWhoMatters(name="")
-        self.made_id = ""  # a record made here, for search to learn of
-        self.intro = QLabel()
-        self.intro.setWordWrap(True)
-        self.maybe = Section("Already on the caseload?")
-        self.matches = named(QListWidget(), "People on the caseload who may be them")
-        self.matches.itemActivated.connect(lambda _item: self.link())
-        self.link_button = named(QPushButton(), "Link to the chosen person")
-        self.link_button.clicked.connect(self.link)
-        self.maybe_hint = hint_label("")
-        column = QWidget()
-        layout = QVBoxLayout(column)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.maybe_hint)
-        layout.addWidget(self.matches)
-        link_row = QHBoxLayout()
-        link_row.addWidget(self.link_button)
-        link_row.addStretch(1)
-        layout.addLayout(link_row)
-        self.maybe.form.addRow(column)
-        self.fields = RoleFields()
-        self.message = problem_label()
-        buttons, self.make_button = dialog_buttons(self, "Make a record")
-        self.not_now_button = buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        named(self.not_now_button, "Not now").setText("Not now")
-        layout = QVBoxLayout(self)
-        for widget in (self.intro, self.maybe, self.fields, self.message, buttons):
-            layout.addWidget(widget)
-
-    def start(self, person_id: str, who: PersonWhoMatters) -> None:
-        """Offer `who`, named on `person_id`'s page one as their carer, a record of their own."""
-        self._person_id, self._who, self.made_id = person_id, who, ""
-        self.intro.setText(
-            f"{who.name} is a carer for {name_of(person_id, self._index, self._store)}. "
-            "Carers are people in their own right: a record of their own lets them have a "
-            "conversation, goals and a plan of their own."
-        )
-        self.make_button.setText(f"Make a record for {who.name}")
-        self.make_button.setAccessibleName(self.make_button.text())
-        self.maybe_hint.setText(f"Perhaps one of these is {who.name}:")
-        self.link_button.setText(f"Link {who.name} to the chosen person")
-        self._show_matches()
-        self.fields.load(None)
-        self.message.hide()
-        self.open()
-        (self.matches if self.matches.count() else self.fields.what_they_do).setFocus()
-
-    def _show_matches(self) -> None:
-        """The few people on the caseload whose names are closest, who do not already care
-        for the person."""
-        skip = {role.carer_id for role in self._store.carers_of(self._person_id)}
-        skip.add(self._person_id)
-        found = self._index.search(self._who.name, limit=POSSIBLE_MATCHES + len(skip)).people
-        self.matches.clear()
-        for person in [person for person in found if person.id not in skip][:POSSIBLE_MATCHES]:
-            item = QListWidgetItem(list_line(person))
-            item.setData(Qt.ItemDataRole.UserRole, person.id)
-            self.matches.addItem(item)
-        rows = self.matches.count()
-        self.matches.setMaximumHeight(self.matches.sizeHintForRow(0) * max(2, rows) + 8)
-        set_shown(self.maybe, rows > 0)
-
-    def accept(self) -> None:
-        self._store_role("")
-
-    def link(self) -> None:
-        item = self.matches.currentItem()
-        if item is None:
-            self.message.setText(f"Choose who {self._who.name} is from the list first.")
-            self.message.show()
-            self.matches.setFocus()
-            return
-        self._store_role(str(item.data(Qt.ItemDataRole.UserRole)))
-
-    def _store_role(self, carer_id: str) -> None:
-        """Link them to `carer_id`'s record, or to a new one when it is empty."""
-        self.message.hide()
-        role = self.fields.read(
-            CaringRole(carer_id=carer_id, cared_for_id=self._person_id, named_as_id=self._who.id)
-        )
-        if role is not None and attempt(lambda: self._save(role), self.message) is not None:
-            super().accept()
-
-    def _save(self, role: CaringRole) -> CaringRole:
-        if role.carer_id:
-            return self._store.add_caring_role(role)
-        self.made_id, role = self._store.add_carer_record(self._who.id, role)
-        return role
-
-
 class PeopleWhoMatterSection(Section):
-    """The list with Add, Change and Remove; each change is stored as soon as it is made."""
+    """The list with Add, Change and Remove; each change is stored as soon as it is made,
+    through the runner, whose report tells search and the Carers tab."""
 
     person_chosen = Signal(str)  # open this person's record
-    person_added = Signal(str)  # a record was made here: search must learn of it
-    roles_changed = Signal()  # a carer named here was linked to a record of their own
 
-    def __init__(self, store: Store, index: PeopleIndex) -> None:
+    def __init__(self, store: StorePort, runner: Runner, index: PeopleIndex) -> None:
         super().__init__("People who matter to them")
         self._store = store
+        self._runner = runner
         self._index = index
         self._person_id = ""
         self._people: list[PersonWhoMatters] = []
         self._records: dict[str, str] = {}  # a carer's own record by the entry naming them
         self.dialog = PersonWhoMattersDialog(self)
         self.dialog.accepted.connect(self._answered)
-        self.offer = OwnRecordDialog(store, index, self)
+        self.offer = OwnRecordDialog(store, runner, index, self)
         self.offer.accepted.connect(self._record_made)
         self._then: Callable[[PersonWhoMatters], None] = self._added
         self.list = named(QListWidget(), "People who matter to them")
@@ -329,15 +223,19 @@ class PeopleWhoMatterSection(Section):
             self._then(self.dialog.result_value)
 
     def _added(self, new: PersonWhoMatters) -> None:
-        added = self._store.add_person_who_matters(self._person_id, new)
+        person_id = self._person_id
+        added = self._runner.write_now(
+            lambda: add_person_who_matters(self._store, person_id, new), source=self
+        )
         self._people.append(added)
         self._refresh()
         self._offer_record(added)
 
     def _changed(self, who: PersonWhoMatters, new: PersonWhoMatters) -> None:
-        changes = {name: getattr(new, name) for name in PERSON_WHO_MATTERS_FIELDS}
-        revision = self._store.update_person_who_matters(who.id, changes, revision_of(who))
-        new.id, new.stamp = who.id, revised(who, revision).stamp
+        person_id = self._person_id
+        new = self._runner.write_now(
+            lambda: change_person_who_matters(self._store, person_id, who, new), source=self
+        )
         self._people[self._people.index(who)] = new
         self._refresh()
         self._offer_record(new)
@@ -358,11 +256,8 @@ class PeopleWhoMatterSection(Section):
             self.offer.start(self._person_id, who)
 
     def _record_made(self) -> None:
-        """Search learns of a new record before anything names it."""
-        if self.offer.made_id:
-            self.person_added.emit(self.offer.made_id)
+        """Search has learnt of a record made here (from the runner's report) already."""
         self._refresh()
-        self.roles_changed.emit()
 
     def remove(self) -> None:
         """Ask first; the answer arrives without blocking the window."""
@@ -381,6 +276,9 @@ class PeopleWhoMatterSection(Section):
         question.open()
 
     def _removed(self, who: PersonWhoMatters) -> None:
-        self._store.remove_person_who_matters(who.id)
+        person_id = self._person_id
+        self._runner.write_now(
+            lambda: remove_person_who_matters(self._store, person_id, who.id), source=self
+        )
         self._people.remove(who)
         self._refresh()

@@ -13,7 +13,8 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QSplitter, QStackedWidget
 
 from assessor.drafts import Draft
-from assessor.operations.op_changes import OpChanges, OpResult, RecordKind
+from assessor.operations.op_changes import OpChanges, RecordKind
+from assessor.operations.people import add_files, add_person
 from assessor.search import Findable, PeopleIndex
 from assessor.unsaved_journal import JOURNAL_FILE_NAME
 from db.failures import explain
@@ -132,17 +133,10 @@ class MainWindow(QMainWindow):
         journal = self._data_dir / JOURNAL_FILE_NAME if self._data_dir is not None else None
         self.autosaver.use_drafts(store, journal)
         self.clock_check.run(store.newest_stamp, self.runner)
-        self.workspace = PersonWorkspace(store, self.autosaver, self._worker, self.index)
+        self.workspace = PersonWorkspace(
+            store, self.runner, self.autosaver, self._worker, self.index
+        )
         self.workspace.person_chosen.connect(self.show_in_caseload)
-        self.workspace.person_added.connect(self._person_made)
-        self.workspace.page_one.person_saved.connect(self._person_renamed)
-        # Until the tabs' saves are operations, their signals stand for the changes reported.
-        for signal, kind in (
-            (self.workspace.goals.goals_changed, RecordKind.GOAL),
-            (self.workspace.short_term.changed, RecordKind.SHORT_TERM_HELP),
-            (self.workspace.carers_changed, RecordKind.CARER),
-        ):
-            signal.connect(lambda *_, k=kind: self._changes_applied(OpChanges.of((), k), None))
         self.pages.addWidget(self.workspace)
         self._enable_store_actions(True)
         self.left.read_from(self.runner, store, self._today)
@@ -224,13 +218,6 @@ class MainWindow(QMainWindow):
         """Carers not yet offered a conversation of their own, freshly read."""
         self.left.show_list(self.carers)
 
-    def refresh_due(self) -> None:
-        """Read the Due and Carers tabs again in the background; each shows its newest read."""
-        self.left.refresh()
-
-    def _changes_applied(self, changes: OpChanges, _source: object) -> None:
-        self.left.refresh(changes)
-
     def open_goal(self, person_id: str, goal_id: str) -> None:
         """Open the person at their goals, with this goal chosen, ready to review."""
         if self.open_person(person_id):
@@ -268,8 +255,8 @@ class MainWindow(QMainWindow):
         dialog = self._new_person_dialog
         if dialog is None or dialog.person is None:
             return
-        person = self.store.add_person(dialog.person)
-        self.index.put(self.store.findable(person.id))
+        added = dialog.person
+        person = self.runner.write_now(lambda: add_person(self.store, added), source=self)
         self.show_in_caseload(person.id)
         self.workspace.tabs.setCurrentWidget(self.workspace.page_one)
         self.workspace.page_one.first_names.setFocus()
@@ -329,18 +316,15 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage("Loading the example caseload…")
         from assessor.example import example_caseload
 
-        files, store = example_caseload(self._today()), self.store
-
-        def add_files() -> OpResult[list[str]]:
-            added = store.add_files(files)
-            return OpResult(added, OpChanges.of(added, *RecordKind))
-
-        self.runner.write(add_files, self._example_loaded, self._task_failed)
+        files = example_caseload(self._today())
+        self.runner.write(
+            lambda: add_files(self.store, files),
+            self._example_loaded,
+            self._example_failed,
+            source=self,
+        )
 
     def _example_loaded(self, added: list[str]) -> None:
-        for person_id in added:
-            self.index.put(self.store.findable(person_id))
-        self.caseload.refresh()
         self.example_action.setEnabled(True)
         self.welcome.example_button.setEnabled(True)
         message = (
@@ -352,26 +336,29 @@ class MainWindow(QMainWindow):
         if self.pages.currentWidget() is self.welcome:
             self.pages.setCurrentWidget(self.choose)
 
-    def _task_failed(self, problem: Exception) -> None:
+    def _example_failed(self, problem: Exception) -> None:
         self.example_action.setEnabled(True)
         self.welcome.example_button.setEnabled(True)
         QMessageBox.warning(self, "Something went wrong", explain(problem))
 
-    def _person_made(self, person_id: str) -> None:
-        """A record made from inside another, such as a carer's: findable at once."""
-        self.index.put(self.store.findable(person_id))
-        self.caseload.refresh()
-        self.refresh_due()
+    def _changes_applied(self, changes: OpChanges, _source: object) -> None:
+        """Search learns of people added or renamed (first: the lists name people as search
+        knows them); the Due and Carers tabs are read again where the change touches them."""
+        if changes.touches(RecordKind.PERSON):
+            self._people_changed(changes.people)
+        self.left.refresh(changes)
 
-    def _person_renamed(self, person_id: str) -> None:
-        """Keep search and the list in step with what page one now says."""
-        found = self.store.findable(person_id)
-        if found == self.index.get(person_id):
-            return
-        self.index.put(found)
-        self.caseload.refresh()
-        self.caseload.select(person_id, quietly=True)
-        self.refresh_due()  # the lists name people as the index knows them
+    def _people_changed(self, person_ids: frozenset[str]) -> None:
+        """Search and the list in step with the store: a record made (such as a carer's) is
+        findable at once; the person shown stays chosen."""
+        found = [self.store.findable(person_id) for person_id in person_ids]
+        changed = [one for one in found if one != self.index.get(one.id)]
+        for one in changed:
+            self.index.put(one)
+        if changed:
+            self.caseload.refresh()
+        if changed and self.workspace is not None and self.workspace.person_id in person_ids:
+            self.caseload.select(self.workspace.person_id, quietly=True)
 
     def close_now(self) -> None:
         """Close without asking (a shutdown or logout): everything is written or kept first."""

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from assessor.drafts import Draft
+from assessor.operations.op_changes import OpChanges, RecordKind
 from assessor.record import Person
 from assessor.search import PeopleIndex
 from assessor.validation import age_on, format_date, format_nhs_number
@@ -24,7 +25,8 @@ from ui.record.page_one import PageOne
 from ui.short_term.tab import ShortTermTab
 
 if TYPE_CHECKING:
-    from db.store import Store
+    from assessor.operations.store_port import StorePort
+    from ui.kit.runner import Runner
 
 
 def summary_line(person: Person, today: date) -> str:
@@ -42,13 +44,19 @@ def summary_line(person: Person, today: date) -> str:
 
 
 class PersonWorkspace(QWidget):
-    """Header, then a tab for each part of the record."""
+    """Header, then a tab for each part of the record. What the runner reports changed in the
+    person's record is shown afresh: the header at once, a tab when it is next shown."""
 
     person_chosen = Signal(str)  # open another person's record, such as a carer's
-    person_added = Signal(str)  # a record was made from here: search must learn of it
-    carers_changed = Signal()  # caring roles, offers, carers' plans or reviews changed
 
-    def __init__(self, store: Store, autosaver: Autosaver, worker: str, index: PeopleIndex) -> None:
+    def __init__(
+        self,
+        store: StorePort,
+        runner: Runner,
+        autosaver: Autosaver,
+        worker: str,
+        index: PeopleIndex,
+    ) -> None:
         super().__init__()
         self._store = store
         self._index = index
@@ -63,16 +71,23 @@ class PersonWorkspace(QWidget):
         self.quote = QLabel()
         self.quote.setObjectName("quote")
         self.quote.setWordWrap(True)
-        self.page_one = PageOne(store, autosaver, index)
+        self.page_one = PageOne(store, runner, autosaver, index)
         self.page_one.people_who_matter.person_chosen.connect(self.person_chosen)
-        self.page_one.people_who_matter.person_added.connect(self.person_added)
-        self.page_one.people_who_matter.roles_changed.connect(self._roles_changed)
-        self.contacts = ContactsTab(store, autosaver, worker)
-        self.goals = GoalsTab(store, autosaver, worker)
-        self.short_term = ShortTermTab(store, worker)
-        self.progression = ProgressionTab(store)
-        self.carers = CarersTab(store, index)
-        self.carer_support = CarerSupportTab(store, autosaver, worker)
+        self.contacts = ContactsTab(store, runner, autosaver, worker)
+        self.goals = GoalsTab(store, runner, autosaver, worker)
+        self.short_term = ShortTermTab(store, runner, worker)
+        self.progression = ProgressionTab(store, runner)
+        self.carers = CarersTab(store, runner, index)
+        self.carer_support = CarerSupportTab(store, runner, autosaver, worker)
+        # The kinds of record each tab reads when shown: goals are named in the short-term
+        # help's reviews and belong to progression plans, so those tabs show them too.
+        self._shows: dict[QWidget, tuple[RecordKind, ...]] = {
+            self.goals: (RecordKind.GOAL,),
+            self.short_term: (RecordKind.SHORT_TERM_HELP, RecordKind.GOAL),
+            self.progression: (RecordKind.PROGRESSION, RecordKind.GOAL),
+            self.carers: (RecordKind.CARER,),
+            self.carer_support: (RecordKind.CARER,),
+        }
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Record sections")
         self.tabs.addTab(self.page_one, "Page one: about them")
@@ -88,29 +103,18 @@ class PersonWorkspace(QWidget):
         layout.addWidget(self.cares_for)
         layout.addWidget(self.quote)
         layout.addWidget(self.tabs, 1)
-        self.page_one.person_saved.connect(self._refresh_header)
         self._stale: set[QWidget] = set()
         self.tabs.currentChanged.connect(lambda _index: self._fill_shown_tab())
-        # Goals added on their tab belong in the plan and the weekly reviews at once.
-        self.goals.goals_changed.connect(lambda _goal_id: self._refresh_goal_users())
         self.carers.person_chosen.connect(self.person_chosen)
-        self.carers.person_added.connect(self.person_added)
-        self.carers.roles_changed.connect(self._roles_changed)
-        self.carer_support.changed.connect(self.carers_changed)
         self.carer_support.conversation_started.connect(self._show_contact)
+        runner.changes_applied.connect(self._changes_applied)
 
     def show_person(self, person_id: str) -> None:
         person = self._store.person(person_id)
         self.person_id = person_id
         self.page_one.show_person(person)
         self.contacts.show_person(person_id, person.display_name)
-        self._stale = {
-            self.goals,
-            self.short_term,
-            self.progression,
-            self.carers,
-            self.carer_support,
-        }
+        self._stale = set(self._shows)
         self._show_carer_support()
         self._fill_shown_tab()
         self._show_header(person)
@@ -141,8 +145,21 @@ class PersonWorkspace(QWidget):
             self._stale.discard(tab)
             tab.show_person(self.person_id)
 
-    def _refresh_header(self, person_id: str) -> None:
-        self._show_header(self._store.person(person_id))
+    def _changes_applied(self, changes: OpChanges, source: object) -> None:
+        """The person's record changed: what shows it is read again, except by the tab that
+        made the change, which shows it already."""
+        if not self.person_id or not changes.touches_person(self.person_id):
+            return
+        if changes.touches(RecordKind.PERSON):
+            self._show_header(self._store.person(self.person_id))
+        self._stale |= {
+            tab
+            for tab, kinds in self._shows.items()
+            if tab is not source and changes.touches(*kinds)
+        }
+        if changes.touches(RecordKind.CARER):
+            self._show_carer_support()
+        self._fill_shown_tab()
 
     def _show_header(self, person: Person) -> None:
         self.name.setText(person.display_name)
@@ -159,17 +176,7 @@ class PersonWorkspace(QWidget):
         self.cares_for.setText(f"Carer for {' and '.join(cared_for)}" if cared_for else "")
         set_shown(self.cares_for, bool(cared_for))
 
-    def _roles_changed(self) -> None:
-        self._stale |= {self.carers, self.carer_support}
-        self._fill_shown_tab()
-        self._show_carer_support()
-        self.carers_changed.emit()
-
     def _show_contact(self, contact_id: str) -> None:
         """A carer's conversation just started: show it, ready to write."""
         self.contacts.show_person(self.person_id, self.name.text(), select_id=contact_id)
         self.tabs.setCurrentWidget(self.contacts)
-        self.carers_changed.emit()
-
-    def _refresh_goal_users(self) -> None:
-        self._stale |= {self.short_term, self.progression}

@@ -5,17 +5,17 @@ Kept apart from the tab so each stays readable; both store what they hold when a
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import replace
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QVBoxLayout, QWidget
 
-from assessor.conflicts import revised, revision_of
 from assessor.goals import Goal, Reviewer
+from assessor.operations.short_term import add_episode, change_episode, review_episode
+from assessor.own_words import quoted
 from assessor.short_term import Episode, EpisodeReview, HelpKind
-from assessor.validation import InvalidInput, format_date, format_date_numeric, parse_date
+from assessor.short_term_wording import format_date_time, not_in_future, parse_date_time
+from assessor.validation import InvalidInput, format_date_numeric, parse_date
 from ui.kit.binding import ErrorLabel, chosen
 from ui.kit.forms import (
     Section,
@@ -25,14 +25,13 @@ from ui.kit.forms import (
     line_edit,
     named,
     problem_label,
-    quoted,
     set_shown,
     text_edit,
 )
-from ui.short_term.words import format_date_time, not_in_future, parse_date_time
 
 if TYPE_CHECKING:
-    from db.store import Store
+    from assessor.operations.store_port import ShortTermRecords
+    from ui.kit.runner import Runner
 
 
 # --- a new episode ------------------------------------------------------------------------------
@@ -42,10 +41,11 @@ class EpisodeDialog(QDialog):
     """New short-term help, or a correction to it: stored when Add or Save is pressed, or kept
     on screen with what is wrong."""
 
-    def __init__(self, store: Store, parent: QWidget) -> None:
+    def __init__(self, store: ShortTermRecords, runner: Runner, parent: QWidget) -> None:
         super().__init__(parent)
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 70)
         self._store = store
+        self._runner = runner
         self.person_id = ""
         self.episode: Episode | None = None
         self._editing: Episode | None = None
@@ -141,17 +141,15 @@ class EpisodeDialog(QDialog):
         self.first_help_at.setFocus()
 
     def _store_episode(self, episode: Episode) -> Episode:
-        if self._editing is None:
-            return self._store.add_episode(episode)
-        changes = {
-            "kind": episode.kind,
-            "provider": episode.provider,
-            "asked_at": episode.asked_at,
-            "first_help_at": episode.first_help_at,
-        }
+        """Stored before the dialog closes; the tab that opened it shows the result."""
         editing = self._editing
-        revision = self._store.update_episode(editing.id, changes, revision_of(editing))
-        return revised(replace(editing, **changes), revision)
+        if editing is None:
+            return self._runner.write_now(
+                lambda: add_episode(self._store, episode), source=self.parent()
+            )
+        return self._runner.write_now(
+            lambda: change_episode(self._store, editing, episode), source=self.parent()
+        )
 
 
 # --- a weekly review ----------------------------------------------------------------------------
@@ -160,11 +158,12 @@ class EpisodeDialog(QDialog):
 class ReviewDialog(QDialog):
     """A weekly review of the help: when, by whom, a note, and the goals it worked on."""
 
-    def __init__(self, save: Callable[[EpisodeReview], EpisodeReview], parent: QWidget) -> None:
+    def __init__(self, store: ShortTermRecords, runner: Runner, parent: QWidget) -> None:
         super().__init__(parent)
         self.setWindowTitle("Weekly review")
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 70)
-        self._save = save
+        self._store = store
+        self._runner = runner
         self.episode: Episode | None = None
         self.review: EpisodeReview | None = None
         self.goal_boxes: dict[str, QCheckBox] = {}
@@ -230,16 +229,8 @@ class ReviewDialog(QDialog):
             return
         try:
             on = parse_date(self.on.text())
-            if on > date.today():
-                raise InvalidInput("A review cannot be dated in the future.")
-            if on < episode.asked_at.date():
-                raise InvalidInput(
-                    f"A review on {format_date(on)} would come before the help was asked for "
-                    f"({format_date(episode.asked_at)})."
-                )
         except InvalidInput as problem:
-            self.on_error.show_message(str(problem))
-            self.on.setFocus()
+            self._on_problem(str(problem))
             return
         review = EpisodeReview(
             episode_id=episode.id,
@@ -248,6 +239,18 @@ class ReviewDialog(QDialog):
             note=self.note.toPlainText().strip(),
             goal_ids=[goal_id for goal_id, box in self.goal_boxes.items() if box.isChecked()],
         )
-        self.review = attempt(lambda: self._save(review), self.message)
+        self.review = attempt(
+            lambda: self._save(episode, review), self.message, {"on": self._on_problem}
+        )
         if self.review is not None:
             super().accept()
+
+    def _save(self, episode: Episode, review: EpisodeReview) -> EpisodeReview:
+        return self._runner.write_now(
+            lambda: review_episode(self._store, episode, review, date.today()),
+            source=self.parent(),
+        )
+
+    def _on_problem(self, message: str) -> None:
+        self.on_error.show_message(message)
+        self.on.setFocus()

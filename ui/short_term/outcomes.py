@@ -6,6 +6,7 @@ is asked; the tab stores what it holds.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
@@ -88,6 +89,22 @@ class OutcomeBox(Section):
             f"Needed because the date recorded is before the due date, {format_date(self.due)}."
         )
         self._date_typed(self.recorded_on.text())
+
+    def beside(self, field: str) -> Callable[[str], None]:
+        """Shows a message beside `field` (as `record_outcome` names it), with the cursor there."""
+        error, widget = {
+            "outcome": (self.outcome_error, self.outcome),
+            "recorded_on": (self.recorded_error, self.recorded_on),
+            "why_early": (self.early_error, self.why_early),
+        }[field]
+
+        def show(message: str) -> None:
+            if field == "why_early":
+                self.show_early(True)
+            error.show_message(message)
+            widget.setFocus()
+
+        return show
 
     def errors(self) -> tuple[ErrorLabel, ...]:
         return (self.outcome_error, self.recorded_error, self.early_error)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -19,14 +19,22 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QScrollArea,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
-from assessor.conflicts import revision_of
+from assessor.goals import is_active
+from assessor.operations.field_problem import FieldProblem
+from assessor.operations.short_term import record_first_help, record_outcome
 from assessor.short_term import CHECKPOINT_WEEKS, Episode, HelpOutcome
+from assessor.short_term_wording import (
+    arrival_words,
+    episode_lines,
+    not_in_future,
+    parse_date_time,
+    review_text,
+    show_date_time,
+)
 from assessor.validation import InvalidInput, format_date, parse_date
 from ui.kit.binding import ErrorLabel, chosen
 from ui.kit.forms import (
@@ -35,36 +43,28 @@ from ui.kit.forms import (
     hint_label,
     line_edit,
     named,
-    record_actions,
     set_shown,
 )
+from ui.kit.records_tab import RecordsTab, list_beside_panel
 from ui.short_term.dialogs import EpisodeDialog, ReviewDialog
 from ui.short_term.outcomes import OutcomeBox
-from ui.short_term.words import (
-    arrival_words,
-    episode_lines,
-    is_active,
-    not_in_future,
-    parse_date_time,
-    review_text,
-    show_date_time,
-)
 
 if TYPE_CHECKING:
-    from db.store import Store
+    from assessor.operations.store_port import StorePort
+    from ui.kit.runner import Runner
 
 
-class ShortTermTab(QWidget):
+class ShortTermTab(RecordsTab):
     """The person's episodes of short-term help, newest first, and the chosen one in full.
+    Everything is stored through the runner, whose report tells lists elsewhere (what is due)."""
 
-    `changed` is emitted after anything is stored, for lists elsewhere (such as what is due).
-    """
-
-    changed = Signal()
-
-    def __init__(self, store: Store, worker: str) -> None:
-        super().__init__()
+    def __init__(self, store: StorePort, runner: Runner, worker: str) -> None:
+        super().__init__(
+            "No short-term help yet. Record it with New short-term help when reablement or "
+            "other short-term help is asked for."
+        )
         self._store = store
+        self._runner = runner
         self._worker = worker
         self._person_id = ""
         self._episodes: list[Episode] = []
@@ -76,7 +76,6 @@ class ShortTermTab(QWidget):
         self.change_button = named(QPushButton("Change…"), "Change the chosen short-term help")
         self.change_button.setToolTip("Correct the kind, provider or times of the chosen help")
         self.change_button.clicked.connect(self.change_episode)
-        top, self.confirmation = record_actions(self.new_button, self.change_button)
 
         self.list = named(QListWidget(), "Short-term help, newest first")
         self.list.setWordWrap(True)
@@ -84,39 +83,24 @@ class ShortTermTab(QWidget):
         self.list.setAlternatingRowColors(True)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.currentRowChanged.connect(self._episode_chosen)
-        self.empty = QLabel(
-            "No short-term help yet. Record it with New short-term help when reablement or "
-            "other short-term help is asked for."
-        )
-        self.empty.setWordWrap(True)
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignTop)
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.empty)
-        left_layout.addWidget(self.list, 1)
-
         self.panel = self._build_panel()
-        self.panel_scroll = QScrollArea()
-        self.panel_scroll.setWidgetResizable(True)
-        self.panel_scroll.setWidget(self.panel)
-        char = self.fontMetrics().averageCharWidth()
-        self.panel_scroll.setMinimumWidth(char * 50)
+        splitter, self.panel_scroll = list_beside_panel(
+            self.list,
+            self.panel,
+            self.empty,
+            stretch=(2, 3),
+            widths=(55, 80),
+            panel_least=50,
+        )
+        self.lay_out(
+            [self.new_button, self.change_button],
+            [splitter],
+            with_records=[self.list, self.change_button, self.panel_scroll],
+        )
 
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(left)
-        splitter.addWidget(self.panel_scroll)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 3)
-        splitter.setChildrenCollapsible(False)
-        splitter.setSizes([char * 55, char * 80])
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(splitter, 1)
-
-        self.dialog = EpisodeDialog(self._store, self)
+        self.dialog = EpisodeDialog(store, runner, self)
         self.dialog.accepted.connect(self._episode_added)
-        self.review_dialog = ReviewDialog(self._store.add_episode_review, self)
+        self.review_dialog = ReviewDialog(store, runner, self)
         self.review_dialog.accepted.connect(self._review_added)
 
     def _build_panel(self) -> QWidget:
@@ -213,11 +197,7 @@ class ShortTermTab(QWidget):
         if self._episodes:
             self.list.setCurrentRow(chosen_row)
         self.list.blockSignals(False)
-        has_episodes = bool(self._episodes)
-        set_shown(self.empty, not has_episodes)
-        set_shown(self.list, has_episodes)
-        set_shown(self.change_button, has_episodes)
-        set_shown(self.panel_scroll, has_episodes)
+        self.show_records(bool(self._episodes))
         self._episode_chosen(self.list.currentRow())
 
     def _episode_chosen(self, row: int) -> None:
@@ -269,7 +249,6 @@ class ShortTermTab(QWidget):
     def _saved(self, message: str, select_id: str) -> None:
         self._reload(select_id=select_id)
         self.confirmation.setText(message)
-        self.changed.emit()
 
     # --- adding an episode or a review ----------------------------------------------------------
 
@@ -315,7 +294,9 @@ class ShortTermTab(QWidget):
             arrived = not_in_future(
                 parse_date_time(self.first_help_at.text()), "When help first arrived"
             )
-            self._store.update_episode(episode.id, {"first_help_at": arrived}, revision_of(episode))
+            self._runner.write_now(
+                lambda: record_first_help(self._store, episode, arrived), source=self
+            )
         except InvalidInput as problem:
             self.first_help_error.show_message(str(problem))
             self.first_help_at.setFocus()
@@ -333,40 +314,26 @@ class ShortTermTab(QWidget):
         box = self.outcomes[weeks]
         for label in box.errors():
             label.show_message(None)
-        outcome = chosen(box.outcome, HelpOutcome)
-        if outcome is None:
-            box.outcome_error.show_message(f"Choose what happened at {weeks} weeks.")
-            box.outcome.setFocus()
-            return
         try:
             recorded_on = parse_date(box.recorded_on.text())
-            if recorded_on > date.today():
-                raise InvalidInput("An outcome cannot be recorded in the future.")
         except InvalidInput as problem:
-            box.recorded_error.show_message(str(problem))
-            box.recorded_on.setFocus()
+            box.beside("recorded_on")(str(problem))
             return
-        early = recorded_on < episode.due_on(weeks)
-        because = box.why_early.text().strip() if early else ""
-        changes = {
-            f"outcome_{weeks}_weeks": outcome,
-            f"outcome_{weeks}_weeks_on": recorded_on,
-            f"outcome_{weeks}_weeks_early_because": because,
-        }
+        outcome = chosen(box.outcome, HelpOutcome)
+        why_early = box.why_early.text()
         try:
-            self._store.update_episode(episode.id, changes, revision_of(episode))
-        except InvalidInput as problem:
-            if early and not because:
-                box.show_early(True)
-                box.early_error.show_message(str(problem))
-                box.why_early.setFocus()
-            else:
-                box.recorded_error.show_message(str(problem))
-                box.recorded_on.setFocus()
+            saved = self._runner.write_now(
+                lambda: record_outcome(
+                    self._store, episode, weeks, outcome, recorded_on, why_early, date.today()
+                ),
+                source=self,
+            )
+        except FieldProblem as problem:
+            box.beside(problem.field)(str(problem))
             return
         except Exception as problem:
             box.recorded_error.show_message(f"Not saved. {failure_text(problem)} Try again.")
             return
-        if not early:
+        if not saved.outcome(weeks)[2]:
             box.why_early.clear()
         self._saved(f"{weeks}-week outcome saved: {outcome.label}.", episode.id)

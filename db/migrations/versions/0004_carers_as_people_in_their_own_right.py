@@ -119,12 +119,11 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_caring_roles_carer_id"), ["carer_id"], unique=False)
 
     # A plain ADD COLUMN: batch mode would copy and drop `contacts`, which page-two answers
-    # refer to, and SQLite refuses that while foreign keys are enforced.
+    # refer to, and SQLite refuses that while foreign keys are enforced. sa.false() is
+    # `DEFAULT 0` on SQLite, as this always wrote, and `DEFAULT false` on PostgreSQL.
     op.add_column(
         "contacts",
-        sa.Column(
-            "shared_with_cared_for", sa.Boolean(), server_default=sa.text("0"), nullable=False
-        ),
+        sa.Column("shared_with_cared_for", sa.Boolean(), server_default=sa.false(), nullable=False),
     )
 
 

@@ -1,5 +1,6 @@
-"""Words and times for short-term help, kept free of widgets so they can be read (and tested)
-on their own: typed dates and times, the 48-hour measure and outcomes in words, list lines.
+"""Short-term help in words: typed dates and times, the 48-hour measure, outcomes, list lines.
+
+Kept apart from the widgets that show them, so the wording can be read and tested on its own.
 """
 
 from __future__ import annotations
@@ -8,10 +9,9 @@ import math
 import re
 from datetime import date, datetime, time, timedelta
 
-from assessor.goals import Goal, status
+from assessor.own_words import quoted
 from assessor.short_term import Episode, EpisodeReview, within_48_hours
 from assessor.validation import InvalidInput, format_date, format_date_numeric, parse_date
-from ui.kit.forms import quoted
 
 _WITH_TIME = re.compile(r"^(?P<day>.+?)(?:\s*,\s*|\s+|T)(?P<hour>\d{1,2})[:.](?P<minute>\d{2})$")
 
@@ -52,6 +52,7 @@ def show_date_time(value: datetime) -> str:
 
 
 def not_in_future(value: datetime, what: str, now: datetime | None = None) -> datetime:
+    """`value`, unless it is more than five minutes after now (the laptop's clock may drift)."""
     if value > (now or datetime.now()) + timedelta(minutes=5):
         raise InvalidInput(f"{what} cannot be in the future.")
     return value
@@ -99,12 +100,8 @@ def episode_lines(episode: Episode, today: date) -> list[str]:
     ]
 
 
-def is_active(goal: Goal, reviews: list) -> bool:
-    """A goal still being worked on (not yet achieved or closed as not achieved)."""
-    return status(goal, reviews).fhir[1] == "active"
-
-
 def review_text(review: EpisodeReview, goal_words: dict[str, str]) -> str:
+    """A weekly review as the episode shows it: when and by whom, the note, the goals worked on."""
     lines = [f"{format_date(review.on)} · {review.reviewer.label}"]
     if review.note.strip():
         lines.append(review.note.strip())

@@ -1,19 +1,13 @@
-"""The progression plan in words, and the two small widget helpers its dialog and tab share.
+"""The progression plan in words: the ladder's steps, a plan's summary, its steps and reviews.
 
-Split from the progression tab so the wording (steps, summaries, reviews, dates) stands apart from
-the widgets that show it.
+Kept apart from the widgets that show them, so the wording can be read and tested on its own.
 """
 
 from __future__ import annotations
 
-import calendar
-from datetime import date
-
-from PySide6.QtWidgets import QComboBox, QVBoxLayout
-
+from assessor.own_words import quoted
 from assessor.progression import LADDER, PlanReview, PlanStep, ProgressionPlan
 from assessor.validation import format_date
-from ui.kit.forms import named, quoted
 
 
 def step_words(level: int) -> str:
@@ -44,15 +38,6 @@ def ladder_key(now: int, hoped: int) -> str:
     return "\n".join(lines)
 
 
-def months_later(start: date, months: int) -> date:
-    """The same day `months` on; where that month is too short, the 1st of the month after."""
-    total = start.month - 1 + months
-    year, month = start.year + total // 12, total % 12 + 1
-    if start.day <= calendar.monthrange(year, month)[1]:
-        return date(year, month, start.day)
-    return date(year + month // 12, month % 12 + 1, 1)
-
-
 def step_line(step: PlanStep) -> str:
     parts = [step.words.strip()]
     if step.due_on:
@@ -65,19 +50,3 @@ def step_line(step: PlanStep) -> str:
 def review_line(review: PlanReview) -> str:
     line = f"{format_date(review.on)}: step {review.level} — {step_words(review.level)}"
     return f"{line}. {quoted(review.note)}" if review.note.strip() else line
-
-
-def ladder_combo(name: str) -> QComboBox:
-    combo = named(QComboBox(), name)
-    for level in LADDER:
-        combo.addItem(ladder_option(level), level)
-    return combo
-
-
-def clear_layout(layout: QVBoxLayout) -> None:
-    while layout.count():
-        item = layout.takeAt(0)
-        widget = item.widget()
-        if widget is not None:
-            widget.hide()
-            widget.deleteLater()

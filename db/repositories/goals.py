@@ -1,0 +1,81 @@
+"""Goals in the person's own words and their reviews on the Goal Attainment Scale."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import replace
+from datetime import date
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from assessor.goals import GOAL_FIELDS, Goal, Review
+from db.kinds import GOAL, GOAL_REVIEW
+from db.models import GoalReviewRow, GoalRow, PersonRow
+from db.rows import check_fields, live
+
+
+class Goals:
+    def __init__(self, session: Session, today: date) -> None:
+        self.session = session
+        self.today = today
+
+    def add(self, goal: Goal) -> Goal:
+        goal.check()
+        live(self.session, PersonRow, goal.person_id)
+        row = GOAL.to_row(goal)
+        self.session.add(row)
+        self.session.flush()
+        return GOAL.to_record(row)
+
+    def update(self, goal_id: str, changes: Mapping[str, Any], based_on: int | None) -> int:
+        """Checked as a whole, as it would stand after the change."""
+        check_fields(changes, GOAL_FIELDS)
+        row = live(self.session, GoalRow, goal_id, based_on)
+        replace(GOAL.to_record(row), **changes).check()
+        GOAL.apply(row, changes)
+        self.session.flush()
+        return row.revision
+
+    def of_person(self, person_id: str) -> list[Goal]:
+        """In the order they were set."""
+        rows = self.session.scalars(
+            select(GoalRow)
+            .where(GoalRow.person_id == person_id, ~GoalRow.deleted)
+            .order_by(GoalRow.set_on, GoalRow.created_at)
+        ).all()
+        return [GOAL.to_record(row) for row in rows]
+
+    def add_review(self, review: Review) -> Review:
+        """Reviews are appended, never changed afterwards."""
+        goal = GOAL.to_record(live(self.session, GoalRow, review.goal_id))
+        review.check(goal, self.today)
+        row = GOAL_REVIEW.to_row(review)
+        self.session.add(row)
+        self.session.flush()
+        return GOAL_REVIEW.to_record(row)
+
+    def reviews(self, goal_ids: Iterable[str]) -> dict[str, list[Review]]:
+        """Each goal's reviews, oldest first (every goal asked for has a list, maybe empty)."""
+        ids = list(goal_ids)
+        found: dict[str, list[Review]] = {goal_id: [] for goal_id in ids}
+        rows = self.session.scalars(
+            select(GoalReviewRow)
+            .where(GoalReviewRow.goal_id.in_(ids), ~GoalReviewRow.deleted)
+            .order_by(GoalReviewRow.on, GoalReviewRow.created_at)
+        ).all()
+        for row in rows:
+            found[row.goal_id].append(GOAL_REVIEW.to_record(row))
+        return found
+
+    def all_with_reviews(self) -> list[tuple[Goal, list[Review]]]:
+        """Every live goal of every live person with its reviews: for the due list."""
+        rows = self.session.scalars(
+            select(GoalRow)
+            .join(PersonRow, PersonRow.id == GoalRow.person_id)
+            .where(~GoalRow.deleted, ~PersonRow.deleted)
+        ).all()
+        goals = [GOAL.to_record(row) for row in rows]
+        reviews = self.reviews(goal.id for goal in goals)
+        return [(goal, reviews[goal.id]) for goal in goals]

@@ -1,0 +1,108 @@
+"""Changes made elsewhere (the council's hub, another laptop), applied as they were made.
+
+A change keeps its own stamps and revision and is logged once, as already sent, so it never
+travels back and is never stamped again under this laptop's worker. It is refused when the row
+here has moved on from the revision the change was based on: applying it would overwrite a
+change the other side has not seen.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import Date, DateTime, func, inspect, select
+from sqlalchemy.orm import Session
+
+from assessor.changes import RecordChange
+from assessor.conflicts import ChangeConflict
+from db.changelog import json_value, mark_received
+from db.models import Base, ChangeRow, Synced
+from db.rows import NotFound
+
+_STAMPS = frozenset({"id", "created_at", "updated_at", "updated_by", "revision", "deleted"})
+
+
+def synced_models() -> dict[str, type[Synced]]:
+    """Every synced table by name: the kinds of record a change can be about."""
+    return {
+        mapper.tables[0].name: mapper.class_
+        for mapper in Base.registry.mappers
+        if issubclass(mapper.class_, Synced)
+    }
+
+
+def _naive_utc(moment: datetime) -> datetime:
+    return moment.astimezone(UTC).replace(tzinfo=None) if moment.tzinfo else moment
+
+
+def _column_value(model: type[Synced], name: str, value: Any) -> Any:
+    """A JSON value as its column keeps it."""
+    columns = {column.key: column for column in inspect(model).columns}
+    if name not in columns or name in _STAMPS:
+        raise ValueError(f"{model.__tablename__} has no field {name} to change")  # type: ignore[attr-defined]
+    kind = columns[name].type
+    if value is not None and isinstance(kind, DateTime):
+        return _naive_utc(datetime.fromisoformat(value))
+    if value is not None and isinstance(kind, Date):
+        return date.fromisoformat(value)
+    return value
+
+
+class Received:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def apply(self, change: RecordChange) -> bool:
+        """Apply a change made elsewhere; False when it is held here already."""
+        model = synced_models().get(change.kind)
+        if model is None:
+            raise ValueError(f"No kind of record called {change.kind}")
+        row = self.session.get(model, change.id)
+        arrived = (change.revision, _naive_utc(change.updated_at))
+        if row is not None and (row.revision, row.updated_at) == arrived:
+            return False
+        if row is not None and row.revision != change.based_on:
+            raise ChangeConflict(change, row.revision, row.updated_by, row.updated_at)
+        if row is None:
+            row = model()
+            row.id = change.id
+            self.session.add(row)
+        for name, value in change.fields.items():
+            setattr(row, name, _column_value(model, name, value))
+        row.created_at = _naive_utc(change.created_at)
+        row.updated_at = _naive_utc(change.updated_at)
+        row.updated_by = change.updated_by
+        row.revision = change.revision
+        row.deleted = change.deleted
+        mark_received(self.session, row)
+        self.session.flush()
+        return True
+
+    def state(self, kind: str, row_id: str) -> RecordChange:
+        """A row's whole state as a change to send, based on the newest revision the hub holds
+        (that of its newest change-log entry marked sent; 0 when it has none)."""
+        model = synced_models()[kind]
+        row = self.session.get(model, row_id)
+        if row is None:
+            raise NotFound(f"No {kind.replace('_', ' ')} with id {row_id}")
+        names = [c.key for c in inspect(model).columns if c.key not in _STAMPS]
+        return RecordChange(
+            kind=kind,
+            id=row.id,
+            fields={name: json_value(getattr(row, name)) for name in names},
+            created_at=row.created_at.replace(tzinfo=UTC),
+            updated_at=row.updated_at.replace(tzinfo=UTC),
+            updated_by=row.updated_by,
+            revision=row.revision,
+            based_on=self._sent_revision(kind, row_id),
+            deleted=row.deleted,
+        )
+
+    def _sent_revision(self, kind: str, row_id: str) -> int:
+        sent = self.session.scalar(
+            select(func.max(ChangeRow.revision)).where(
+                ChangeRow.table_name == kind, ChangeRow.row_id == row_id, ChangeRow.sent
+            )
+        )
+        return sent or 0
