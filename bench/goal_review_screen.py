@@ -46,7 +46,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from assessor.goals import Goal, GoalKind, Review, due_for_review
-from assessor.record import PersonFile
+from assessor.person_file import PersonFile
 from bench.goal_review import GOAL_WORDS
 from bench.people import generate_people
 from bench.qtapp import make_app
