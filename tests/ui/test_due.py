@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import date, datetime, time, timedelta
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractItemView, QApplication
+from sqlalchemy.exc import OperationalError
 
 from assessor.goals import Goal, Review
 from assessor.logfile import LOG_FILE_NAME, start_log
@@ -159,7 +159,7 @@ def test_a_failure_reading_what_is_due_is_logged_and_said_plainly(
     start_log(tmp_path)
 
     def locked() -> None:
-        raise sqlite3.OperationalError("database is locked")
+        raise OperationalError("SELECT goals", None, RuntimeError("database is locked"))
 
     monkeypatch.setattr(store, "all_goals", locked)
     window.show_due()
@@ -167,7 +167,7 @@ def test_a_failure_reading_what_is_due_is_logged_and_said_plainly(
     assert window.due.summary.text() == f"What is due could not be read. {BUSY}"
     log = (tmp_path / LOG_FILE_NAME).read_text(encoding="utf-8")
     assert "Traceback (most recent call last)" in log
-    assert "sqlite3.OperationalError: database is locked" in log
+    assert "OperationalError: (builtins.RuntimeError) database is locked" in log
     assert "in read_due" in log
 
 
