@@ -36,7 +36,7 @@ REVIEWS = 50
 RUNS = 100
 SEED = 10
 
-_WORDS = [
+GOAL_WORDS = [
     "Get up and down my stairs without being frightened",
     "Sing in the chapel choir again",
     "Be out in my garden whenever it's dry",
@@ -56,7 +56,7 @@ def _give_goals(store: Store, person_id: str, today: date) -> list[Goal]:
     """10 goals set ten weeks ago, each with five weekly reviews rising from the baseline."""
     per_goal = REVIEWS // GOALS
     goals = []
-    for number, words in enumerate(_WORDS[:GOALS]):
+    for number, words in enumerate(GOAL_WORDS[:GOALS]):
         goal = store.add_goal(
             Goal(
                 person_id=person_id,

@@ -27,7 +27,7 @@ from PySide6.QtCore import QEvent
 
 from bench.people import add_contact_history, build_store
 from bench.qtapp import make_app
-from ui.kit.tasks import TaskManager
+from ui.kit.runner import Runner
 from ui.shell.main_window import MainWindow
 
 PEOPLE = 5_000
@@ -44,7 +44,7 @@ def main() -> None:
         add_contact_history(store, busy, CONTACTS, seed=20)
         seconds = time.perf_counter() - start
         print(f"Gave one person {CONTACTS} contacts with conversations in {seconds:.1f} s")
-        window = MainWindow(store, "Bench", TaskManager())
+        window = MainWindow(store, "Bench", Runner())
         window.show()
         app.processEvents()
 

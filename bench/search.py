@@ -27,7 +27,7 @@ from assessor.search import Findable
 from assessor.validation import format_nhs_number
 from bench.people import build_store
 from bench.qtapp import make_app
-from ui.kit.tasks import TaskManager
+from ui.kit.runner import Runner
 from ui.shell.main_window import MainWindow
 
 PEOPLE = 50_000
@@ -88,7 +88,7 @@ def main() -> None:
         store = build_store(Path(folder), PEOPLE, SEED)
         print(f"Built a {PEOPLE:,}-person store in {time.perf_counter() - start:.1f} s")
         start = time.perf_counter()
-        window = MainWindow(store, "Bench", TaskManager())
+        window = MainWindow(store, "Bench", Runner())
         window.show()
         app.processEvents()
         print(f"Main window made and shown in {time.perf_counter() - start:.2f} s")

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
     from db.store import Store
-    from ui.kit.tasks import TaskManager
+    from ui.kit.runner import Runner
     from ui.shell.main_window import MainWindow
 
 # Saves run on the GUI thread: wait at most a second for another writer, then retry later.
@@ -56,7 +56,7 @@ def run_gui(data_dir: Path, *, is_default_folder: bool = False) -> int:
 
     stop_reading_sources()
     from ui.kit.forms import failure_text
-    from ui.kit.tasks import TaskManager
+    from ui.kit.runner import Runner
     from ui.shell.single_instance import SingleInstance
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -68,13 +68,13 @@ def run_gui(data_dir: Path, *, is_default_folder: bool = False) -> int:
     if not instance.claim():
         print(ALREADY_OPEN, file=sys.stderr)
         return 0
-    tasks = TaskManager()
+    runner = Runner()  # the one way to run background work: made here, passed down
     notices: list[str] = []
     try:
         window = open_window(
             data_dir,
             worker_name(),
-            tasks,
+            runner,
             is_default_folder=is_default_folder,
             notify=notices.append,
         )
@@ -96,7 +96,7 @@ def run_gui(data_dir: Path, *, is_default_folder: bool = False) -> int:
     try:
         return app.exec()
     finally:
-        tasks.wait()
+        runner.wait()
         instance.release()
         if window.store is not None:
             window.store.close()
@@ -126,7 +126,7 @@ def stop_reading_sources() -> None:
 def open_window(
     data_dir: Path,
     worker: str,
-    tasks: TaskManager,
+    runner: Runner,
     *,
     is_default_folder: bool,
     notify: Callable[[str], None],
@@ -147,12 +147,12 @@ def open_window(
     if revision == HEAD_REVISION:
         # Up to date: show the caseload now and load the store behind it.
         people = read_findable_people(store_path(data_dir))
-        window = MainWindow(None, worker, tasks, people, data_dir=data_dir)
-        tasks.run(lambda: _open_store(data_dir, worker), window.attach_store, window.store_failed)
+        window = MainWindow(None, worker, runner, people, data_dir=data_dir)
+        runner.read(lambda: _open_store(data_dir, worker), window.attach_store, window.store_failed)
         return window
     # New, or to be migrated after a backup: that comes first.
     store = _open_store(data_dir, worker, create=revision is None, notify=notify)
-    return MainWindow(store, worker, tasks, data_dir=data_dir)
+    return MainWindow(store, worker, runner, data_dir=data_dir)
 
 
 def agrees_to_new_records(data_dir: Path) -> bool:

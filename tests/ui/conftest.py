@@ -9,14 +9,13 @@ from pytestqt.qtbot import QtBot
 
 from db.store import Store
 from ui.kit.runner import Runner
-from ui.kit.tasks import TaskManager
 from ui.shell.main_window import MainWindow
 
 
 @pytest.fixture
 def make_window(qtbot: QtBot) -> Callable[[Store], MainWindow]:
     def make(store: Store) -> MainWindow:
-        window = MainWindow(store, "Test Worker", TaskManager())
+        window = MainWindow(store, "Test Worker", Runner())
         # Closed after the test as at a shutdown: a draft a test left raises no question.
         qtbot.addWidget(window, before_close_func=MainWindow.close_now)
         window.show()

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from PySide6.QtWidgets import QListView
+from pytestqt.qtbot import QtBot
+
 from ui.shell.main_window import MainWindow
 
 
@@ -14,3 +17,15 @@ def open_person(window: MainWindow, preferred_name: str) -> str:
             window.caseload.list.setCurrentIndex(model.index(row))
             return person.id
     raise AssertionError(f"{preferred_name} is not in the caseload list")
+
+
+def choose_row(view: QListView, row: int) -> None:
+    """Make a row of a list current, as the arrow keys would."""
+    view.setCurrentIndex(view.model().index(row, 0))
+
+
+def lists_read(qtbot: QtBot, window: MainWindow) -> None:
+    """Ask for the Due and Carers tabs to be read again, and wait until both show the answer
+    (they are read in the background)."""
+    with qtbot.waitSignals([window.due.refreshed, window.carers.refreshed], timeout=10000):
+        window.left.refresh()

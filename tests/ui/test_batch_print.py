@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QDialog
 from assessor.record import Contact
 from tests.ui.test_keyboard_and_names import unnamed_controls
 from ui.printing.batch_print import BatchPrintDialog
+from ui.printing.print_window import PrintSource
 
 
 def seen_today(store, *preferred_names: str) -> list[str]:
@@ -80,17 +81,20 @@ def test_plans_of_everyone_seen_today_are_printed_each_in_their_format(
     assert all(name in outcome.args[0] for name in names)
 
 
-def test_cancel_stops_before_the_next_person(qtbot, window, example_store):
+def test_cancel_stops_before_the_next_person(qtbot, window, example_store, monkeypatch):
     seen_today(example_store, "Peggy", "Des", "Bernie")
-    batch = start(window)
-    clicked = threading.Event()
+    preparing, clicked = threading.Event(), threading.Event()
+    prepare = PrintSource.plan
 
-    def hold_after_the_first(done: int, _total: int) -> None:
-        if done == 1:  # on the loop's own thread: wait there until Cancel has been pressed
+    def hold_in_the_first(source, person_id):
+        if not preparing.is_set():  # on the job's own thread: wait until Cancel is pressed
+            preparing.set()
             clicked.wait(10)
+        return prepare(source, person_id)
 
-    batch.loop.progress.connect(hold_after_the_first, Qt.ConnectionType.DirectConnection)
-    qtbot.waitUntil(lambda: batch.bar.value() == 1, timeout=20000)
+    monkeypatch.setattr(PrintSource, "plan", hold_in_the_first)
+    batch = start(window)
+    qtbot.waitUntil(preparing.is_set, timeout=20000)
     qtbot.mouseClick(batch.button, Qt.MouseButton.LeftButton)
     clicked.set()
     with qtbot.waitSignal(batch.outcome, timeout=20000) as outcome:

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from assessor.carers import CarerOffer, CarerPlan, CarerReview, CaringRole, OfferResponse, Supported
 from assessor.record import Contact, ConversationKind, Entry, Person, PersonWhoMatters
 from assessor.validation import format_date
-from tests.ui.helpers import open_person
+from tests.ui.helpers import choose_row, lists_read, open_person
 
 TODAY = date.today()
 PRIVATE = "Some nights I could scream, and I cannot tell her that"
@@ -75,12 +75,12 @@ def every_text(root: QWidget) -> str:
 def test_carers_not_yet_offered_a_conversation_are_listed_and_open(qtbot, make_window, store):
     ids = carer_and_two_cared_for(store)
     window = make_window(store)
-    assert window.left.tabText(2) == "Carers (2)"
+    qtbot.waitUntil(lambda: window.left.tabText(2) == "Carers (2)")
 
     QTest.keySequence(window, "Ctrl+Shift+R")
     assert window.left.currentWidget() is window.carers
     assert QApplication.focusWidget() is window.carers.list
-    listed = lines(window.carers.list)
+    listed = window.carers.entries.lines()
     assert listed == [
         "Jo Wren\nCares for Ada Lark and Bob Finch. Not yet offered a conversation.",
         "Sam Reed\nA carer named on Ada Lark’s page one; no record of their own yet.",
@@ -89,35 +89,36 @@ def test_carers_not_yet_offered_a_conversation_are_listed_and_open(qtbot, make_w
         "2 carers have not yet been offered a conversation of their own."
     )
 
-    window.carers.list.setCurrentRow(0)
+    choose_row(window.carers.list, 0)
     QTest.keyClick(window.carers.list, Qt.Key.Key_Return)
     workspace = window.workspace
     assert workspace.name.text() == "Jo Wren"
     assert workspace.tabs.currentWidget() is workspace.carer_support
     assert workspace.cares_for.text() == "Carer for Ada Lark and Bob Finch"
 
-    window.carers.list.setCurrentRow(1)
+    choose_row(window.carers.list, 1)
     QTest.keyClick(window.carers.list, Qt.Key.Key_Return)
     assert workspace.name.text() == "Ada Lark"
     assert workspace.tabs.currentWidget() is workspace.page_one
     assert workspace.person_id == ids["ada"]
 
 
-def test_an_offer_or_a_carers_conversation_takes_a_carer_off_the_list(make_window, store):
+def test_an_offer_or_a_carers_conversation_takes_a_carer_off_the_list(qtbot, make_window, store):
     ids = carer_and_two_cared_for(store)
     bea = store.add_person(Person("Bea", "", family_name="Moss"))
     store.add_caring_role(CaringRole(bea.id, ids["bob"]))
     window = make_window(store)
-    assert window.left.tabText(2) == "Carers (3)"
+    qtbot.waitUntil(lambda: window.left.tabText(2) == "Carers (3)")
 
     store.add_carer_offer(CarerOffer(ids["jo"], TODAY, OfferResponse.DECLINED))
     carer_conversation(store, bea.id)
-    window.show_carers()
-    assert [line.split("\n")[0] for line in lines(window.carers.list)] == ["Sam Reed"]
+    with qtbot.waitSignal(window.carers.refreshed, timeout=10000):
+        window.show_carers()
+    assert [line.split("\n")[0] for line in window.carers.entries.lines()] == ["Sam Reed"]
     assert window.left.tabText(2) == "Carers (1)"
 
 
-def test_how_many_carers_feel_supported_counts_each_carers_latest_answer(make_window, store):
+def test_how_many_carers_feel_supported_counts_each_carers_latest_answer(qtbot, make_window, store):
     ids = carer_and_two_cared_for(store)
     bea = store.add_person(Person("Bea", "", family_name="Moss"))
     store.add_caring_role(CaringRole(bea.id, ids["bob"]))
@@ -126,24 +127,25 @@ def test_how_many_carers_feel_supported_counts_each_carers_latest_answer(make_wi
         store.add_carer_review(CarerReview(ids["jo"], TODAY - timedelta(days_ago), answer))
     store.add_carer_review(CarerReview(bea.id, TODAY - timedelta(3), Supported.PARTLY))
     window = make_window(store)
+    lists_read(qtbot, window)
     assert window.carers.measure.text() == (
         "Carers who feel supported, by their latest answer in the last 12 months: 1 of 2 (50%); "
         "1 partly, 0 not. The Isle of Wight aims for 95%."
     )
 
 
-def test_a_carers_review_falls_due_and_opens_their_support(make_window, store):
+def test_a_carers_review_falls_due_and_opens_their_support(qtbot, make_window, store):
     ids = carer_and_two_cared_for(store)
     plan = store.add_carer_plan(CarerPlan(ids["jo"], TODAY - timedelta(weeks=8)))
     store.update_carer_plan(plan.id, {"review_on": TODAY + timedelta(days=3)})
     window = make_window(store)
-    assert window.left.tabText(1) == "Due (1)"
+    qtbot.waitUntil(lambda: window.left.tabText(1) == "Due (1)")
     due = window.due.list
-    assert lines(due) == [
+    assert window.due.entries.lines() == [
         "Jo Wren: carer’s review: do they feel supported?\n"
         f"Due {format_date(TODAY + timedelta(days=3))}"
     ]
-    due.setCurrentRow(0)
+    choose_row(due, 0)
     QTest.keyClick(due, Qt.Key.Key_Return)
     assert window.workspace.tabs.currentWidget() is window.workspace.carer_support
 

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from ui.kit.tasks import TaskManager
+from ui.kit.runner import Runner
 from ui.shell.main_window import MainWindow
 
 
 def test_a_clock_set_back_400_days_is_named_before_anything_is_recorded(qtbot, example_store):
     set_back = datetime.now().astimezone() - timedelta(days=400)
-    window = MainWindow(example_store, "Test Worker", TaskManager(), now=lambda: set_back)
+    window = MainWindow(example_store, "Test Worker", Runner(), now=lambda: set_back)
     qtbot.addWidget(window)
     window.show()
     check = window.clock_check

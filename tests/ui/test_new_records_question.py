@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from db.connection import store_path
 from db.migrate import HEAD_REVISION, stored_revision
 from ui.app import open_window
-from ui.kit.tasks import TaskManager
+from ui.kit.runner import Runner
 from ui.shell.main_window import MainWindow
 
 Button = QMessageBox.StandardButton
@@ -37,7 +37,7 @@ def open_answering(
     window = open_window(
         data_dir,
         "Test Worker",
-        TaskManager(),
+        Runner(),
         is_default_folder=is_default_folder,
         notify=_unexpected,
     )

@@ -17,7 +17,7 @@ from assessor.documents import DocumentKind
 from tests.full_disk import full_disk
 from tests.ui.helpers import open_person
 from tests.ui.test_keyboard_and_names import unnamed_controls
-from ui.kit.tasks import TaskManager
+from ui.kit.runner import Runner
 from ui.printing.print_window import PrintDialog
 from ui.shell.main_window import MainWindow
 
@@ -94,13 +94,14 @@ def test_the_format_page_one_records_is_the_first_offered(qtbot, window):
 def test_a_result_for_an_earlier_choice_is_not_shown(qtbot, window):
     dialog = open_print(qtbot, window, "Des")
     standard = dialog.document.pageCount()
-    shown, after = [], []
+    shown = []
     dialog.ready.connect(lambda: shown.append(dialog.chosen_format))
-    dialog.large.setChecked(True)
-    dialog.standard.setChecked(True)
-    # Background work runs in turn: once this has come back, both builds have.
-    window.tasks.run(lambda: None, after.append, after.append)
-    qtbot.waitUntil(lambda: bool(after), timeout=10000)
+    with qtbot.waitSignal(dialog.ready, timeout=10000):
+        dialog.large.setChecked(True)
+        dialog.standard.setChecked(True)
+    # Every build asked for has ended, and what each sent back has arrived.
+    window.runner.wait()
+    QApplication.processEvents()
     assert [fmt.size for fmt in shown] == [12]
     assert dialog.document.pageCount() == standard
 
@@ -187,7 +188,7 @@ def test_a_page_range_chosen_prints_only_those_pages(qtbot, window, tmp_path):
 
 def test_a_team_file_that_cannot_be_read_says_what_to_fix(qtbot, example_store, tmp_path):
     (tmp_path / "team.toml").write_text('name = "North team\n', encoding="utf-8")
-    window = MainWindow(example_store, "Test Worker", TaskManager(), data_dir=tmp_path)
+    window = MainWindow(example_store, "Test Worker", Runner(), data_dir=tmp_path)
     qtbot.addWidget(window)
     window.show()
     open_person(window, "Des")

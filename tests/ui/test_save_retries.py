@@ -21,7 +21,7 @@ from tests.ui import lock_holder, typing_child
 from tests.ui.helpers import open_person
 from tests.ui.kill_harness import add_reg, start_app, wait_for_line
 from tests.ui.test_goals import focus, tomek_with_goals
-from ui.kit.tasks import TaskManager
+from ui.kit.runner import Runner
 from ui.shell.main_window import MainWindow
 
 
@@ -125,7 +125,7 @@ def test_text_typed_while_the_store_is_busy_survives_a_kill(qtbot, tmp_path):
         child.communicate(timeout=30)
     assert typing_child.OTHER_NAMES in (tmp_path / JOURNAL_FILE_NAME).read_text(encoding="utf-8")
     store = Store.open(tmp_path, "Test Worker")
-    window = MainWindow(store, "Test Worker", TaskManager(), data_dir=tmp_path)
+    window = MainWindow(store, "Test Worker", Runner(), data_dir=tmp_path)
     qtbot.addWidget(window, before_close_func=MainWindow.close_now)
     assert not (tmp_path / JOURNAL_FILE_NAME).exists(), "moved into the store's drafts"
     window.open_person(person_id)

@@ -1,22 +1,29 @@
 """Carers still to be offered a conversation of their own, across the caseload, and how many
-carers feel supported: seed 003 warns that carers are easily treated only as an asset."""
+carers feel supported: seed 003 warns that carers are easily treated only as an asset.
+
+The caseload is read off the GUI thread (`read_carers`); the list only shows what comes back.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from assessor.carers import CarerToOffer, SupportedCount, feel_supported
 from assessor.search import PeopleIndex
-from ui.kit.forms import hint_label, named
+from db.failures import explain
+from ui.kit.entry_list import Entry, EntryList
+from ui.kit.forms import hint_label
 
 if TYPE_CHECKING:
     from db.store import Store
+    from ui.kit.runner import Runner
 
-_TARGET = Qt.ItemDataRole.UserRole
+NAME = "carers list"  # the runner's name for this question: only its newest answer is shown
 MEASURE_PERIOD = timedelta(days=365)
 
 
@@ -31,22 +38,53 @@ def supported_line(count: SupportedCount) -> str:
     )
 
 
+@dataclass(frozen=True)
+class CarersRead:
+    """What the Carers tab shows, worked out off the GUI thread."""
+
+    entries: list[Entry]
+    measure: str
+
+
+def read_carers(store: Store, today: date, index: PeopleIndex) -> CarersRead:
+    """The carers still to be offered a conversation, and how many carers feel supported."""
+    entries = [carer_entry(carer, index) for carer in store.carers_to_offer()]
+    reviews = store.all_carer_reviews()
+    measure = supported_line(feel_supported(reviews, today - MEASURE_PERIOD, today))
+    return CarersRead(entries, measure)
+
+
+def carer_entry(carer: CarerToOffer, index: PeopleIndex) -> Entry:
+    names = " and ".join(index.name_of(person_id) for person_id in carer.cared_for_ids)
+    if carer.carer_id:
+        text = f"{carer.name}\nCares for {names}. Not yet offered a conversation."
+        return Entry(text, ("carer", carer.carer_id))
+    text = f"{carer.name}\nA carer named on {names}’s page one; no record of their own yet."
+    return Entry(text, ("named", carer.cared_for_ids[0]))
+
+
+def summary_of(count: int) -> str:
+    if not count:
+        return "Every carer has been offered a conversation of their own."
+    who = "carer has" if count == 1 else "carers have"
+    return f"{count} {who} not yet been offered a conversation of their own."
+
+
 class CarersToOffer(QWidget):
     """One line a carer; Enter or a double click opens their record, or, for a carer with no
     record yet, the page one that names them."""
 
     carer_chosen = Signal(str)  # a carer's own record
     named_carer_chosen = Signal(str)  # the cared-for person whose page one names a carer
+    refreshed = Signal(int)  # how many carers are still to be offered, once the newest is shown
 
     def __init__(self, index: PeopleIndex) -> None:
         super().__init__()
         self._index = index
-        self.summary = QLabel()
+        self.summary = QLabel("Reading the carers…")
         self.summary.setWordWrap(True)
-        self.list = named(QListWidget(), "Carers not yet offered a conversation of their own")
-        self.list.setWordWrap(True)
-        self.list.setSpacing(3)
-        self.list.itemActivated.connect(self._chosen)
+        self.entries = EntryList("Carers not yet offered a conversation of their own", self._chosen)
+        self.list = self.entries.view
         self.measure = hint_label("")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -54,35 +92,22 @@ class CarersToOffer(QWidget):
         layout.addWidget(self.list, 1)
         layout.addWidget(self.measure)
 
-    def refresh(self, store: Store, today: date) -> int:
-        """Re-read the carers; returns how many are still to be offered a conversation."""
-        self.list.clear()
-        carers = store.carers_to_offer()
-        for carer in carers:
-            self._add(carer)
-        if carers:
-            who = "carer has" if len(carers) == 1 else "carers have"
-            self.summary.setText(
-                f"{len(carers)} {who} not yet been offered a conversation of their own."
-            )
-        else:
-            self.summary.setText("Every carer has been offered a conversation of their own.")
-        reviews = store.all_carer_reviews()
-        self.measure.setText(supported_line(feel_supported(reviews, today - MEASURE_PERIOD, today)))
-        return len(carers)
+    def refresh(self, runner: Runner, store: Store, today: date) -> None:
+        """Read the carers again, in the background."""
+        index = self._index
+        runner.read(
+            lambda: read_carers(store, today, index), self._show, self._failed, latest_of=NAME
+        )
 
-    def _add(self, carer: CarerToOffer) -> None:
-        names = " and ".join(self._index.name_of(person_id) for person_id in carer.cared_for_ids)
-        if carer.carer_id:
-            text = f"{carer.name}\nCares for {names}. Not yet offered a conversation."
-            target = ("carer", carer.carer_id)
-        else:
-            text = f"{carer.name}\nA carer named on {names}’s page one; no record of their own yet."
-            target = ("named", carer.cared_for_ids[0])
-        entry = QListWidgetItem(text)
-        entry.setData(_TARGET, target)
-        self.list.addItem(entry)
+    def _show(self, read: CarersRead) -> None:
+        self.entries.set_entries(read.entries)
+        self.summary.setText(summary_of(len(read.entries)))
+        self.measure.setText(read.measure)
+        self.refreshed.emit(len(read.entries))
 
-    def _chosen(self, item: QListWidgetItem) -> None:
-        kind, person_id = item.data(_TARGET)
+    def _failed(self, problem: Exception) -> None:
+        self.summary.setText(f"The carers could not be read. {explain(problem)}")
+
+    def _chosen(self, entry: Entry) -> None:
+        kind, person_id = entry.target
         (self.carer_chosen if kind == "carer" else self.named_carer_chosen).emit(person_id)

@@ -3,9 +3,10 @@
 - `write` runs an operation (one transaction, returning `OpResult`) on the single writer
   thread; `write_now` runs one on the GUI thread for the few saves that must finish before
   the window may close (autosave's flush). Both hold the same lock, so there is one writer.
-- `read` runs a query beside the writer, off the GUI thread; with `latest_of`, only the
-  newest answer to the same question is delivered, so a burst of refreshes shows the last.
-- `job` runs long work (a batch of prints) with progress and cancel.
+- `read` runs a query beside the writer, off the GUI thread, one read at a time, started once
+  the GUI thread is back in the event loop; with `latest_of`, only the newest read of the same
+  question is answered, so a burst of refreshes costs at most two reads and shows the last.
+- `job` runs long work (a batch of prints) with progress and cancel, beside the reads.
 
 Results and errors come back on the GUI thread. Every failure is logged with its traceback to
 the log in the data folder; callers get the exception to explain in plain words. After each
@@ -15,18 +16,21 @@ asked for it, and every view refreshes from that one signal.
 
 from __future__ import annotations
 
+import gc
 import logging
+import sys
 import threading
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
 from assessor.logfile import LOGGER
 from assessor.operations.op_changes import OpChanges, OpResult
 
 T = TypeVar("T")
 Failed = Callable[[Exception], None]
+GUI_TURN_SECONDS = 0.001
 
 
 class _Relay(QObject):
@@ -82,13 +86,18 @@ class Runner(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._writer = QThreadPool(self)
-        self._writer.setMaxThreadCount(1)
-        self._readers = QThreadPool(self)
-        self._readers.setMaxThreadCount(2)
+        # One thread each. Python runs one thread at a time, so reads side by side would not
+        # finish sooner; they would only keep the GUI thread waiting longer for its turn.
+        self._writer, self._reader, self._jobs = (_one_thread(self) for _ in range(3))
+        # Let the GUI thread in every millisecond (Python's default is every 5), so a read of
+        # the whole caseload in the background never holds a keystroke back for long.
+        sys.setswitchinterval(GUI_TURN_SECONDS)
         self._write_lock = threading.Lock()
+        self._closed = False
         self._relays: set[_Relay] = set()
-        self._latest: dict[str, int] = {}
+        self._tickets: dict[str, int] = {}  # per name, the newest read asked for
+        self._asking: set[str] = set()  # names with a read about to start or running
+        self._waiting: dict[str, Callable[[], None]] = {}  # per name, the newest read to start
 
     def write(
         self,
@@ -127,19 +136,36 @@ class Runner(QObject):
         *,
         latest_of: str | None = None,
     ) -> None:
-        """Run `query` off the GUI thread. With `latest_of`, an answer that a newer read of the
-        same name has overtaken is dropped."""
+        """Run `query` off the GUI thread, starting once the GUI thread is back in the event
+        loop, so it never competes with the work that asked for it.
+
+        With `latest_of`, only the newest read of that name is answered: reads asked for in
+        one go make one read; while one runs, the newest asked for since waits to run next
+        (any older one never runs); and an answer or failure overtaken by a newer ask is
+        dropped (a failure is still logged). A burst of refreshes so costs at most two reads.
+        """
+        query = _collector_paused(query)
         if latest_of is None:
-            self._start(self._readers, query, on_done, on_failed, None)
+            QTimer.singleShot(0, self, lambda: self._start(self._reader, query, on_done, on_failed))
             return
-        ticket = self._latest.get(latest_of, 0) + 1
-        self._latest[latest_of] = ticket
+        name = latest_of
+        ticket = self._tickets.get(name, 0) + 1
+        self._tickets[name] = ticket
 
-        def deliver(value: T) -> None:
-            if self._latest.get(latest_of) == ticket:
-                on_done(value)
+        def settled(callback: Callable[[Any], None]) -> Callable[[Any], None]:
+            def then(outcome: Any) -> None:
+                self._next_soon(name)
+                if self._tickets[name] == ticket:
+                    callback(outcome)
 
-        self._start(self._readers, query, deliver, on_failed, None)
+            return then
+
+        self._waiting[name] = lambda: self._start(
+            self._reader, query, settled(on_done), settled(on_failed or self._unhandled)
+        )
+        if name not in self._asking:
+            self._asking.add(name)
+            self._next_soon(name)
 
     def job(
         self,
@@ -153,13 +179,35 @@ class Runner(QObject):
         job = Job(relay)
         if on_progress is not None:
             relay.progress.connect(on_progress)
-        self._start(self._readers, lambda: work(job), on_done, on_failed, None, relay)
+        self._start(self._jobs, lambda: work(job), on_done, on_failed, None, relay)
         return job
 
+    def close(self) -> None:
+        """The window is going: start no more reads or jobs, wait for what runs, so nothing is
+        cut off mid-write, and hand nothing more back to views about to be deleted."""
+        self._closed = True
+        self.wait()
+
     def wait(self) -> None:
-        """Block until all work ends: only at quit, so nothing is cut off mid-write."""
-        self._writer.waitForDone()
-        self._readers.waitForDone()
+        """Block until all work started has ended (what it hands back comes on the event
+        loop's next turns)."""
+        for pool in (self._writer, self._reader, self._jobs):
+            pool.waitForDone()
+
+    def _next_soon(self, name: str) -> None:
+        """On the event loop's next turn, start the newest read of `name` waiting, if any."""
+
+        def start() -> None:
+            ask = self._waiting.pop(name, None)
+            if ask is None:
+                self._asking.discard(name)
+            else:
+                ask()
+
+        QTimer.singleShot(0, self, start)
+
+    def _unhandled(self, problem: Exception) -> None:
+        self.failed.emit(_plain(problem))
 
     def _announce(self, changes: OpChanges, source: object) -> None:
         if changes:
@@ -171,27 +219,53 @@ class Runner(QObject):
         work: Callable[[], Any],
         on_done: Callable[[Any], None],
         on_failed: Failed | None,
-        lock: threading.Lock | None,
+        lock: threading.Lock | None = None,
         relay: _Relay | None = None,
     ) -> None:
+        if self._closed and pool is not self._writer:
+            return
         relay = relay or _Relay()
         self._relays.add(relay)
 
         def done(value: Any) -> None:
             self._relays.discard(relay)
-            on_done(value)
+            if not self._closed:
+                on_done(value)
 
         def failed(problem: Exception) -> None:
             self._relays.discard(relay)
             _log(problem)
-            if on_failed is not None:
-                on_failed(problem)
-            else:
-                self.failed.emit(_plain(problem))
+            if not self._closed:
+                (on_failed or self._unhandled)(problem)
 
         relay.done.connect(done)
         relay.failed.connect(failed)
         pool.start(_Run(work, relay, lock))
+
+
+def _collector_paused(query: Callable[[], T]) -> Callable[[], T]:
+    """`query` with Python's cycle collector paused while it runs.
+
+    A read across the caseload makes hundreds of thousands of short-lived objects; the
+    collector would walk them again and again as they pile up, holding the interpreter lock,
+    and so the GUI thread, for up to a tenth of a second each time. They are freed by
+    reference counting as soon as the read ends, so there is nothing for it to find.
+    """
+
+    def paused() -> T:
+        gc.disable()
+        try:
+            return query()
+        finally:
+            gc.enable()
+
+    return paused
+
+
+def _one_thread(parent: QObject) -> QThreadPool:
+    pool = QThreadPool(parent)
+    pool.setMaxThreadCount(1)
+    return pool
 
 
 def _log(problem: Exception) -> None:

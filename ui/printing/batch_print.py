@@ -1,18 +1,18 @@
 """Plans for everyone with a contact today, printed in one go.
 
-Each plan is built in the format the person's page one records, on a thread of its own, with
-progress shown and a Cancel that stops before the next person. Then one print dialog, and the
-pages are painted one per turn of the event loop, so the window stays responsive throughout.
+Each plan is built in the format the person's page one records, as one job of the runner, off
+the GUI thread, with progress shown and a Cancel that stops before the next person. Then one
+print dialog, and the pages are painted one per turn of the event loop (Qt paints on the GUI
+thread), so the window stays responsive throughout.
 """
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QThreadPool, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from assessor.validation import format_date
-from ui.kit.forms import failure_text, named
-from ui.kit.tasks import TaskManager
+from db.failures import explain
+from ui.kit.forms import named
 from ui.printing.print_run import PrintRun, new_printer, print_dialog_for
 from ui.printing.print_window import PrintSource
 
@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrintDialog
 
     from db.store import Store
+    from ui.kit.runner import Job, Runner
 
 
 def people_seen_on(store: Store, day: date) -> list[str]:
@@ -42,48 +43,6 @@ def people_seen_on(store: Store, day: date) -> list[str]:
         for person in store.findable_people()
         if any(contact.on == day for contact in store.contacts(person.id))
     ]
-
-
-class BackgroundLoop(QObject):
-    """Runs `work` on each item in turn on a thread of its own.
-
-    `cancel`, safe from any thread, stops the loop before the next item; `finished` then
-    carries the results of the items done, in order.
-    """
-
-    progress = Signal(int, int)  # items done, items in all
-    finished = Signal(list)
-    failed = Signal(str)
-
-    def __init__(self, work: Callable[[Any], Any], parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._work = work
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
-        self._cancel = threading.Event()
-
-    def start(self, items: Sequence[Any]) -> None:
-        self._cancel.clear()
-        self._pool.start(lambda: self._run(list(items)))
-
-    def cancel(self) -> None:
-        self._cancel.set()
-
-    def wait(self) -> None:
-        self._pool.waitForDone()
-
-    def _run(self, items: list[Any]) -> None:
-        results = []
-        try:
-            for item in items:
-                if self._cancel.is_set():
-                    break
-                results.append(self._work(item))
-                self.progress.emit(len(results), len(items))
-        except Exception as problem:
-            self.failed.emit(failure_text(problem))
-            return
-        self.finished.emit(results)
 
 
 class BatchPrintDialog(QDialog):
@@ -96,25 +55,20 @@ class BatchPrintDialog(QDialog):
     prepared = Signal()
     outcome = Signal(str)
 
-    def __init__(self, source: PrintSource, tasks: TaskManager, parent: QWidget) -> None:
+    def __init__(self, source: PrintSource, runner: Runner, parent: QWidget) -> None:
         super().__init__(parent)
         self.setWindowTitle("Print plans for everyone with a contact today")
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 72)
         self._source = source
-        self._tasks = tasks
+        self._runner = runner
         self._stage = ""  # finding, preparing, asking or printing; empty when nothing runs
         self._cancelled = False
         self._people = 0
         self.plans: list[tuple[str, bytes]] = []
         self.printer = new_printer()
         self.print_dialog: QPrintDialog | None = None
+        self.job: Job | None = None  # preparing the plans
         self.run: PrintRun | None = None
-        self.loop = BackgroundLoop(lambda person_id: source.plan(person_id), self)
-        self.loop.progress.connect(self._preparing)
-        self.loop.finished.connect(self._prepared)
-        self.loop.failed.connect(
-            lambda message: self._finish(f"The plans could not be prepared: {message}")
-        )
 
         self.message = named(QLabel(), "What is happening")
         self.message.setWordWrap(True)
@@ -147,10 +101,10 @@ class BatchPrintDialog(QDialog):
         self.bar.setRange(0, 0)
         today = self._source.today()
         store = self._source.store
-        self._tasks.run(
+        self._runner.read(
             lambda: people_seen_on(store, today),
             self._found,
-            lambda message: self._finish(f"Your records could not be read: {message}"),
+            lambda problem: self._finish(f"Your records could not be read: {explain(problem)}"),
         )
 
     def _found(self, people: list[str]) -> None:
@@ -167,7 +121,23 @@ class BatchPrintDialog(QDialog):
         self.bar.setRange(0, len(people))
         self.bar.setFormat("%v of %m plans")
         self._preparing(0, len(people))
-        self.loop.start(people)
+        source = self._source
+
+        def prepare(job: Job) -> list[tuple[str, bytes]]:
+            plans: list[tuple[str, bytes]] = []
+            for person_id in people:
+                if job.cancelled:
+                    break
+                plans.append(source.plan(person_id))
+                job.progress(len(plans), len(people))
+            return plans
+
+        self.job = self._runner.job(
+            prepare,
+            self._prepared,
+            lambda problem: self._finish(f"The plans could not be prepared: {explain(problem)}"),
+            self._preparing,
+        )
 
     def _preparing(self, done: int, total: int) -> None:
         self.bar.setValue(done)
@@ -175,6 +145,7 @@ class BatchPrintDialog(QDialog):
             self._say(f"Preparing plans: {done} of {total} ready…")
 
     def _prepared(self, plans: list[tuple[str, bytes]]) -> None:
+        self.job = None
         if len(plans) < self._people:
             self._finish(
                 f"Cancelled after preparing {len(plans)} of {self._people} plans: nothing was "
@@ -222,6 +193,7 @@ class BatchPrintDialog(QDialog):
             )
 
     def _finish(self, message: str) -> None:
+        self.job = None
         if self.run is not None:
             self.run.deleteLater()
             self.run = None
@@ -240,17 +212,16 @@ class BatchPrintDialog(QDialog):
             super().reject()
             return
         self._cancelled = True
-        self.loop.cancel()
-        if self.run is not None:
-            self.run.cancel()
+        self.stop()
         self._say("Stopping…")
 
     def stop(self) -> None:
-        """Stop and wait for the thread: the app is closing."""
-        self.loop.cancel()
+        """Stop what is running before the next person or page (the app may be closing: the
+        window then waits for the runner)."""
+        if self.job is not None:
+            self.job.cancel()
         if self.run is not None:
             self.run.cancel()
-        self.loop.wait()
 
     def _say(self, text: str) -> None:
         self.message.setText(text)

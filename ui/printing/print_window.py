@@ -1,7 +1,9 @@
 """Printing for the chosen person: choose a document and its print size, see it, print or save it.
 
-A document takes up to a few hundred milliseconds to build, so it is built in the background
-and shown with Qt's PDF viewer when it arrives. Sending it to the printer is print_run's.
+A document takes up to a few hundred milliseconds to build, so the record is read and the
+document built through the runner, off the GUI thread, and shown with Qt's PDF viewer when it
+arrives; a newer choice overtakes an older one, which is never shown. Sending it to the
+printer is print_run's.
 """
 
 from __future__ import annotations
@@ -43,12 +45,15 @@ from assessor.documents.formats import (
 from assessor.files import CannotWrite, write_whole
 from assessor.person_file import PersonFile
 from assessor.team import Team, load_team
+from db.failures import explain
 from ui.kit.forms import hint_label, named, problem_label
-from ui.kit.tasks import TaskManager
 from ui.printing.print_run import LoadedPdf, PrintRun, new_printer, print_dialog_for
 
 if TYPE_CHECKING:
     from db.store import Store
+    from ui.kit.runner import Runner
+
+NAME = "print preview"  # reads and builds for the preview: only the newest choice is shown
 
 
 @dataclass(frozen=True)
@@ -92,15 +97,14 @@ class PrintDialog(QDialog):
     ready = Signal()
     printed = Signal(int)
 
-    def __init__(self, source: PrintSource, tasks: TaskManager, parent: QWidget) -> None:
+    def __init__(self, source: PrintSource, runner: Runner, parent: QWidget) -> None:
         super().__init__(parent)
         self.setWindowTitle("Print")
         self.resize(1100, 820)
         self._source = source
-        self._tasks = tasks
+        self._runner = runner
         self._file: PersonFile | None = None
         self._context: PrintContext | None = None
-        self._asked = 0  # each read or build asked for; a result for an older one is ignored
         self.pdf: bytes = b""
         self._loaded: LoadedPdf | None = None
         self.run: PrintRun | None = None
@@ -174,23 +178,21 @@ class PrintDialog(QDialog):
     def show_for(self, person_id: str) -> None:
         """Open for this person, reading their record afresh in the background."""
         self._file = None
-        self._asked += 1
-        asked = self._asked
         self._show_pdf(b"")
         self._set_ready(False)
         self.kind.clear()
         self._say("Reading the record…")
-        self._tasks.run(
-            lambda: self._source.read(person_id),
-            lambda read: self._read(asked, *read),
-            lambda message: self._failed(asked, message),
+        source = self._source
+        self._runner.read(
+            lambda: source.read(person_id),
+            lambda read: self._read(*read),
+            self._failed,
+            latest_of=NAME,
         )
         self.open()
         self.kind.setFocus()
 
-    def _read(self, asked: int, file: PersonFile, context: PrintContext) -> None:
-        if asked != self._asked:
-            return
+    def _read(self, file: PersonFile, context: PrintContext) -> None:
         self._file, self._context = file, context
         self.setWindowTitle(f"Print for {file.person.display_name}")
         recorded = format_for(file.person)
@@ -240,25 +242,13 @@ class PrintDialog(QDialog):
         if file is None or context is None or kind is None:
             return
         fmt = self.chosen_format
-        self._asked += 1
-        asked = self._asked
-
-        def work() -> bytes | None:
-            if asked != self._asked:  # another choice came since: skip this one
-                return None
-            return build(kind, file, context, fmt)
-
         self._set_ready(False)
         self._say("Preparing…")
-        self._tasks.run(
-            work,
-            lambda pdf: self._built(asked, pdf),
-            lambda message: self._failed(asked, message),
+        self._runner.read(
+            lambda: build(kind, file, context, fmt), self._built, self._failed, latest_of=NAME
         )
 
-    def _built(self, asked: int, pdf: bytes | None) -> None:
-        if asked != self._asked or pdf is None:
-            return
+    def _built(self, pdf: bytes) -> None:
         self._show_pdf(pdf)
         if self.document.status() != QPdfDocument.Status.Ready:
             self._say("The document was made but cannot be shown. Save it and open it instead.")
@@ -269,11 +259,9 @@ class PrintDialog(QDialog):
         self._set_ready(True)
         self.ready.emit()
 
-    def _failed(self, asked: int, message: str) -> None:
-        if asked != self._asked:
-            return
+    def _failed(self, problem: Exception) -> None:
         self._say("")
-        self.problem.setText(f"The document could not be made: {message}")
+        self.problem.setText(f"The document could not be made: {explain(problem)}")
         self.problem.show()
 
     def _show_pdf(self, pdf: bytes) -> None:

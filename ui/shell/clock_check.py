@@ -10,11 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox
 
 from assessor.clock import clock_behind
 from ui.kit.forms import named
+
+if TYPE_CHECKING:
+    from ui.kit.runner import Runner
 
 
 class ClockCheck:
@@ -30,8 +34,10 @@ class ClockCheck:
         self.box: QMessageBox | None = None  # made only for a warning: it slows a start
         self.compared = False  # the store's newest stamp has been read and compared
 
-    def run(self, newest_stamp: Callable[[], datetime | None], tasks: object) -> None:
-        tasks.run(newest_stamp, self._compare, lambda _problem: None)  # type: ignore[attr-defined]
+    def run(self, newest_stamp: Callable[[], datetime | None], runner: Runner) -> None:
+        # A store that cannot be read says so elsewhere; the runner logs why, and the check
+        # stays quiet rather than warn about a clock it could not compare.
+        runner.read(newest_stamp, self._compare, lambda _problem: None)
 
     def _compare(self, newest: datetime | None) -> None:
         self.compared = True

@@ -1,22 +1,69 @@
 """What is due across the whole caseload: short-term help outcomes to record, carers' reviews
-and goals to review, so none waits unnoticed."""
+and goals to review, so none waits unnoticed.
+
+Reading the whole caseload takes a moment with thousands of people, so `read_due` runs off the
+GUI thread and hands back plain entries; the list only shows them.
+"""
 
 from __future__ import annotations
 
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from assessor.search import PeopleIndex
 from assessor.validation import format_date
-from ui.kit.forms import named
+from db.failures import explain
+from ui.kit.entry_list import Entry, EntryList
 
 if TYPE_CHECKING:
     from db.store import Store
+    from ui.kit.runner import Runner
 
-_TARGET = Qt.ItemDataRole.UserRole
+NAME = "due list"  # the runner's name for this question: only its newest answer is shown
+
+
+def read_due(store: Store, today: date, index: PeopleIndex) -> list[Entry]:
+    """Outcomes to record, then carers' reviews, then goals, the most overdue first."""
+    # Imported here: the list is first read once the store is ready, after the window shows,
+    # and these modules are not needed before then.
+    from assessor.carers import review_due
+    from assessor.goals import goals_due
+    from assessor.short_term import outcomes_due
+
+    def entry(person_id: str, what: str, why: str, target: tuple[str, str]) -> Entry:
+        name = index.name_of(person_id)
+        return Entry(f"{name[:1].upper()}{name[1:]}: {what}\n{why}", (person_id, *target))
+
+    def when(due: date) -> str:
+        return f"{'Was due' if due < today else 'Due'} {format_date(due)}"
+
+    entries = []
+    for outcome in outcomes_due(store.episodes(), today):
+        episode = outcome.episode
+        what = f"{outcome.weeks}-week outcome of {episode.kind.label.lower()}"
+        entries.append(entry(episode.person_id, what, when(outcome.due), ("episode", episode.id)))
+    carer_plans = [plan for plan in store.all_carer_plans() if review_due(plan, today)]
+    for plan in sorted(carer_plans, key=lambda plan: plan.review_on or today):
+        what = "carer’s review: do they feel supported?"
+        target = ("carer", plan.carer_id)
+        entries.append(entry(plan.carer_id, what, when(plan.review_on or today), target))
+    for item in goals_due(store.all_goals(), today):
+        goal = item.goal
+        entries.append(entry(goal.person_id, f"“{goal.words}”", item.reason, ("goal", goal.id)))
+    return entries
+
+
+def summary_of(count: int) -> str:
+    if not count:
+        return "Nothing is due: no goals or carers to review, no outcomes to record."
+    things = "thing is" if count == 1 else "things are"
+    return (
+        f"{count} {things} due: short-term help outcomes to record, carers’ reviews, "
+        "then goals to review, the most overdue first."
+    )
 
 
 class DueList(QWidget):
@@ -25,74 +72,35 @@ class DueList(QWidget):
     goal_chosen = Signal(str, str)  # person id, goal id
     episode_chosen = Signal(str, str)  # person id, episode id
     carer_review_chosen = Signal(str)  # the carer's person id
+    refreshed = Signal(int)  # how many things are due, once the newest read is shown
 
     def __init__(self, index: PeopleIndex) -> None:
         super().__init__()
         self._index = index
-        self.summary = QLabel()
+        self.summary = QLabel("Reading what is due…")
         self.summary.setWordWrap(True)
-        self.list = named(QListWidget(), "Due: outcomes to record and goals to review")
-        self.list.setWordWrap(True)
-        self.list.setSpacing(3)
-        self.list.itemActivated.connect(self._chosen)
+        self.entries = EntryList("Due: outcomes to record and goals to review", self._chosen)
+        self.list = self.entries.view
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.summary)
         layout.addWidget(self.list)
 
-    def refresh(self, store: Store, today: date) -> int:
-        """Re-read goals and short-term help; returns how many things are due."""
-        # Imported here: the list is first filled once the store is ready, after the window
-        # shows, and these modules are not needed before then.
-        from assessor.carers import review_due
-        from assessor.goals import goals_due
-        from assessor.short_term import outcomes_due
+    def refresh(self, runner: Runner, store: Store, today: date) -> None:
+        """Read goals, carers' plans and short-term help again, in the background."""
+        index = self._index
+        runner.read(lambda: read_due(store, today, index), self._show, self._failed, latest_of=NAME)
 
-        self.list.clear()
-        outcomes = outcomes_due(store.episodes(), today)
-        for outcome in outcomes:
-            episode = outcome.episode
-            self._add(
-                episode.person_id,
-                f"{outcome.weeks}-week outcome of {episode.kind.label.lower()}",
-                f"{'Was due' if outcome.due < today else 'Due'} {format_date(outcome.due)}",
-                ("episode", episode.id),
-            )
-        carer_plans = [plan for plan in store.all_carer_plans() if review_due(plan, today)]
-        for plan in sorted(carer_plans, key=lambda plan: plan.review_on or today):
-            when = plan.review_on or today
-            self._add(
-                plan.carer_id,
-                "carer’s review: do they feel supported?",
-                f"{'Was due' if when < today else 'Due'} {format_date(when)}",
-                ("carer", plan.carer_id),
-            )
-        goals = goals_due(store.all_goals(), today)
-        for item in goals:
-            self._add(
-                item.goal.person_id, f"“{item.goal.words}”", item.reason, ("goal", item.goal.id)
-            )
-        count = len(outcomes) + len(carer_plans) + len(goals)
-        if count:
-            things = "thing is" if count == 1 else "things are"
-            self.summary.setText(
-                f"{count} {things} due: short-term help outcomes to record, carers’ reviews, "
-                "then goals to review, the most overdue first."
-            )
-        else:
-            self.summary.setText(
-                "Nothing is due: no goals or carers to review, no outcomes to record."
-            )
-        return count
+    def _show(self, entries: list[Entry]) -> None:
+        self.entries.set_entries(entries)
+        self.summary.setText(summary_of(len(entries)))
+        self.refreshed.emit(len(entries))
 
-    def _add(self, person_id: str, what: str, why: str, target: tuple[str, str]) -> None:
-        name = self._index.name_of(person_id)
-        entry = QListWidgetItem(f"{name[:1].upper()}{name[1:]}: {what}\n{why}")
-        entry.setData(_TARGET, (person_id, *target))
-        self.list.addItem(entry)
+    def _failed(self, problem: Exception) -> None:
+        self.summary.setText(f"What is due could not be read. {explain(problem)}")
 
-    def _chosen(self, item: QListWidgetItem) -> None:
-        person_id, kind, record_id = item.data(_TARGET)
+    def _chosen(self, entry: Entry) -> None:
+        person_id, kind, record_id = entry.target
         if kind == "carer":
             self.carer_review_chosen.emit(person_id)
         else:

@@ -1,33 +1,54 @@
 """The left side of the main window: the caseload, what is due, and carers still to be offered a
-conversation of their own, as tabs; the last two are read afresh when shown."""
+conversation of their own, as tabs; the last two are read afresh, in the background, when shown
+and when a change touches what they list.
+
+The runner starts each read once the GUI thread is back in the event loop, so it never
+competes with the work the worker is waiting to see (a review saved, its row redrawn), and
+several asks in one go cost one read of each list.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QTabWidget
 
+from assessor.operations.op_changes import OpChanges, RecordKind
 from ui.carers.carers_list import CarersToOffer
 from ui.shell.caseload import CaseloadPanel
 from ui.shell.due import DueList
 
 if TYPE_CHECKING:
     from db.store import Store
+    from ui.kit.runner import Runner
+
+# The kinds of record each list is worked out from; a change to any other leaves it as it is.
+DUE_FROM = (RecordKind.GOAL, RecordKind.SHORT_TERM_HELP, RecordKind.CARER, RecordKind.PERSON)
+CARERS_FROM = (RecordKind.CARER, RecordKind.PERSON, RecordKind.CONTACT)  # a carer's conversation
+READING = "…"  # the count in a tab's title until the first read comes back
 
 
 class LeftPanel(QTabWidget):
-    refresh_wanted = Signal()  # the Due or Carers tab was shown: read it again
-
     def __init__(self, caseload: CaseloadPanel, due: DueList, carers: CarersToOffer) -> None:
         super().__init__()
         self.caseload, self.due, self.carers = caseload, due, carers
         self.setAccessibleName("Caseload, what is due, and carers")
         self.addTab(caseload, "Caseload")
-        self.addTab(due, "Due")
-        self.addTab(carers, "Carers")
+        self.addTab(due, f"Due ({READING})")
+        self.addTab(carers, f"Carers ({READING})")
+        due.refreshed.connect(lambda count: self.setTabText(self.indexOf(due), f"Due ({count})"))
+        carers.refreshed.connect(
+            lambda count: self.setTabText(self.indexOf(carers), f"Carers ({count})")
+        )
         self.currentChanged.connect(self._changed)
+        self._read: Callable[[DueList | CarersToOffer], None] | None = None
+
+    def read_from(self, runner: Runner, store: Store, today: Callable[[], date]) -> None:
+        """The store is open: read both lists now, and again whenever asked."""
+        self._read = lambda tab: tab.refresh(runner, store, today())
+        self.refresh()
 
     def focus_search(self) -> None:
         self.setCurrentWidget(self.caseload)
@@ -35,19 +56,24 @@ class LeftPanel(QTabWidget):
         self.caseload.search.selectAll()
 
     def show_list(self, tab: DueList | CarersToOffer) -> None:
-        """A list tab, with its first entry chosen and the keyboard in it."""
+        """A list tab, with its first entry chosen (once read) and the keyboard in it."""
         self.setCurrentWidget(tab)
-        if tab.list.count() and tab.list.currentRow() < 0:
-            tab.list.setCurrentRow(0)
+        tab.entries.choose_first()
         tab.list.setFocus()
 
-    def refresh(self, store: Store, today: date) -> None:
-        """Re-read what is due and which carers are still to be offered a conversation."""
-        count = self.due.refresh(store, today)
-        self.setTabText(self.indexOf(self.due), f"Due ({count})")
-        carers = self.carers.refresh(store, today)
-        self.setTabText(self.indexOf(self.carers), f"Carers ({carers})")
+    def refresh(self, changes: OpChanges | None = None) -> None:
+        """Read what is due and which carers are still to be offered a conversation again, in
+        the background: both, or only those `changes` touch."""
+        lists = ((self.due, DUE_FROM), (self.carers, CARERS_FROM))
+        self._want(*(tab for tab, kinds in lists if changes is None or changes.touches(*kinds)))
+
+    def _want(self, *tabs: DueList | CarersToOffer) -> None:
+        if self._read is None:
+            return  # the store is not open yet: `read_from` reads both when it is
+        for tab in tabs:
+            self._read(tab)
 
     def _changed(self, _index: int) -> None:
-        if self.currentWidget() in (self.due, self.carers):
-            self.refresh_wanted.emit()
+        tab = self.currentWidget()
+        if tab in (self.due, self.carers):
+            self._want(tab)

@@ -10,23 +10,17 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import (
-    QApplication,
-    QMainWindow,
-    QMessageBox,
-    QSplitter,
-    QStackedWidget,
-)
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QSplitter, QStackedWidget
 
 from assessor.drafts import Draft
 from assessor.operations.op_changes import OpChanges, RecordKind
 from assessor.operations.people import add_files, add_person
 from assessor.search import Findable, PeopleIndex
 from assessor.unsaved_journal import JOURNAL_FILE_NAME
+from db.failures import explain
 from ui.carers.carers_list import CarersToOffer
 from ui.kit.autosave import Autosaver
 from ui.kit.runner import Runner
-from ui.kit.tasks import TaskManager
 from ui.kit.wheel_guard import guard_the_wheel
 from ui.shell.caseload import CaseloadPanel
 from ui.shell.clock_check import ClockCheck
@@ -63,7 +57,7 @@ class MainWindow(QMainWindow):
         self,
         store: Store | None,
         worker: str,
-        tasks: TaskManager,
+        runner: Runner,
         people: list[Findable] | None = None,
         today: Callable[[], date] = date.today,
         data_dir: Path | None = None,
@@ -74,13 +68,13 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("Assessor: strengths-based conversations")
         self.store: Store | None = None
         self.workspace: PersonWorkspace | None = None
-        self.tasks = tasks
+        self.runner = runner
+        runner.changes_applied.connect(self._changes_applied)
+        runner.failed.connect(lambda message: self.statusBar().showMessage(message, 15000))
         self._worker = worker
         self._today = today
         self._waiting_for: str | None = None
         self.autosaver = Autosaver(self)
-        self.runner = Runner(self)
-        self.runner.changes_applied.connect(self._changes_applied)
         self._unsaved: UnsavedQuestion | None = None  # made when first needed: it slows a start
         self._close_confirmed = False
         self._new_person_dialog: NewPersonDialog | None = None
@@ -110,7 +104,6 @@ class MainWindow(QMainWindow):
         self.carers.carer_chosen.connect(self.open_carer_support)
         self.carers.named_carer_chosen.connect(self.open_page_one)
         self.left = LeftPanel(self.caseload, self.due, self.carers)
-        self.left.refresh_wanted.connect(self.refresh_due)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.left)
@@ -139,14 +132,14 @@ class MainWindow(QMainWindow):
         self.store = store
         journal = self._data_dir / JOURNAL_FILE_NAME if self._data_dir is not None else None
         self.autosaver.use_drafts(store, journal)
-        self.clock_check.run(store.newest_stamp, self.tasks)
+        self.clock_check.run(store.newest_stamp, self.runner)
         self.workspace = PersonWorkspace(
             store, self.runner, self.autosaver, self._worker, self.index
         )
         self.workspace.person_chosen.connect(self.show_in_caseload)
         self.pages.addWidget(self.workspace)
         self._enable_store_actions(True)
-        self.refresh_due()
+        self.left.read_from(self.runner, store, self._today)
         self.statusBar().clearMessage()
         self.store_ready.emit()
         if self._waiting_for is not None:
@@ -168,8 +161,8 @@ class MainWindow(QMainWindow):
         self.activateWindow()
         self.brought_forward.emit()
 
-    def store_failed(self, message: str) -> None:
-        QMessageBox.critical(self, "Assessor cannot open your records", message)
+    def store_failed(self, problem: Exception) -> None:
+        QMessageBox.critical(self, "Assessor cannot open your records", explain(problem))
         self.close()
 
     def _enable_store_actions(self, enabled: bool) -> None:
@@ -202,7 +195,7 @@ class MainWindow(QMainWindow):
         if self.print_dialog is None:
             from ui.printing.print_window import PrintDialog
 
-            self.print_dialog = PrintDialog(self._print_source(), self.tasks, self)
+            self.print_dialog = PrintDialog(self._print_source(), self.runner, self)
         self.print_dialog.show_for(self.workspace.person_id)
 
     def print_plans_today(self) -> None:
@@ -211,7 +204,7 @@ class MainWindow(QMainWindow):
         if self.batch_print is None:
             from ui.printing.batch_print import BatchPrintDialog
 
-            self.batch_print = BatchPrintDialog(self._print_source(), self.tasks, self)
+            self.batch_print = BatchPrintDialog(self._print_source(), self.runner, self)
         self.batch_print.start()
 
     def focus_search(self) -> None:
@@ -224,10 +217,6 @@ class MainWindow(QMainWindow):
     def show_carers(self) -> None:
         """Carers not yet offered a conversation of their own, freshly read."""
         self.left.show_list(self.carers)
-
-    def refresh_due(self) -> None:
-        if self.store is not None:
-            self.left.refresh(self.store, self._today())
 
     def open_goal(self, person_id: str, goal_id: str) -> None:
         """Open the person at their goals, with this goal chosen, ready to review."""
@@ -348,18 +337,16 @@ class MainWindow(QMainWindow):
             self.pages.setCurrentWidget(self.choose)
 
     def _example_failed(self, problem: Exception) -> None:
-        from db.failures import explain  # the words for the store's failures live with it
-
         self.example_action.setEnabled(True)
         self.welcome.example_button.setEnabled(True)
         QMessageBox.warning(self, "Something went wrong", explain(problem))
 
     def _changes_applied(self, changes: OpChanges, _source: object) -> None:
-        """Search learns of people added or renamed; what is due is read again."""
+        """Search learns of people added or renamed (first: the lists name people as search
+        knows them); the Due and Carers tabs are read again where the change touches them."""
         if changes.touches(RecordKind.PERSON):
             self._people_changed(changes.people)
-        if changes.touches(RecordKind.GOAL, RecordKind.SHORT_TERM_HELP, RecordKind.CARER):
-            self.refresh_due()
+        self.left.refresh(changes)
 
     def _people_changed(self, person_ids: frozenset[str]) -> None:
         """Search and the list in step with the store: a record made (such as a carer's) is
@@ -395,6 +382,5 @@ class MainWindow(QMainWindow):
             return
         if self.batch_print is not None:
             self.batch_print.stop()
-        self.tasks.wait()
-        self.runner.wait()
+        self.runner.close()
         event.accept()
