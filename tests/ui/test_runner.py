@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import threading
 
+import pytest
 from PySide6.QtWidgets import QApplication
 
 from assessor.logfile import LOG_FILE_NAME, start_log
 from assessor.operations.op_changes import OpChanges, OpResult, RecordKind
+from assessor.validation import InvalidInput
 from db.failures import UNKNOWN
 
 
@@ -29,6 +31,23 @@ def test_a_failure_is_logged_with_its_traceback_and_handed_to_the_caller(qtbot, 
     log = (tmp_path / LOG_FILE_NAME).read_text(encoding="utf-8")
     assert "Traceback (most recent call last)" in log
     assert "in a_read_that_breaks" in log
+    assert "ValueError: the index of goals is broken" in log
+
+
+def test_a_failed_check_is_the_callers_to_say_and_never_copies_what_was_typed_to_the_log(
+    runner, tmp_path
+):
+    start_log(tmp_path)
+
+    def save_a_wrong_date() -> OpResult:
+        raise InvalidInput("31/02/1950 is not a date: February has 28 or 29 days.")
+
+    with pytest.raises(InvalidInput):
+        runner.write_now(save_a_wrong_date)
+    with pytest.raises(ValueError):
+        runner.write_now(a_read_that_breaks)  # a real failure is still logged
+    log = (tmp_path / LOG_FILE_NAME).read_text(encoding="utf-8")
+    assert "31/02/1950" not in log
     assert "ValueError: the index of goals is broken" in log
 
 

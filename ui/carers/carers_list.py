@@ -20,7 +20,7 @@ from ui.kit.entry_list import Entry, EntryList
 from ui.kit.forms import hint_label
 
 if TYPE_CHECKING:
-    from db.store import Store
+    from assessor.operations.store_port import CarerRecords
     from ui.kit.runner import Runner
 
 NAME = "carers list"  # the runner's name for this question: only its newest answer is shown
@@ -46,7 +46,7 @@ class CarersRead:
     measure: str
 
 
-def read_carers(store: Store, today: date, index: PeopleIndex) -> CarersRead:
+def read_carers(store: CarerRecords, today: date, index: PeopleIndex) -> CarersRead:
     """The carers still to be offered a conversation, and how many carers feel supported."""
     entries = [carer_entry(carer, index) for carer in store.carers_to_offer()]
     reviews = store.all_carer_reviews()
@@ -92,7 +92,7 @@ class CarersToOffer(QWidget):
         layout.addWidget(self.list, 1)
         layout.addWidget(self.measure)
 
-    def refresh(self, runner: Runner, store: Store, today: date) -> None:
+    def refresh(self, runner: Runner, store: CarerRecords, today: date) -> None:
         """Read the carers again, in the background."""
         index = self._index
         runner.read(

@@ -27,6 +27,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
 from assessor.logfile import LOGGER
 from assessor.operations.op_changes import OpChanges, OpResult
+from assessor.validation import InvalidInput
 
 T = TypeVar("T")
 Failed = Callable[[Exception], None]
@@ -269,6 +270,12 @@ def _one_thread(parent: QObject) -> QThreadPool:
 
 
 def _log(problem: Exception) -> None:
+    """Log a failure with its traceback for council IT. A check that what was typed failed
+    (`InvalidInput`, an edit conflict included) is not a failure of the app: the worker is
+    told beside the field, and its message may quote what was typed, which the log never
+    holds."""
+    if isinstance(problem, InvalidInput):
+        return
     logging.getLogger(LOGGER).error("Background work failed", exc_info=problem)
 
 

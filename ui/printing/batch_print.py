@@ -32,11 +32,11 @@ from ui.printing.print_window import PrintSource
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrintDialog
 
-    from db.store import Store
+    from assessor.operations.store_port import StorePort
     from ui.kit.runner import Job, Runner
 
 
-def people_seen_on(store: Store, day: date) -> list[str]:
+def people_seen_on(store: StorePort, day: date) -> list[str]:
     """The ids of everyone with a contact dated `day`, in caseload order."""
     return [
         person.id

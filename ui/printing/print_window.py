@@ -50,7 +50,7 @@ from ui.kit.forms import hint_label, named, problem_label
 from ui.printing.print_run import LoadedPdf, PrintRun, new_printer, print_dialog_for
 
 if TYPE_CHECKING:
-    from db.store import Store
+    from assessor.operations.store_port import StorePort
     from ui.kit.runner import Runner
 
 NAME = "print preview"  # reads and builds for the preview: only the newest choice is shown
@@ -62,7 +62,7 @@ class PrintSource:
 
     Its methods read the store, so the windows call them in the background."""
 
-    store: Store
+    store: StorePort
     worker: str
     data_dir: Path | None
     today: Callable[[], date] = date.today

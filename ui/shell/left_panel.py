@@ -21,7 +21,7 @@ from ui.shell.caseload import CaseloadPanel
 from ui.shell.due import DueList
 
 if TYPE_CHECKING:
-    from db.store import Store
+    from assessor.operations.store_port import StorePort
     from ui.kit.runner import Runner
 
 # The kinds of record each list is worked out from; a change to any other leaves it as it is.
@@ -45,7 +45,7 @@ class LeftPanel(QTabWidget):
         self.currentChanged.connect(self._changed)
         self._read: Callable[[DueList | CarersToOffer], None] | None = None
 
-    def read_from(self, runner: Runner, store: Store, today: Callable[[], date]) -> None:
+    def read_from(self, runner: Runner, store: StorePort, today: Callable[[], date]) -> None:
         """The store is open: read both lists now, and again whenever asked."""
         self._read = lambda tab: tab.refresh(runner, store, today())
         self.refresh()
