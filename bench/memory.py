@@ -17,19 +17,17 @@ app has them; see `bench/startup.py`), then 5 runs of each alternate.
 
 from __future__ import annotations
 
-import os
 import statistics
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
+from bench.child_windows import app_child, bare_child, run_child
 from bench.people import build_store
 
 RUNS = 5
 PEOPLE = 5_000
 IDLE_MS = 1000
-ROOT = Path(__file__).resolve().parent.parent
 
 _REPORT = f"""
 import sys
@@ -62,33 +60,13 @@ def idle():
 app = QApplication(sys.argv[:1])
 QTimer.singleShot(0, shown)
 """
-APP_CHILD = (
-    _REPORT
-    + """
-from pathlib import Path
-from ui.app import run_gui
-sys.exit(run_gui(Path(sys.argv[1])))
-"""
-)
-BARE_CHILD = (
-    _REPORT
-    + """
-window = QMainWindow()
-window.resize(1280, 800)
-window.show()
-sys.exit(app.exec())
-"""
-)
+APP_CHILD = app_child(_REPORT)
+BARE_CHILD = bare_child(_REPORT)
 
 
 def memory_of(child: str, data_dir: Path) -> tuple[float, float]:
     """The child's peak and idle resident set size, in MB."""
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", ASSESSOR_WORKER="Bench")
-    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
-    env.pop("PYTHONDONTWRITEBYTECODE", None)  # installed, the app's modules are compiled once
-    done = subprocess.run(
-        [sys.executable, "-c", child, str(data_dir)], env=env, capture_output=True, text=True
-    )
+    done = run_child(child, data_dir)
     try:
         peak, idle = (int(word) / 1024 for word in done.stdout.split()[:2])
         return peak, idle

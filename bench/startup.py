@@ -18,19 +18,17 @@ warm-up run compiles them and the measured runs, like a worker's laptop, do not.
 
 from __future__ import annotations
 
-import os
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
+from bench.child_windows import app_child, bare_child, run_child
 from bench.people import build_store
 
 RUNS = 7
 PEOPLE = 5_000
-ROOT = Path(__file__).resolve().parent.parent
 
 _REPORT = """
 import sys, time
@@ -54,35 +52,15 @@ def ready():
 app = QApplication(sys.argv[:1])
 QTimer.singleShot(0, shown)
 """
-APP_CHILD = (
-    _REPORT
-    + """
-from pathlib import Path
-from ui.app import run_gui
-sys.exit(run_gui(Path(sys.argv[1])))
-"""
-)
-BARE_CHILD = (
-    _REPORT
-    + """
-window = QMainWindow()
-window.resize(1280, 800)
-window.show()
-sys.exit(app.exec())
-"""
-)
+APP_CHILD = app_child(_REPORT)
+BARE_CHILD = bare_child(_REPORT)
 
 
 def time_to_shown(child: str, data_dir: Path) -> tuple[float, float]:
     """Seconds from starting the child process to its window being shown, and to it being
     ready to open a person (the same for the bare window)."""
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", ASSESSOR_WORKER="Bench")
-    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
-    env.pop("PYTHONDONTWRITEBYTECODE", None)  # installed, the app's modules are compiled once
     started = time.time()
-    done = subprocess.run(
-        [sys.executable, "-c", child, str(data_dir)], env=env, capture_output=True, text=True
-    )
+    done = run_child(child, data_dir)
     try:
         shown, ready = (float(word) - started for word in done.stdout.split()[:2])
         return shown, ready
