@@ -7,7 +7,7 @@ their own record. Reviews are append-only: a review is never changed, only follo
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -150,10 +150,9 @@ def status(goal: Goal, reviews: Sequence[Review]) -> GoalStatus:
     if not reviews:
         return GoalStatus.IN_PROGRESS
     latest = reviews[-1].rating
-    if latest >= 0:
-        return GoalStatus.ACHIEVED
-    if goal.target_date is not None and reviews[-1].on >= goal.target_date:
-        return GoalStatus.NOT_ACHIEVED
+    closed = _closed_as(goal.target_date, latest, reviews[-1].on)
+    if closed is not None:
+        return closed
     before = reviews[-2].rating if len(reviews) > 1 else goal.baseline
     if latest > before:
         return GoalStatus.IMPROVING
@@ -167,22 +166,77 @@ def is_active(goal: Goal, reviews: Sequence[Review]) -> bool:
     return not status(goal, reviews).finished
 
 
+def _closed_as(target_date: date | None, rating: int, on: date) -> GoalStatus | None:
+    """Achieved or not achieved, when the latest review (its rating and date) closed the goal."""
+    if rating >= 0:
+        return GoalStatus.ACHIEVED
+    if target_date is not None and on >= target_date:
+        return GoalStatus.NOT_ACHIEVED
+    return None
+
+
+@dataclass(frozen=True)
+class GoalToDate:
+    """A goal as far as deciding whether it is due goes: whose it is, its words, when it was
+    set and is aimed at, and its latest review's rating and date (None before the first).
+    Reviews before the latest never change whether a goal is due, so the store can hand the
+    whole caseload's goals over like this without reading every review."""
+
+    id: str
+    person_id: str
+    words: str
+    set_on: date
+    target_date: date | None
+    latest_rating: int | None = None
+    latest_on: date | None = None
+
+    @classmethod
+    def of(cls, goal: Goal, reviews: Sequence[Review]) -> GoalToDate:
+        """From a goal and its reviews, oldest first."""
+        latest = reviews[-1] if reviews else None
+        return cls(
+            goal.id,
+            goal.person_id,
+            goal.words,
+            goal.set_on,
+            goal.target_date,
+            latest.rating if latest else None,
+            latest.on if latest else None,
+        )
+
+    @property
+    def last_seen(self) -> date:
+        """When it was last reviewed, or set if never."""
+        return self.latest_on or self.set_on
+
+    @property
+    def closed(self) -> bool:
+        """Achieved, or closed as not achieved, by its latest review."""
+        if self.latest_rating is None or self.latest_on is None:
+            return False
+        return _closed_as(self.target_date, self.latest_rating, self.latest_on) is not None
+
+    def why_due(self, today: date) -> str | None:
+        """Why the goal needs reviewing now, in words, or None when it does not."""
+        if self.closed:
+            return None
+        if self.target_date is not None:
+            if self.target_date < today:
+                return f"Target date {format_date(self.target_date)} has passed"
+            if self.target_date - today <= TARGET_NEAR:
+                return f"Target date {format_date(self.target_date)} is near"
+        waited = today - self.last_seen
+        if waited >= DUE_AFTER:
+            weeks = waited.days // 7
+            if self.latest_on is None:
+                return f"Set {weeks} weeks ago, not reviewed"
+            return f"Not reviewed for {weeks} weeks"
+        return None
+
+
 def due_for_review(goal: Goal, reviews: Sequence[Review], today: date) -> str | None:
     """Why the goal needs reviewing now, in words, or None when it does not."""
-    if not is_active(goal, reviews):
-        return None
-    if goal.target_date is not None:
-        if goal.target_date < today:
-            return f"Target date {format_date(goal.target_date)} has passed"
-        if goal.target_date - today <= TARGET_NEAR:
-            return f"Target date {format_date(goal.target_date)} is near"
-    last = reviews[-1].on if reviews else goal.set_on
-    if today - last >= DUE_AFTER:
-        weeks = (today - last).days // 7
-        return (
-            f"Not reviewed for {weeks} weeks" if reviews else f"Set {weeks} weeks ago, not reviewed"
-        )
-    return None
+    return GoalToDate.of(goal, reviews).why_due(today)
 
 
 def t_score(ratings: Sequence[int], rho: float = 0.3) -> float | None:
@@ -203,21 +257,18 @@ def t_score(ratings: Sequence[int], rho: float = 0.3) -> float | None:
 class DueGoal:
     """A goal the worker should review now, and why."""
 
-    goal: Goal
-    reviews: Sequence[Review]
+    goal: GoalToDate
     reason: str
     overdue: bool
 
 
-def goals_due(goals: Sequence[tuple[Goal, Sequence[Review]]], today: date) -> list[DueGoal]:
+def goals_due(goals: Iterable[GoalToDate], today: date) -> list[DueGoal]:
     """Goals due for review across the caseload: past their target first, then the longest
     waiting."""
     due = []
-    for goal, reviews in goals:
-        reason = due_for_review(goal, reviews, today)
+    for goal in goals:
+        reason = goal.why_due(today)
         if reason is not None:
             overdue = goal.target_date is not None and goal.target_date < today
-            due.append(DueGoal(goal, reviews, reason, overdue))
-    return sorted(
-        due, key=lambda d: (not d.overdue, d.reviews[-1].on if d.reviews else d.goal.set_on)
-    )
+            due.append(DueGoal(goal, reason, overdue))
+    return sorted(due, key=lambda d: (not d.overdue, d.goal.last_seen))

@@ -20,7 +20,7 @@ from sqlalchemy.orm import sessionmaker
 from assessor.carers import CarerOffer, CarerPlan, CarerReview, CarerToOffer, CaringRole
 from assessor.changes import RecordChange
 from assessor.drafts import Draft
-from assessor.goals import Goal, Review
+from assessor.goals import Goal, GoalToDate, Review
 from assessor.person_file import AsCarer, PersonFile, SharedConversation
 from assessor.progression import PlanReview, ProgressionPlan
 from assessor.record import (
@@ -191,6 +191,10 @@ class Store:
     def all_goals(self) -> list[tuple[Goal, list[Review]]]:
         return self._run(lambda unit: unit.goals.all_with_reviews())
 
+    def goals_to_date(self) -> list[GoalToDate]:
+        """Every live goal as far as its latest review: what the due list needs."""
+        return self._run(lambda unit: unit.goals.to_date())
+
     # --- short-term help and progression plans -------------------------------------------------
 
     def add_episode(self, episode: Episode) -> Episode:
@@ -203,6 +207,10 @@ class Store:
 
     def episodes(self, person_id: str | None = None) -> list[Episode]:
         return self._run(lambda unit: unit.short_term.episodes(person_id))
+
+    def episodes_awaiting_outcome(self) -> list[Episode]:
+        """Everyone's episodes with an outcome still to record: what the due list needs."""
+        return self._run(lambda unit: unit.short_term.awaiting_outcome())
 
     def add_episode_review(self, review: EpisodeReview) -> EpisodeReview:
         return self._run(lambda unit: unit.short_term.add_review(review))

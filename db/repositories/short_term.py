@@ -44,6 +44,19 @@ class ShortTermHelp:
         rows = self.session.scalars(query.order_by(EpisodeRow.asked_at.desc())).all()
         return [EPISODE.to_record(row) for row in rows]
 
+    def awaiting_outcome(self) -> list[Episode]:
+        """Everyone's episodes with an outcome still to record, newest first: for the due list,
+        which never needs an episode whose two outcomes are both recorded."""
+        rows = self.session.scalars(
+            select(EpisodeRow)
+            .where(
+                ~EpisodeRow.deleted,
+                EpisodeRow.outcome_2_weeks.is_(None) | EpisodeRow.outcome_6_weeks.is_(None),
+            )
+            .order_by(EpisodeRow.asked_at.desc())
+        ).all()
+        return [EPISODE.to_record(row) for row in rows]
+
     def add_review(self, review: EpisodeReview) -> EpisodeReview:
         episode = EPISODE.to_record(live(self.session, EpisodeRow, review.episode_id))
         goal_ids = self.session.scalars(

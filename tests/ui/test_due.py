@@ -161,7 +161,7 @@ def test_a_failure_reading_what_is_due_is_logged_and_said_plainly(
     def locked() -> None:
         raise OperationalError("SELECT goals", None, RuntimeError("database is locked"))
 
-    monkeypatch.setattr(store, "all_goals", locked)
+    monkeypatch.setattr(store, "goals_to_date", locked)
     window.show_due()
     qtbot.waitUntil(lambda: "could not be read" in window.due.summary.text(), timeout=10000)
     assert window.due.summary.text() == f"What is due could not be read. {BUSY}"

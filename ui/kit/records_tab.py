@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.kit.forms import record_actions, set_shown
+from ui.kit.steady_page import SteadyPage
 
 
 def empty_state(text: str) -> QLabel:
@@ -29,9 +30,10 @@ def empty_state(text: str) -> QLabel:
     return label
 
 
-class RecordsTab(QWidget):
+class RecordsTab(SteadyPage):
     """A tab of records. A subclass builds its widgets, then `lay_out`, and after each read
-    says with `show_records` whether there are any."""
+    says with `show_records` whether there are any. What changes inside after a save (what
+    was last done, a count) is laid out inside the tab, not across the window."""
 
     def __init__(self, empty_text: str) -> None:
         super().__init__()
@@ -48,7 +50,7 @@ class RecordsTab(QWidget):
         """The buttons and `self.confirmation` on top, then `above` at their own height, then
         `body` sharing the rest; `with_records` are shown only while there are records."""
         top, self.confirmation = record_actions(*buttons)
-        layout = QVBoxLayout(self)
+        layout = QVBoxLayout(self.body)
         layout.addLayout(top)
         for widget in above:
             layout.addWidget(widget)

@@ -41,7 +41,7 @@ def read_due(store: Store, today: date, index: PeopleIndex) -> list[Entry]:
         return f"{'Was due' if due < today else 'Due'} {format_date(due)}"
 
     entries = []
-    for outcome in outcomes_due(store.episodes(), today):
+    for outcome in outcomes_due(store.episodes_awaiting_outcome(), today):
         episode = outcome.episode
         what = f"{outcome.weeks}-week outcome of {episode.kind.label.lower()}"
         entries.append(entry(episode.person_id, what, when(outcome.due), ("episode", episode.id)))
@@ -50,7 +50,7 @@ def read_due(store: Store, today: date, index: PeopleIndex) -> list[Entry]:
         what = "carer’s review: do they feel supported?"
         target = ("carer", plan.carer_id)
         entries.append(entry(plan.carer_id, what, when(plan.review_on or today), target))
-    for item in goals_due(store.all_goals(), today):
+    for item in goals_due(store.goals_to_date(), today):
         goal = item.goal
         entries.append(entry(goal.person_id, f"“{goal.words}”", item.reason, ("goal", goal.id)))
     return entries
