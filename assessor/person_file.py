@@ -54,3 +54,16 @@ class PersonFile:
     carers: list[CaringRole] = field(default_factory=list)
     shared_by_carers: list[SharedConversation] = field(default_factory=list)
     as_carer: AsCarer = field(default_factory=AsCarer)
+
+
+@dataclass
+class OpenedPerson:
+    """What opening a person shows at once, read together: the header and page one (the
+    person, their carers, whom they care for) and the contacts tab (the timeline, newest first,
+    and page two of the newest contact, if any)."""
+
+    person: Person
+    carers: list[CaringRole]
+    cares_for: list[CaringRole]
+    contacts: list[Contact]
+    newest: Conversation | None

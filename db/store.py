@@ -21,7 +21,7 @@ from assessor.carers import CarerOffer, CarerPlan, CarerReview, CarerToOffer, Ca
 from assessor.changes import RecordChange
 from assessor.drafts import Draft
 from assessor.goals import Goal, GoalToDate, Review
-from assessor.person_file import AsCarer, PersonFile, SharedConversation
+from assessor.person_file import AsCarer, OpenedPerson, PersonFile, SharedConversation
 from assessor.progression import PlanReview, ProgressionPlan
 from assessor.record import (
     Contact,
@@ -107,6 +107,10 @@ class Store:
 
     def person(self, person_id: str) -> Person:
         return self._run(lambda unit: unit.people.get(person_id))
+
+    def opened(self, person_id: str) -> OpenedPerson:
+        """What opening a person shows at once, in one transaction."""
+        return self._run(lambda unit: unit.opened(person_id))
 
     def update_person(
         self, person_id: str, changes: Mapping[str, Any], based_on: int | None = None

@@ -12,7 +12,7 @@ from functools import cached_property
 
 from sqlalchemy.orm import Session
 
-from assessor.person_file import PersonFile
+from assessor.person_file import OpenedPerson, PersonFile
 from db.changelog import Clock
 from db.file_rows import rows_of
 from db.models import PersonRow
@@ -99,6 +99,17 @@ class Unit:
             carers=self.caring_roles.carers_of(person_id),
             shared_by_carers=self.caring_roles.shared_by_carers(person_id),
             as_carer=self.carer_support.as_carer(person_id),
+        )
+
+    def opened(self, person_id: str) -> OpenedPerson:
+        """What opening a person shows at once."""
+        contacts = self.contacts.of_person(person_id)
+        return OpenedPerson(
+            person=self.people.get(person_id),
+            carers=self.caring_roles.carers_of(person_id),
+            cares_for=self.caring_roles.as_carer(person_id),
+            contacts=contacts,
+            newest=self.contacts.conversation(contacts[0].id) if contacts else None,
         )
 
     def add_files(self, files: Iterable[PersonFile]) -> list[str]:

@@ -4,6 +4,7 @@ offer of a conversation, their plan, their reviews). A role changes both people'
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from assessor.carers import (
     CARING_ROLE_FIELDS,
@@ -14,8 +15,10 @@ from assessor.carers import (
 )
 from assessor.conflicts import revised, revision_of
 from assessor.operations.op_changes import OpChanges, OpResult, RecordKind
-from assessor.operations.store_port import CarerRecords, Changes
 from assessor.record import Person
+
+if TYPE_CHECKING:
+    from assessor.operations.store_port import CarerRecords, Changes
 
 
 def _both(role: CaringRole) -> OpChanges:

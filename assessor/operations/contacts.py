@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from assessor.operations.op_changes import OpChanges, OpResult, RecordKind
-from assessor.operations.store_port import Changes, ContactRecords
 from assessor.record import Contact, ConversationKind, Entry
+
+if TYPE_CHECKING:
+    from assessor.operations.store_port import Changes, ContactRecords
 
 
 def _contact(person_id: str) -> OpChanges:

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from assessor.conflicts import revised, revision_of
 from assessor.goals import GOAL_FIELDS, Goal, Review
 from assessor.operations.op_changes import OpChanges, OpResult, RecordKind
-from assessor.operations.store_port import GoalRecords
+
+if TYPE_CHECKING:
+    from assessor.operations.store_port import GoalRecords
 
 
 def _goal(person_id: str) -> OpChanges:

@@ -4,12 +4,15 @@ people who matter to them."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from assessor.conflicts import revised, revision_of
 from assessor.operations.op_changes import NOTHING_CHANGED, OpChanges, OpResult, RecordKind
-from assessor.operations.store_port import Changes, PeopleRecords
-from assessor.person_file import PersonFile
 from assessor.record import PERSON_WHO_MATTERS_FIELDS, Person, PersonWhoMatters
+
+if TYPE_CHECKING:
+    from assessor.operations.store_port import Changes, PeopleRecords
+    from assessor.person_file import PersonFile
 
 EVERY_KIND = tuple(RecordKind)
 

@@ -5,11 +5,14 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
+from typing import TYPE_CHECKING
 
 from assessor.conflicts import revised, revision_of
 from assessor.operations.op_changes import OpChanges, OpResult, RecordKind
-from assessor.operations.store_port import Changes, ProgressionRecords
 from assessor.progression import PLAN_FIELDS, PlanReview, ProgressionPlan
+
+if TYPE_CHECKING:
+    from assessor.operations.store_port import Changes, ProgressionRecords
 
 
 def _plan(person_id: str) -> OpChanges:

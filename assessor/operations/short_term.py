@@ -5,13 +5,16 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from assessor.conflicts import revised, revision_of
 from assessor.operations.field_problem import FieldProblem
 from assessor.operations.op_changes import OpChanges, OpResult, RecordKind
-from assessor.operations.store_port import Changes, ShortTermRecords
 from assessor.short_term import Episode, EpisodeReview, HelpOutcome
 from assessor.validation import InvalidInput
+
+if TYPE_CHECKING:
+    from assessor.operations.store_port import Changes, ShortTermRecords
 
 EPISODE_DETAILS = ("kind", "provider", "asked_at", "first_help_at")
 

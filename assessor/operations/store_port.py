@@ -14,7 +14,7 @@ from typing import Any, Protocol
 from assessor.carers import CarerOffer, CarerPlan, CarerReview, CarerToOffer, CaringRole
 from assessor.drafts import Draft
 from assessor.goals import Goal, Review
-from assessor.person_file import AsCarer, PersonFile, SharedConversation
+from assessor.person_file import AsCarer, OpenedPerson, PersonFile, SharedConversation
 from assessor.progression import PlanReview, ProgressionPlan
 from assessor.record import Contact, Conversation, Entry, Person, PersonWhoMatters
 from assessor.search import Findable
@@ -30,6 +30,7 @@ class PeopleRecords(Protocol):
     def add_files(self, files: Iterable[PersonFile]) -> list[str]: ...
     def person(self, person_id: str) -> Person: ...
     def person_file(self, person_id: str) -> PersonFile: ...
+    def opened(self, person_id: str) -> OpenedPerson: ...
     def update_person(
         self, person_id: str, changes: Changes, based_on: int | None = None
     ) -> int: ...

@@ -14,6 +14,7 @@ from assessor.record import (
     Place,
 )
 from db.store import Store
+from tests.db.carer_kit import add_role
 from tests.db.store_kit import add_contact
 
 WORKER = "Test Worker"
@@ -97,3 +98,22 @@ def test_unknown_topic_is_refused_and_nothing_written(store: Store) -> None:
         store.set_entry(contact.id, "wat_matters", Entry("Home."))
     assert store.conversation(contact.id).entries == {}
     assert store.entry_ids([contact.id]) == []
+
+
+def test_opening_a_person_reads_what_is_shown_at_once(store: Store) -> None:
+    """Opening someone reads, together, what the header, page one and the contacts tab show:
+    the person, their carers, whom they care for, the timeline and page two of the newest."""
+    peggy = store.add_person(Person("Peggy", "Frightened of the stairs."))
+    bernie = store.add_person(Person("Bernie", "Help at home"))
+    add_role(store, bernie.id, peggy.id, hours_a_week=4)
+    add_contact(store, peggy.id, date(2026, 10, 1))
+    newest = add_contact(store, peggy.id, date(2026, 11, 20))
+    store.set_entry(newest.id, "what_matters", Entry("The garden", own_words=True))
+    opened = store.opened(peggy.id)
+    assert opened.person == store.person(peggy.id)
+    assert opened.carers == store.carers_of(peggy.id)
+    assert opened.cares_for == []
+    assert opened.contacts == store.contacts(peggy.id)
+    assert opened.newest == store.conversation(newest.id)
+    assert store.opened(bernie.id).cares_for == store.roles_as_carer(bernie.id)
+    assert (store.opened(bernie.id).contacts, store.opened(bernie.id).newest) == ([], None)

@@ -22,17 +22,19 @@ from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from assessor.conflicts import EditConflict
 from assessor.drafts import Draft, unsaved_summary
 from assessor.files import CannotWrite
-from assessor.operations.store_port import DraftRecords
 from assessor.unsaved_journal import read_journal, write_journal
 from assessor.validation import InvalidInput
 from db.failures import explain
+
+if TYPE_CHECKING:
+    from assessor.operations.store_port import DraftRecords
 
 DELAY_MS = 1000  # after a pause
 MAX_WAIT_MS = 1000  # after the first unsaved edit, pause or not

@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
 from assessor.carers import is_carer_conversation
 from assessor.limits import RecordKind
 from assessor.operations.contacts import add_contact, update_contact
-from assessor.record import Contact, ConversationKind, Followed, Place
+from assessor.person_file import OpenedPerson
+from assessor.record import Contact, Conversation, ConversationKind, Followed, Place
 from assessor.validation import format_date, parse_date
 from ui.kit.autosave import Autosaver, FormPlace
 from ui.kit.binding import Binder, BoundSection, RevisedWriter, chosen, show_date
@@ -201,6 +202,12 @@ class ContactsTab(QWidget):
         self._person_id, self._person_name = person_id, name
         self._reload(select_id)
 
+    def show_opened(self, opened: OpenedPerson) -> None:
+        """As `show_person` with the newest contact chosen, from what opening them read."""
+        self._autosaver.flush()
+        self._person_id, self._person_name = opened.person.id, opened.person.display_name
+        self._show(self._timeline(opened.contacts, None), opened.newest)
+
     def select_contact(self, contact_id: str) -> None:
         self._autosaver.flush()
         self._reload(contact_id)
@@ -214,17 +221,25 @@ class ContactsTab(QWidget):
         self.details.place.setFocus()
 
     def _reload(self, select_id: str | None) -> None:
-        row = self._fill_timeline(select_id)
-        has_contacts = bool(self._contacts)
-        self.right.setCurrentWidget(self.scroll if has_contacts else self.empty)
-        if has_contacts:
-            self._chosen(row)
+        self._show(self._fill_timeline(select_id), None)
+
+    def _show(self, row: int, conversation: Conversation | None) -> None:
+        """The chosen contact (with `conversation`, its page two, if read already), filled
+        before it is shown, so the page is laid out once; or the empty timeline's words."""
+        if self._contacts:
+            self._chosen(row, conversation)
+            self.right.setCurrentWidget(self.scroll)
         else:
+            self.right.setCurrentWidget(self.empty)
             self.conversation.clear()
 
     def _fill_timeline(self, select_id: str | None) -> int:
         """Re-read the timeline and choose a contact quietly; returns its row."""
-        self._contacts = self._store.contacts(self._person_id)
+        return self._timeline(self._store.contacts(self._person_id), select_id)
+
+    def _timeline(self, contacts: list[Contact], select_id: str | None) -> int:
+        """Show `contacts` with `select_id` (or the newest) chosen quietly; returns its row."""
+        self._contacts = contacts
         ids = [c.id for c in self._contacts]
         row = ids.index(select_id) if select_id in ids else 0
         self.timeline.blockSignals(True)
@@ -234,7 +249,7 @@ class ContactsTab(QWidget):
         self.timeline.blockSignals(False)
         return row
 
-    def _chosen(self, row: int) -> None:
+    def _chosen(self, row: int, conversation: Conversation | None = None) -> None:
         if not 0 <= row < len(self._contacts):
             return
         contact = self._contacts[row]
@@ -244,7 +259,7 @@ class ContactsTab(QWidget):
         self.details.show_contact(
             contact, lambda changes, based_on: self._write(contact, changes, based_on), place
         )
-        self.conversation.show_contact(contact.id, contact.kind, place)
+        self.conversation.show_contact(contact.id, contact.kind, place, conversation)
 
     def _write(self, contact: Contact, changes: dict[str, object], based_on: int | None) -> int:
         """Store the change; a new date, place or worker changes the contact's timeline line."""

@@ -27,7 +27,7 @@ from assessor.prompts import (
     TOPICS,
     Topic,
 )
-from assessor.record import ConversationKind, Entry
+from assessor.record import Conversation, ConversationKind, Entry
 from ui.kit.autosave import Autosaver, FormPlace
 from ui.kit.binding import ErrorLabel, FlushOnFocusOut
 from ui.kit.forms import hint_label, named, set_shown, text_edit
@@ -136,12 +136,17 @@ class ConversationPage(QWidget):
         self.set_kind(None)
 
     def show_contact(
-        self, contact_id: str, kind: ConversationKind | None, place: FormPlace
+        self,
+        contact_id: str,
+        kind: ConversationKind | None,
+        place: FormPlace,
+        conversation: Conversation | None = None,
     ) -> None:
-        """Page two of a contact, with any answer kept as a draft shown in its place."""
+        """Page two of a contact (`conversation`, or read now), with any answer kept as a
+        draft shown in its place."""
         self._autosaver.flush()
         self._place = place
-        entries = self._store.conversation(contact_id).entries
+        entries = (conversation or self._store.conversation(contact_id)).entries
         with self._laid_out_once():
             self._show(contact_id, entries)
             self.set_kind(kind)

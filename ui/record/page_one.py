@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QScrollArea, QVBoxLayout, QWidget
 
+from assessor.carers import CaringRole
 from assessor.limits import RecordKind
 from assessor.operations.people import update_person
 from assessor.record import ConsentHow, ContactPreference, InformationFormat, Person, Route
@@ -57,7 +58,8 @@ class PageOne(QScrollArea):
         layout.addStretch(1)
         self.setWidget(body)
 
-    def show_person(self, person: Person) -> None:
+    def show_person(self, person: Person, carers: list[CaringRole]) -> None:
+        """The person's page, with `carers` (their carers' roles) naming carers' own records."""
         place = FormPlace(f"{person.display_name}, page one", person.id)
         self.binder.attach(
             ("person", person.id),
@@ -65,7 +67,7 @@ class PageOne(QScrollArea):
             person,
             place,
         )
-        self.people_who_matter.show_person(person)
+        self.people_who_matter.show_person(person, carers)
 
     def _write(self, person_id: str, changes: dict[str, object], based_on: int | None) -> int:
         """Autosave's writer, for the person whose page the edits were typed on (a retry may

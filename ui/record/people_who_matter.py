@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from assessor.carers import CaringRole
 from assessor.operations.people import (
     add_person_who_matters,
     change_person_who_matters,
@@ -178,17 +179,17 @@ class PeopleWhoMatterSection(Section):
         layout.addLayout(buttons)
         self.form.addRow(column)
 
-    def show_person(self, person: Person) -> None:
+    def show_person(self, person: Person, carers: list[CaringRole]) -> None:
         self._person_id = person.id
         self._people = list(person.people_who_matter)
-        self._refresh()
+        self._show(carers)
 
     def _refresh(self) -> None:
-        self._records = {
-            role.named_as_id: role.carer_id
-            for role in self._store.carers_of(self._person_id)
-            if role.named_as_id
-        }
+        self._show(self._store.carers_of(self._person_id))
+
+    def _show(self, carers: list[CaringRole]) -> None:
+        """The list, each carer with a record of their own (one of `carers`) said to have it."""
+        self._records = {role.named_as_id: role.carer_id for role in carers if role.named_as_id}
         fill_list(
             self.list,
             [(describe(who, who.id in self._records), who.id) for who in self._people],

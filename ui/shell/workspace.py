@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
+from assessor.carers import CaringRole
 from assessor.drafts import Draft
 from assessor.operations.op_changes import OpChanges, RecordKind
 from assessor.record import Person
@@ -147,14 +148,15 @@ class PersonWorkspace(QWidget):
         return tab
 
     def show_person(self, person_id: str) -> None:
-        person = self._store.person(person_id)
+        """Header, page one and contacts from one read; a later tab is read if it is shown."""
+        opened = self._store.opened(person_id)
         self.person_id = person_id
-        self.page_one.show_person(person)
-        self.contacts.show_person(person_id, person.display_name)
+        self.page_one.show_person(opened.person, opened.carers)
+        self.contacts.show_opened(opened)
         self._stale = set(self._shows)
-        self._show_carer_support()
+        self._show_carer_support(opened.cares_for)
         self._fill_shown_tab()
-        self._show_header(person)
+        self._show_header(opened.person)
 
     def show_draft(self, draft: Draft) -> None:
         """The tab and field a draft belongs to, with the cursor in the field."""
@@ -198,7 +200,7 @@ class PersonWorkspace(QWidget):
             if self._later.page(name) is not source and changes.touches(*kinds)
         }
         if changes.touches(RecordKind.CARER):
-            self._show_carer_support()
+            self._show_carer_support(self._store.roles_as_carer(self.person_id))
         self._fill_shown_tab()
 
     def _show_header(self, person: Person) -> None:
@@ -207,10 +209,9 @@ class PersonWorkspace(QWidget):
         problem = person.presenting_problem.strip()
         self.quote.setText(f"In {person.preferred_name}’s words: “{problem}”" if problem else "")
 
-    def _show_carer_support(self) -> None:
-        """Support as a carer is offered only for people who care for someone, whom the header
-        names."""
-        roles = self._store.roles_as_carer(self.person_id)
+    def _show_carer_support(self, roles: list[CaringRole]) -> None:
+        """Support as a carer is offered only for people who care for someone (`roles`), whom
+        the header names."""
         cared_for = [self._index.name_of(role.cared_for_id) for role in roles]
         support = self.tabs.indexOf(self._later.page("carer_support"))
         self.tabs.setTabVisible(support, bool(cared_for))
