@@ -160,6 +160,9 @@ class GoalsTab(RecordsTab):
         item = self.list.item(row)
         item.setData(Qt.ItemDataRole.AccessibleTextRole, self._rows[row].accessible_text())
         self.delegate.sizeHintChanged.emit(self.list.model().index(row, 0))
+        # Lay the rows out now rather than on a timer, so the repaint is already asked for when
+        # the Due list's read starts on the event loop's next turn, and is not slowed by it.
+        self.list.executeDelayedItemsLayout()
         self.list.viewport().update()
         self._show_t_score()
 
