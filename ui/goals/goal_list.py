@@ -119,18 +119,35 @@ class GoalDelegate(QStyledItemDelegate):
         super().__init__(view)
         self._view = view
         self._row_at = row_at
+        # Each row's blocks by the width they were wrapped at (sizing and painting ask for widths
+        # a pixel apart), with the row and font they were worked out for: a row is worked out
+        # again only when it is a new `GoalRow` (its goal or reviews changed), the font changed
+        # or the list's width did, not every time the list lays out or paints it.
+        self._laid_out: dict[int, tuple[GoalRow, QFont, dict[int, list[Block]]]] = {}
 
-    def _blocks(self, row: GoalRow, base: QFont, width: int) -> list[Block]:
+    def _blocks(self, number: int, row: GoalRow, base: QFont, width: int) -> list[Block]:
+        kept = self._laid_out.get(number)
+        if kept is None or kept[0] is not row or kept[1] != base:
+            kept = (row, QFont(base), {})
+            self._laid_out[number] = kept
+        by_width = kept[2]
+        if width not in by_width:
+            if len(by_width) >= 2:
+                by_width.clear()
+            by_width[width] = self._lay_out(row, base, width)
+        return by_width[width]
+
+    def _lay_out(self, row: GoalRow, base: QFont, width: int) -> list[Block]:
         """Each line's font, text, wrapped height at the given width, and whether it is muted."""
-        quote, bold = QFont(base), QFont(base)
+        plain, quote, bold = QFont(base), QFont(base), QFont(base)  # kept after `base` goes
         quote.setItalic(True)
         bold.setBold(True)
         shown = [
             (quote, quoted(row.goal.words), False),
             (bold, row.status_line(), False),
-            (base, row.details_line(), False),
+            (plain, row.details_line(), False),
             (bold, row.due_line(), False),
-            (base, row.expected_line(), True),
+            (plain, row.expected_line(), True),
         ]
         blocks = []
         for font, text, muted in shown:
@@ -153,7 +170,7 @@ class GoalDelegate(QStyledItemDelegate):
         pad, chart = self._geometry(metrics)
         width = self._view.viewport().width() - 2 * self._view.spacing()
         text_width = width - chart.width() - 5 * pad
-        blocks = self._blocks(row, option.font, text_width)
+        blocks = self._blocks(index.row(), row, option.font, text_width)
         text_height = sum(block.height for block in blocks) + pad // 2 * (len(blocks) - 1)
         return QSize(max(width, 1), max(text_height, chart.height()) + 2 * pad)
 
@@ -189,7 +206,7 @@ class GoalDelegate(QStyledItemDelegate):
         text_width = chart_rect.left() - 2 * pad - text_left
         painter.save()
         top = rect.top() + pad
-        for number, block in enumerate(self._blocks(row, opt.font, text_width)):
+        for number, block in enumerate(self._blocks(index.row(), row, opt.font, text_width)):
             painter.setFont(block.font)
             painter.setPen(HINT if block.muted and not selected else text_colour)
             box = QRect(text_left, top, text_width, block.height)

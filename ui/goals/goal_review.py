@@ -50,6 +50,7 @@ class ReviewPanel(Section):
         self.levels: dict[int, QRadioButton] = {}
         for rating in sorted(GAS_LEVELS):
             radio = named(QRadioButton(level_line(rating)), level_line(rating))
+            radio.setProperty("chosen", False)  # set before it is styled: the tab restyles it
             self.group.addButton(radio)
             self.levels[rating] = radio
             levels_layout.addWidget(radio)

@@ -37,8 +37,6 @@ if TYPE_CHECKING:
     from assessor.operations.store_port import GoalRecords
     from ui.kit.runner import Runner
 
-CHOSEN_STYLE = "QRadioButton { background: #fff7bf; color: #0b0c0c; }"
-
 
 class GoalsTab(RecordsTab):
     """The person's goals, adding one, and reviewing the chosen one. Each is stored through
@@ -162,6 +160,9 @@ class GoalsTab(RecordsTab):
         item = self.list.item(row)
         item.setData(Qt.ItemDataRole.AccessibleTextRole, self._rows[row].accessible_text())
         self.delegate.sizeHintChanged.emit(self.list.model().index(row, 0))
+        # Lay the rows out now rather than on a timer, so the repaint is already asked for when
+        # the Due list's read starts on the event loop's next turn, and is not slowed by it.
+        self.list.executeDelayedItemsLayout()
         self.list.viewport().update()
         self._show_t_score()
 
@@ -221,10 +222,14 @@ class GoalsTab(RecordsTab):
         for rating, radio in self.panel.levels.items():
             is_chosen = rating == self.rating
             radio.setChecked(is_chosen)
+            if radio.property("chosen") == is_chosen:
+                continue  # restyling costs a repaint and a layout: only those that change
             font = radio.font()
             font.setBold(is_chosen)
             radio.setFont(font)
-            radio.setStyleSheet(CHOSEN_STYLE if is_chosen else "")
+            radio.setProperty("chosen", is_chosen)
+            radio.style().unpolish(radio)
+            radio.style().polish(radio)
         self.panel.group.setExclusive(True)
         if self.rating is None:
             text = "No rating chosen."

@@ -11,12 +11,13 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout
 
 from assessor.search import PeopleIndex
 from assessor.validation import format_date
 from db.failures import explain
 from ui.kit.entry_list import Entry, EntryList
+from ui.kit.steady_page import SteadyPage
 
 if TYPE_CHECKING:
     from db.store import Store
@@ -66,8 +67,9 @@ def summary_of(count: int) -> str:
     )
 
 
-class DueList(QWidget):
-    """Person, what is due and why; Enter or a double click opens it."""
+class DueList(SteadyPage):
+    """Person, what is due and why; Enter or a double click opens it. A steady page: the
+    summary's new count after each read is laid out here, not across the window."""
 
     goal_chosen = Signal(str, str)  # person id, goal id
     episode_chosen = Signal(str, str)  # person id, episode id
@@ -81,7 +83,7 @@ class DueList(QWidget):
         self.summary.setWordWrap(True)
         self.entries = EntryList("Due: outcomes to record and goals to review", self._chosen)
         self.list = self.entries.view
-        layout = QVBoxLayout(self)
+        layout = QVBoxLayout(self.body)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.summary)
         layout.addWidget(self.list)
