@@ -8,7 +8,7 @@ stored the moment it is saved: one store call each.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -292,7 +292,9 @@ class ShortTermTab(RecordsTab):
         self.first_help_error.show_message(None)
         try:
             arrived = not_in_future(
-                parse_date_time(self.first_help_at.text()), "When help first arrived"
+                parse_date_time(self.first_help_at.text()),
+                "When help first arrived",
+                datetime.now(),
             )
             self._runner.write_now(
                 lambda: record_first_help(self._store, episode, arrived), source=self
