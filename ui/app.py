@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import logging
 import signal
 import socket
 import sys
@@ -14,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import cli.main as cli
-from assessor.logfile import start_log
+from assessor.logfile import LOGGER, start_log
 from assessor.paths import (
     is_default_data_dir,
     keep_new_files_private,
@@ -80,6 +81,7 @@ def run_gui(data_dir: Path, *, is_default_folder: bool = False) -> int:
         )
     except Exception as problem:
         start_log(data_dir)
+        logging.getLogger(LOGGER).error("The store could not be opened", exc_info=problem)
         QMessageBox.critical(None, "Assessor cannot open your records", failure_text(problem))
         instance.release()
         return 2

@@ -276,3 +276,14 @@ def test_reads_start_once_the_gui_thread_is_free_and_asks_in_one_go_make_one(qtb
     assert asked == [], "nothing has started while the GUI thread was busy"
     qtbot.waitUntil(lambda: sorted(answers) == ["clock", "third"])
     assert sorted(asked) == ["clock", "third"]
+
+
+def test_a_failed_save_shown_in_plain_words_is_logged_once(runner, tmp_path):
+    from ui.kit.forms import failure_text
+
+    start_log(tmp_path)
+    with pytest.raises(ValueError) as failed:
+        runner.write_now(a_read_that_breaks)
+    failure_text(failed.value)  # what a dialog shows beside its buttons
+    log = (tmp_path / LOG_FILE_NAME).read_text(encoding="utf-8")
+    assert log.count("Traceback (most recent call last)") == 1

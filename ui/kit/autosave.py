@@ -187,7 +187,8 @@ class Autosaver(QObject):
                 for name in changes:
                     self._refused(record, item, name, refused)
             except Exception as failure:
-                log.exception("Saving %s failed", record_key(record))
+                # The runner's write_now has logged the failure with its traceback.
+                log.info("Saving %s failed; it will be tried again", record_key(record))
                 problem = failure
                 waiting = self._pending.setdefault(record, _PendingRecord(item.writer, item.place))
                 waiting.edits = {**_as_tried(item.edits, changes), **waiting.edits}

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable, Mapping
 from typing import TypeVar
 
@@ -115,9 +114,9 @@ def problem_label() -> QLabel:
 
 
 def failure_text(problem: Exception) -> str:
-    """A failure in plain words for the worker; its detail, with the traceback, goes to the log
-    (never to the screen: the database's own text names tables and the data being saved)."""
-    logging.getLogger("assessor").error("Not saved", exc_info=problem)
+    """A failure in plain words for the worker, never its detail (the database's own text
+    names tables and the data being saved). The runner that ran the work has already logged
+    the detail, with its traceback."""
     return explain(problem)
 
 
