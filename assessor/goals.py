@@ -121,6 +121,7 @@ class Review:
     note: str = ""
     id: str = ""
     stamp: Stamp | None = None
+    in_error_reason: str = ""  # why this review was entered in error; "" if it was not
 
     def check(self, goal: Goal | None = None, today: date | None = None) -> None:
         """Raise InvalidInput, in plain words, for a review that cannot be stored."""

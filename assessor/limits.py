@@ -62,6 +62,7 @@ class RecordKind(StrEnum):
     CARER_OFFER = "carer_offer"
     CARER_PLAN = "carer_plan"
     CARER_REVIEW = "carer_review"
+    AGREED_STEP = "agreed_step"
 
 
 # For each kind, each text field: (the most characters it may hold, what the message calls it).
@@ -82,6 +83,11 @@ LIMITS: Mapping[RecordKind, Mapping[str, tuple[int, str]]] = {
         "share_with": (SENTENCES, "Who it may be shared with"),
         "route_detail": (SENTENCES, "Who got in touch, and how"),
         "presenting_problem": (CONVERSATION, "What brought them to us"),
+        "alerts": (NOTE, "What a visitor must know"),
+        "gp_practice": (LINE, "The GP practice"),
+        "attorney": (SENTENCES, "Who holds power of attorney or is a deputy"),
+        "format_arranged": (SENTENCES, "How it was arranged"),
+        "in_error_reason": (SENTENCES, "Why it was entered in error"),
     },
     RecordKind.PERSON_WHO_MATTERS: {
         "name": (NAME, "A name"),
@@ -90,20 +96,31 @@ LIMITS: Mapping[RecordKind, Mapping[str, tuple[int, str]]] = {
         "email": (254, "An email address"),
         "notes": (NOTE, "Notes"),
     },
-    RecordKind.CONTACT: {"worker": (LINE, "The worker’s name")},
+    RecordKind.CONTACT: {
+        "worker": (LINE, "The worker’s name"),
+        "in_error_reason": (SENTENCES, "Why it was entered in error"),
+    },
     RecordKind.CONVERSATION_ENTRY: {"text": (CONVERSATION, "An answer on page two")},
     RecordKind.GOAL: {
         "words": (SENTENCES, "A goal"),
         "set_by": (LINE, "Who set the goal"),
         "expected": (SENTENCES, "What it will look like"),
     },
-    RecordKind.GOAL_REVIEW: {"note": (NOTE, "A review note")},
+    RecordKind.GOAL_REVIEW: {
+        "note": (NOTE, "A review note"),
+        "in_error_reason": (SENTENCES, "Why it was entered in error"),
+    },
     RecordKind.EPISODE: {
         "provider": (LINE, "The provider"),
         "outcome_2_weeks_early_because": (SENTENCES, "Why the 2-week outcome came early"),
         "outcome_6_weeks_early_because": (SENTENCES, "Why the 6-week outcome came early"),
+        "outcome_2_weeks_in_error": (SENTENCES, "Why the 2-week outcome was entered in error"),
+        "outcome_6_weeks_in_error": (SENTENCES, "Why the 6-week outcome was entered in error"),
     },
-    RecordKind.EPISODE_REVIEW: {"note": (NOTE, "A review note")},
+    RecordKind.EPISODE_REVIEW: {
+        "note": (NOTE, "A review note"),
+        "in_error_reason": (SENTENCES, "Why it was entered in error"),
+    },
     RecordKind.PROGRESSION_PLAN: {"steps": (SENTENCES, "A step of the plan")},
     RecordKind.PLAN_REVIEW: {"note": (SENTENCES, "What has changed")},
     RecordKind.CARING_ROLE: {"what_they_do": (SENTENCES, "What they do as a carer")},
@@ -116,6 +133,10 @@ LIMITS: Mapping[RecordKind, Mapping[str, tuple[int, str]]] = {
     RecordKind.CARER_REVIEW: {
         "words": (NOTE, "Their words"),
         "note": (NOTE, "The worker’s note"),
+    },
+    RecordKind.AGREED_STEP: {
+        "what": (SENTENCES, "A step we agreed"),
+        "who": (LINE, "Who will do it"),
     },
 }
 

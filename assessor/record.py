@@ -135,6 +135,13 @@ class Person:
     consent_how: ConsentHow | None = None
     route: Route | None = None
     route_detail: str = ""
+    alerts: str = ""  # what a visitor must know before they go, one to a line
+    gp_practice: str = ""
+    lives_alone: bool | None = None
+    attorney: str = ""  # who holds power of attorney or is a deputy, and for what
+    format_arranged: str = ""  # how braille, audio, BSL or an interpreter was arranged
+    format_arranged_on: date | None = None
+    in_error_reason: str = ""  # why the whole record was entered in error; "" if it was not
     people_who_matter: list[PersonWhoMatters] = field(default_factory=list)
     id: str = ""
     stamp: Stamp | None = None
@@ -173,14 +180,37 @@ class Contact:
     worker: str = ""
     followed: frozenset[Followed] = frozenset()
     shared_with_cared_for: bool = False
+    follow_up_on: date | None = None  # when we agreed to talk next
+    in_error_reason: str = ""  # why this contact was entered in error; "" if it was not
     id: str = ""
     stamp: Stamp | None = None
     recorded_order: int = field(default=0, compare=False)  # the store's, not the contact's
 
 
 CONTACT_FIELDS: frozenset[str] = frozenset(
-    {"on", "place", "kind", "worker", "followed", "shared_with_cared_for"}
+    {
+        "on",
+        "place",
+        "kind",
+        "worker",
+        "followed",
+        "shared_with_cared_for",
+        "follow_up_on",
+        "in_error_reason",
+    }
 )
+
+
+@dataclass
+class AgreedStep:
+    """One next step agreed at a conversation ("what we agreed"), and who will take it."""
+
+    contact_id: str
+    what: str
+    who: str = ""
+    by_when: date | None = None
+    id: str = ""
+    stamp: Stamp | None = None
 
 
 @dataclass(frozen=True)

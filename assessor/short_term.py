@@ -55,6 +55,8 @@ class Episode:
     outcome_6_weeks_early_because: str = ""
     id: str = ""
     stamp: Stamp | None = None
+    outcome_2_weeks_in_error: str = ""  # why the recorded outcome was entered in error
+    outcome_6_weeks_in_error: str = ""
 
     def started_on(self) -> date:
         """Outcomes are counted from when help first arrived (or was asked for, until then)."""
@@ -104,6 +106,7 @@ class EpisodeReview:
     goal_ids: list[str] = field(default_factory=list)
     id: str = ""
     stamp: Stamp | None = None
+    in_error_reason: str = ""  # why this review was entered in error; "" if it was not
 
     def check(self, episode: Episode, persons_goal_ids: set[str]) -> None:
         """Raise InvalidInput for a review before the help was asked for, or one naming

@@ -5,10 +5,11 @@ from __future__ import annotations
 from assessor.carers import CarerOffer, CarerPlan, CarerReview, CaringRole
 from assessor.goals import Goal, Review
 from assessor.progression import PlanReview, ProgressionPlan
-from assessor.record import Contact, Entry, Person, PersonWhoMatters
+from assessor.record import AgreedStep, Contact, Entry, Person, PersonWhoMatters
 from assessor.short_term import Episode, EpisodeReview
 from db.mapping import RecordMap
 from db.models import (
+    AgreedStepRow,
     CarerOfferRow,
     CarerPlanRow,
     CarerReviewRow,
@@ -28,6 +29,7 @@ from db.models import (
 PERSON = RecordMap(Person, PersonRow)
 PERSON_WHO_MATTERS = RecordMap(PersonWhoMatters, PersonWhoMattersRow)
 CONTACT = RecordMap(Contact, ContactRow)
+AGREED_STEP = RecordMap(AgreedStep, AgreedStepRow)
 ENTRY = RecordMap(Entry, ConversationEntryRow)
 GOAL = RecordMap(Goal, GoalRow)
 GOAL_REVIEW = RecordMap(Review, GoalReviewRow)

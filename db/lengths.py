@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from assessor.limits import LIMITS, RecordKind, check_length
 from db.models import (
+    AgreedStepRow,
     CarerOfferRow,
     CarerPlanRow,
     CarerReviewRow,
@@ -46,6 +47,7 @@ KINDS: dict[type[Any], RecordKind] = {
     CarerOfferRow: RecordKind.CARER_OFFER,
     CarerPlanRow: RecordKind.CARER_PLAN,
     CarerReviewRow: RecordKind.CARER_REVIEW,
+    AgreedStepRow: RecordKind.AGREED_STEP,
 }
 
 

@@ -68,6 +68,13 @@ class PersonRow(Synced, Base):
     route: Mapped[str | None] = mapped_column(String(40), nullable=True)
     route_detail: Mapped[str] = mapped_column(Text, default="")
     presenting_problem: Mapped[str] = mapped_column(Text)
+    alerts: Mapped[str] = mapped_column(Text, default="", server_default="")
+    gp_practice: Mapped[str] = mapped_column(Text, default="", server_default="")
+    lives_alone: Mapped[bool | None] = mapped_column(Boolean, nullable=True)
+    attorney: Mapped[str] = mapped_column(Text, default="", server_default="")
+    format_arranged: Mapped[str] = mapped_column(Text, default="", server_default="")
+    format_arranged_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    in_error_reason: Mapped[str] = mapped_column(Text, default="", server_default="")
 
 
 class PersonWhoMattersRow(Synced, Base):
@@ -95,6 +102,19 @@ class ContactRow(Synced, Base):
     shared_with_cared_for: Mapped[bool] = mapped_column(
         Boolean, default=False, server_default=false()
     )
+    follow_up_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    in_error_reason: Mapped[str] = mapped_column(Text, default="", server_default="")
+
+
+class AgreedStepRow(Synced, Base):
+    """One next step agreed at a conversation, and who will take it."""
+
+    __tablename__ = "agreed_steps"
+
+    contact_id: Mapped[str] = mapped_column(ForeignKey("contacts.id"), index=True)
+    what: Mapped[str] = mapped_column(Text)
+    who: Mapped[str] = mapped_column(Text, default="")
+    by_when: Mapped[date | None] = mapped_column(Date, nullable=True)
 
 
 class ConversationEntryRow(Synced, Base):
@@ -149,6 +169,7 @@ class GoalReviewRow(Synced, Base):
     reviewer: Mapped[str] = mapped_column(String(40))
     self_rating: Mapped[int | None] = mapped_column(Integer, nullable=True)
     note: Mapped[str] = mapped_column(Text, default="")
+    in_error_reason: Mapped[str] = mapped_column(Text, default="", server_default="")
 
 
 class EpisodeRow(Synced, Base):
@@ -167,6 +188,8 @@ class EpisodeRow(Synced, Base):
     outcome_6_weeks: Mapped[str | None] = mapped_column(String(40), nullable=True)
     outcome_6_weeks_on: Mapped[date | None] = mapped_column(Date, nullable=True)
     outcome_6_weeks_early_because: Mapped[str] = mapped_column(Text, default="")
+    outcome_2_weeks_in_error: Mapped[str] = mapped_column(Text, default="", server_default="")
+    outcome_6_weeks_in_error: Mapped[str] = mapped_column(Text, default="", server_default="")
 
 
 class EpisodeReviewRow(Synced, Base):
@@ -179,6 +202,7 @@ class EpisodeReviewRow(Synced, Base):
     reviewer: Mapped[str] = mapped_column(String(40))
     note: Mapped[str] = mapped_column(Text, default="")
     goal_ids: Mapped[list[str]] = mapped_column(JSON)
+    in_error_reason: Mapped[str] = mapped_column(Text, default="", server_default="")
 
 
 class PlanRow(Synced, Base):

@@ -64,6 +64,7 @@ def test_reviews_are_exported_oldest_first_with_own_words_exact(
         "reviewer": "ot",
         "self_rating": 3,
         "note": "Bread defeated him.",
+        "in_error_reason": "",
         "record": None,
     }
     assert newer["id"] == "r2"

@@ -105,6 +105,8 @@ def test_episodes_export_their_fields_stamp_and_the_48_hour_measure(
         "outcome_6_weeks": None,
         "outcome_6_weeks_on": None,
         "outcome_6_weeks_early_because": "",
+        "outcome_2_weeks_in_error": "",
+        "outcome_6_weeks_in_error": "",
         "record": {
             "created_at": "2026-11-01T10:00:00+00:00",
             "updated_at": "2026-11-02T11:00:00+00:00",
@@ -131,6 +133,7 @@ def test_episode_reviews_are_oldest_first_with_the_goals_they_worked_on(
         "reviewer": "ot",
         "note": "Week one.",
         "goal_ids": ["g1"],
+        "in_error_reason": "",
         "record": None,
     }
     assert (newer["id"], newer["reviewer"], newer["goal_ids"]) == ("er2", "provider", [])
