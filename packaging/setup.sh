@@ -23,7 +23,7 @@ for package in "${QT_PACKAGES[@]}" "${TEST_PACKAGES[@]}"; do
     || missing+=("$package")
 done
 if ((${#missing[@]})); then
-  echo "Installing the Debian packages Assessor needs: ${missing[*]}"
+  echo "Installing the Debian packages Assessor needs (a minute or two): ${missing[*]}"
   if [[ $(id -u) -eq 0 ]]; then
     as_root=()
   elif command -v sudo >/dev/null; then
@@ -42,5 +42,10 @@ if ! "$python" -c 'import sys; sys.exit(sys.version_info < (3, 11))'; then
   echo "Assessor needs Python 3.11 or newer; $python is $("$python" --version)." >&2
   exit 1
 fi
-[[ -x .venv/bin/python ]] || "$python" -m venv .venv
+if [[ ! -x .venv/bin/python ]]; then
+  echo "Making a virtual environment in .venv"
+  "$python" -m venv .venv
+fi
+echo "Installing Assessor and its Python packages into .venv (up to a minute the first time)"
 .venv/bin/python -m pip install --quiet --disable-pip-version-check -e ".[test]"
+echo "Set up: Assessor is ready."

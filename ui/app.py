@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import signal
 import socket
 import sys
@@ -22,6 +23,7 @@ from assessor.paths import (
     resolve_data_dir,
     worker_name,
 )
+from cli.guard import EXIT_USAGE
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -52,6 +54,12 @@ def open_app(given: str | None) -> int:
 
 
 def run_gui(data_dir: Path, *, is_default_folder: bool = False) -> int:
+    from ui.screen_check import no_screen_reason
+
+    no_screen = no_screen_reason(os.environ)
+    if no_screen is not None:
+        print(no_screen, file=sys.stderr)
+        return EXIT_USAGE
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
 
