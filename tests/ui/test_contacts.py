@@ -21,12 +21,15 @@ def choose(combo, value) -> None:
     combo.activated.emit(index)
 
 
-def test_timeline_is_newest_first(window):
-    open_person(window, "Peggy")
+def test_timeline_is_newest_first(window, example_store):
+    person_id = open_person(window, "Peggy")
     timeline = window.workspace.contacts.timeline
-    dates = [timeline.item(row).text().split("\n")[0] for row in range(timeline.count())]
-    assert len(dates) == 2
-    assert dates[0].endswith(str(date.today().year)) or dates[0]
+    shown = [timeline.item(row).text() for row in range(timeline.count())]
+    newest_first = sorted(example_store.contacts(person_id), key=lambda c: c.on, reverse=True)
+    assert len(shown) == len(newest_first) == 2
+    assert newest_first[0].on > newest_first[1].on, "the example's contacts are on two days"
+    for text, contact in zip(shown, newest_first, strict=True):
+        assert text.startswith(format_date(contact.on)), (text, contact.on)
     assert timeline.currentRow() == 0, "the newest contact is open"
 
 
