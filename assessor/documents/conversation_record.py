@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable, PageBreak, Paragraph
 
+from assessor.at_a_glance import alert_lines
 from assessor.documents import PrintContext
 from assessor.documents.blocks import answer, facts, markup, own_words, para, section, subheading
 from assessor.documents.formats import PrintFormat
@@ -54,6 +55,7 @@ def _page_one(person: Person, context: PrintContext, styles: Styles) -> list[Flo
         ("Other names", person.other_names),
         ("Date of birth", born),
         ("NHS number", format_nhs_number(person.nhs_number) if person.nhs_number else ""),
+        ("GP practice", person.gp_practice),
         ("Address", ", ".join(line.strip() for line in person.address.splitlines())),
         ("Postcode", person.postcode),
         ("Phone", person.phone),
@@ -64,7 +66,9 @@ def _page_one(person: Person, context: PrintContext, styles: Styles) -> list[Flo
         ("Needs", person.communication_needs),
         ("Information in", _information_format(person)),
     ]
+    alerts = [para(line, styles) for line in alert_lines(person)]
     return [
+        *section("Alert: before anyone visits", alerts, styles),
         *section(f"Who is {name}?", facts(about, styles), styles),
         *section(f"How does {name} like to communicate?", facts(communication, styles), styles),
         *section(f"What has {name} agreed to?", facts(_consent(person), styles), styles),

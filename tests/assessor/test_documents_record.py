@@ -90,3 +90,25 @@ def test_a_record_with_no_conversation_yet_says_so() -> None:
     assert "What did we talk about? No conversation is recorded yet." in text
     assert "What brought Ada to us? In Ada’s words: “I keep falling.”" in text
     assert "Who matters to Ada?" not in text
+
+
+def test_the_record_a_worker_keeps_names_alerts_first_and_the_gp_practice() -> None:
+    person = Person(
+        "Ada",
+        "I keep falling.",
+        alerts="Do not visit alone\n\nKey safe code held by her son",
+        gp_practice="Fernley Health Centre",
+        nhs_number=nhs_number_in_test_range(5),
+    )
+    text = text_of(build(RECORD, PersonFile(person, [], {}), PrintContext(TODAY, ""), STANDARD))
+    assert (
+        "Alert: before anyone visits Do not visit alone Key safe code held by her son Who is Ada?"
+        in text
+    )
+    nhs = format_nhs_number(nhs_number_in_test_range(5))
+    assert f"NHS number {nhs} GP practice Fernley Health Centre" in text
+
+
+def test_a_record_without_alerts_has_no_alert_heading() -> None:
+    file = PersonFile(Person("Ada", "I keep falling."), [], {})
+    assert "Alert" not in text_of(build(RECORD, file, PrintContext(TODAY, ""), STANDARD))

@@ -1,10 +1,11 @@
-"""Page one: who the person is, how to reach them, consent, who matters, why they came to us."""
+"""Page one: why they came to us first, then what a visitor must know, who the person is, how
+to reach them, how they communicate, consent and who matters to them."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QScrollArea, QVBoxLayout, QWidget
 
 from assessor.carers import CaringRole
 from assessor.limits import RecordKind
@@ -27,6 +28,7 @@ from ui.kit.binding import (
     required,
     show_date,
 )
+from ui.kit.forms import named
 from ui.record.people_who_matter import PeopleWhoMatterSection
 
 if TYPE_CHECKING:
@@ -48,13 +50,14 @@ class PageOne(QScrollArea):
         self.setWidgetResizable(True)
         body = QWidget()
         layout = QVBoxLayout(body)
+        layout.addWidget(self._why_they_came())
+        layout.addWidget(self._before_a_visit())
         layout.addWidget(self._who_they_are())
         layout.addWidget(self._how_to_reach_them())
         layout.addWidget(self._communication())
         layout.addWidget(self._consent())
         self.people_who_matter = PeopleWhoMatterSection(store, runner, index)
         layout.addWidget(self.people_who_matter)
-        layout.addWidget(self._how_they_came())
         layout.addStretch(1)
         self.setWidget(body)
 
@@ -78,6 +81,34 @@ class PageOne(QScrollArea):
         )
 
     # --- sections -----------------------------------------------------------------------------
+
+    def _why_they_came(self) -> BoundSection:
+        """First, as the conversation starts: what they asked for, in their words."""
+        section = BoundSection("Why they came to us", self.binder)
+        self.presenting_problem = section.text(
+            "What they asked for help with, in their words",
+            "presenting_problem",
+            required("What they asked for"),
+            hint="Write it as they said it; it is kept exactly and shown as a quotation.",
+        )
+        self.presenting_problem.setObjectName("ownWords")
+        self.route = section.choice("How they came to us", "route", Route)
+        self.route_detail = section.line("Who got in touch, and how", "route_detail")
+        return section
+
+    def _before_a_visit(self) -> BoundSection:
+        section = BoundSection("Before anyone visits", self.binder)
+        self.alerts = section.text(
+            "Alerts",
+            "alerts",
+            lines=2,
+            hint="One to a line: do not visit alone, a dog, who holds the key safe code. "
+            "Shown above every tab of their record.",
+        )
+        self.lives_alone = named(QComboBox(), "Lives alone")
+        self.binder.yes_no(self.lives_alone, "lives_alone", unknown="Not known")
+        section.add("Lives alone", self.lives_alone)
+        return section
 
     def _who_they_are(self) -> BoundSection:
         section = BoundSection("Who they are", self.binder)
@@ -106,6 +137,9 @@ class PageOne(QScrollArea):
             placeholder="10 digits, spaces are fine",
             hint="Optional. Leave it empty if they do not know it.",
         )
+        self.gp_practice = section.line(
+            "GP practice", "gp_practice", placeholder="For example Fernley Health Centre"
+        )
         return section
 
     def _how_to_reach_them(self) -> BoundSection:
@@ -130,6 +164,19 @@ class PageOne(QScrollArea):
             hint="Accessible Information Standard: how they need letters and plans.",
         )
         self.interpreter_language = section.line("Interpreter language", "interpreter_language")
+        self.format_arranged = section.line(
+            "How it was arranged",
+            "format_arranged",
+            placeholder="For example Interpreter (Polish) booked through the council’s service",
+            hint="For braille, audio, BSL or an interpreter: what was booked, and with whom.",
+        )
+        self.format_arranged_on = section.line(
+            "Date it was arranged",
+            "format_arranged_on",
+            optional_date,
+            show_date,
+            placeholder="For example 1/12/2026",
+        )
         self.communication_needs = section.text(
             "Communication needs",
             "communication_needs",
@@ -153,17 +200,10 @@ class PageOne(QScrollArea):
             placeholder="For example 23/11/2026",
         )
         self.consent_how = section.choice("How consent was given", "consent_how", ConsentHow)
-        return section
-
-    def _how_they_came(self) -> BoundSection:
-        section = BoundSection("How they came to us", self.binder)
-        self.route = section.choice("How they came to us", "route", Route)
-        self.route_detail = section.line("Who got in touch, and how", "route_detail")
-        self.presenting_problem = section.text(
-            "What they asked for help with, in their words",
-            "presenting_problem",
-            required("What they asked for"),
-            hint="Write it as they said it; it is kept exactly and shown as a quotation.",
+        self.attorney = section.line(
+            "Power of attorney or deputy",
+            "attorney",
+            placeholder="Who holds it, and for what",
+            hint="For example Grace Okafor, lasting power of attorney for health and welfare.",
         )
-        self.presenting_problem.setObjectName("ownWords")
         return section

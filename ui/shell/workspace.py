@@ -7,16 +7,18 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
 
+from assessor.at_a_glance import current_kind
 from assessor.carers import CaringRole
 from assessor.drafts import Draft
 from assessor.operations.op_changes import OpChanges, RecordKind
-from assessor.record import Person
+from assessor.record import Contact, Person
 from assessor.search import PeopleIndex
 from assessor.validation import age_on, format_date, format_nhs_number
 from ui.kit.autosave import Autosaver
 from ui.kit.forms import set_shown
+from ui.record.at_a_glance import AlertBanner, ConversationBadge
 from ui.record.contacts import ContactsTab
 from ui.record.page_one import PageOne
 from ui.shell.later_tabs import LaterTabs
@@ -75,6 +77,8 @@ class PersonWorkspace(QWidget):
         self.quote = QLabel()
         self.quote.setObjectName("quote")
         self.quote.setWordWrap(True)
+        self.conversation_kind = ConversationBadge()
+        self.alerts = AlertBanner()
         self.page_one = PageOne(store, runner, autosaver, index)
         self.page_one.people_who_matter.person_chosen.connect(self.person_chosen)
         self.contacts = ContactsTab(store, runner, autosaver, worker)
@@ -102,7 +106,12 @@ class PersonWorkspace(QWidget):
             lambda: self._carer_support(store, runner, autosaver, worker),
         )
         layout = QVBoxLayout(self)
-        layout.addWidget(self.name)
+        name_row = QHBoxLayout()
+        name_row.addWidget(self.name)
+        name_row.addWidget(self.conversation_kind)
+        name_row.addStretch(1)
+        layout.addLayout(name_row)
+        layout.addWidget(self.alerts)
         layout.addWidget(self.summary)
         layout.addWidget(self.cares_for)
         layout.addWidget(self.quote)
@@ -157,6 +166,7 @@ class PersonWorkspace(QWidget):
         self._show_carer_support(opened.cares_for)
         self._fill_shown_tab()
         self._show_header(opened.person)
+        self._show_conversation_kind(opened.contacts)
 
     def show_draft(self, draft: Draft) -> None:
         """The tab and field a draft belongs to, with the cursor in the field."""
@@ -194,6 +204,8 @@ class PersonWorkspace(QWidget):
             return
         if changes.touches(RecordKind.PERSON):
             self._show_header(self._store.person(self.person_id))
+        if changes.touches(RecordKind.CONTACT):
+            self._show_conversation_kind(self._store.contacts(self.person_id))
         self._stale |= {
             name
             for name, kinds in self._shows.items()
@@ -208,6 +220,11 @@ class PersonWorkspace(QWidget):
         self.summary.setText(summary_line(person, date.today()))
         problem = person.presenting_problem.strip()
         self.quote.setText(f"In {person.preferred_name}’s words: “{problem}”" if problem else "")
+        self.alerts.show_person(person)
+
+    def _show_conversation_kind(self, contacts: list[Contact]) -> None:
+        """The kind of the conversation going on now, from the contacts newest first."""
+        self.conversation_kind.show_kind(current_kind(contacts))
 
     def _show_carer_support(self, roles: list[CaringRole]) -> None:
         """Support as a carer is offered only for people who care for someone (`roles`), whom
