@@ -100,7 +100,7 @@ class MainWindow(QMainWindow):
         self.due.goal_chosen.connect(self.open_goal)
         self.due.episode_chosen.connect(self.open_episode)
         self.due.carer_review_chosen.connect(self.open_carer_support)
-        self.carers = CarersToOffer(self.index)
+        self.carers = CarersToOffer(self.index, data_dir)
         self.carers.carer_chosen.connect(self.open_carer_support)
         self.carers.named_carer_chosen.connect(self.open_page_one)
         self.left = LeftPanel(self.caseload, self.due, self.carers)
