@@ -15,8 +15,8 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 from pathlib import Path
 
-from assessor.deployed import read_toml
 from assessor.problems import PlainProblem
+from assessor.settings_files import read_toml
 from assessor.terminal_text import is_plain
 
 TARGETS_FILE = "targets.toml"

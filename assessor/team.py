@@ -16,8 +16,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from assessor.deployed import read_toml
 from assessor.problems import PlainProblem
+from assessor.settings_files import read_toml
 from assessor.terminal_text import brief, is_plain
 
 TEAM_FILE = "team.toml"

@@ -9,9 +9,9 @@ from pathlib import Path
 from assessor.carers import CarerReview, CaringRole, Supported
 from assessor.record import Person
 from assessor.targets import TARGETS_FILE
+from tests.ui.helpers import lists_read
 from ui.kit.runner import Runner
 from ui.shell.main_window import MainWindow
-from tests.ui.helpers import lists_read
 
 START = "Carers who feel supported, by their latest answer in the last 12 months: 1 of 1 (100%); "
 

@@ -146,6 +146,11 @@ class MainWindow(QMainWindow):
             self.open_person(self._waiting_for)
 
     @property
+    def data_dir(self) -> Path | None:
+        """The data folder: the store's, and the settings beside it."""
+        return self._data_dir
+
+    @property
     def unsaved(self) -> UnsavedQuestion:
         """The question asked before leaving or closing with something typed not saved."""
         if self._unsaved is None:

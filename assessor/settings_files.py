@@ -1,6 +1,7 @@
-"""Reading the small TOML files council IT deploys in the data folder (team.toml,
-targets.toml): refused, with words that say what to fix, when too large, not UTF-8, not TOML, or
-not an ordinary file; a named pipe or a device is never waited on."""
+"""Reading the small settings files in the data folder: team.toml and targets.toml, which
+council IT deploys, and the worker's own your_details.json. Each is refused, with words that say
+what to fix, when it is too large, not UTF-8, not TOML, or not an ordinary file; a named pipe or
+a device is never waited on."""
 
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ FILE_LIMIT = 10_000  # bytes: a few short lines need a few hundred
 def read_toml(path: Path, holds: str, invalid: type[PlainProblem]) -> dict[str, Any] | None:
     """The file's values, or None if there is no file; `invalid` (with `holds`, what the file
     should hold, in its message) when it cannot be read."""
-    raw = _read(path, invalid)
+    raw = read_bytes(path, invalid)
     if raw is None:
         return None
     if len(raw) > FILE_LIMIT:
@@ -32,7 +33,7 @@ def read_toml(path: Path, holds: str, invalid: type[PlainProblem]) -> dict[str, 
         raise invalid(f"{path} cannot be read as TOML: {problem}") from None
 
 
-def _read(path: Path, invalid: type[PlainProblem]) -> bytes | None:
+def read_bytes(path: Path, invalid: type[PlainProblem]) -> bytes | None:
     """The file's first bytes past the limit, or None if there is no file."""
     try:
         handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
