@@ -201,6 +201,7 @@ class MainWindow(QMainWindow):
             from ui.printing.print_window import PrintDialog
 
             self.print_dialog = PrintDialog(self._print_source(), self.runner, self)
+            self.print_dialog.details_warning.asked.connect(self.your_details_action.trigger)
         self.print_dialog.show_for(self.workspace.person_id)
 
     def print_plans_today(self) -> None:
