@@ -83,7 +83,7 @@ def _details(values: dict[str, object]) -> YourDetails:
 
 def _fix(path: Path, problem: str) -> str:
     return (
-        f"{path} {problem}. Choose People > Your details and team… to give them again, "
+        f"{path} {problem}. Give them again with Your details and team in the People menu, "
         "or delete the file and start Assessor to be asked."
     )
 

@@ -69,7 +69,7 @@ def test_a_plan_with_no_team_phone_warns_in_the_preview_and_never_prints_the_log
     dialog = previewed(qtbot, example_store, tmp_path, "")
     warning = dialog.details_warning
     assert warning.isVisible()
-    assert warning.text.text() == f"{NO_PHONE} {NO_NAME}"
+    assert warning.text.text() == f"{NO_PHONE}\n{NO_NAME}"
     assert warning.icon.pixmap() is not None and not warning.icon.pixmap().isNull()
     assert warning.add_button.isVisible() and warning.add_button.text() == "Add your &details…"
     text = pdf_text(dialog.pdf)

@@ -185,3 +185,20 @@ def test_the_menu_item_changes_the_details_later(qtbot: QtBot, example_store, tm
     dialog.save_button.click()
     saved = load_details(tmp_path)
     assert (saved.name, saved.team_changes) == ("Samira Patel", {"phone": "01632 960000"})
+
+
+def test_every_field_and_message_has_room_after_a_check_fails(qtbot: QtBot, tmp_path: Path):
+    dialog = YourDetailsDialog(tmp_path, first_start=True)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    fields = [dialog.name, dialog.role, *dialog.team.values()]
+
+    def roomy() -> bool:
+        message = dialog.name_error
+        return message.height() >= message.heightForWidth(message.width()) and all(
+            field.height() >= field.sizeHint().height() for field in fields
+        )
+
+    assert roomy()
+    dialog.save_button.click()
+    qtbot.waitUntil(roomy)

@@ -52,7 +52,7 @@ class DetailsWarning(QWidget):
         self.hide()
 
     def show_for(self, context: PrintContext) -> None:
-        said = missing(context)
-        self.text.setText(" ".join(said))
-        self.text.setAccessibleDescription(" ".join(said))
+        said = "\n".join(missing(context))  # one line each: two problems, two sentences
+        self.text.setText(said)
+        self.text.setAccessibleDescription(said)
         set_shown(self, bool(said))

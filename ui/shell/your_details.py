@@ -13,7 +13,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QIcon, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -46,7 +47,7 @@ if TYPE_CHECKING:
 FIRST_START = (
     "Before you start: your name as people should read it on their plans, and how they reach "
     "your team. Council IT may have filled in the team’s details; change any that are wrong "
-    "for you. You can change all of this later from People > Your details and team…."
+    "for you. You can change all of this later: People menu, Your details and team."
 )
 LATER = (
     "Your name and your team’s details, as people read them on their plans. Plans printed from "
@@ -103,6 +104,7 @@ class YourDetailsDialog(QDialog):
         self.cancel_button = buttons.button(QDialogButtonBox.StandardButton.Cancel)
         if first_start:  # asked again at the next start
             self.cancel_button.setText("Not now")
+            self.cancel_button.setIcon(QIcon())  # not a cross: nothing is refused or lost
             named(self.cancel_button, "Not now")
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
@@ -111,6 +113,17 @@ class YourDetailsDialog(QDialog):
         layout.addWidget(self.problem)
         layout.addWidget(buttons)
         self._fill(saved)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        """Tall enough for every field and message at this width: wrapped words make Qt's
+        own guess too short, squeezing the fields."""
+        layout = self.layout()
+        needed = layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth() else 0
+        self.resize(self.width(), max(self.height(), needed, layout.totalSizeHint().height()))
 
     def _read(self, read: Callable[[], T], fallback: T) -> T:
         """What a settings file holds; one that cannot be read is named and left to be put
@@ -148,6 +161,7 @@ class YourDetailsDialog(QDialog):
             self.team_errors[key].show_message(says[edit])
         wrong = [edit for edit, message in says.items() if message]
         if wrong:
+            QTimer.singleShot(0, self._fit)  # room for the messages, once laid out
             wrong[0].setFocus()
             return
         details = details_given(name, chosen(self.role, Role), team, self._deployed)
