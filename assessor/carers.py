@@ -223,7 +223,7 @@ class SupportedCount:
 
     @property
     def percent_yes(self) -> float | None:
-        """Isle of Wight's measure: the share answering yes (their standard is 95%)."""
+        """The share answering yes; the council's target for it is in `assessor.targets`."""
         return 100 * self.yes / self.asked if self.asked else None
 
 

@@ -60,15 +60,22 @@ def worker_name(environ: Mapping[str, str] = os.environ) -> str:
     return _checked(login, "your login name")
 
 
-def _checked(name: str, source: str) -> str:
+def name_problem(name: str) -> str:
+    """Why a worker's name cannot be stamped and printed as it is, or "" when it can."""
     if not is_plain(name):
-        raise WorkerNameInvalid(
-            f"{source} holds a control character or bytes that are not UTF-8 text "
-            f"({brief(name, 40)}): set {WORKER_VARIABLE} to your name as records should show it"
-        )
+        return f"holds a control character or bytes that are not UTF-8 text ({brief(name, 40)})"
     if len(name) > WORKER_NAME_LIMIT:
+        return (
+            f"is {len(name):,} characters long; a worker's name may have at most "
+            f"{WORKER_NAME_LIMIT}"
+        )
+    return ""
+
+
+def _checked(name: str, source: str) -> str:
+    problem = name_problem(name)
+    if problem:
         raise WorkerNameInvalid(
-            f"{source} is {len(name):,} characters long; a worker's name may have at most "
-            f"{WORKER_NAME_LIMIT}: set {WORKER_VARIABLE} to your name as records should show it"
+            f"{source} {problem}: set {WORKER_VARIABLE} to your name as records should show it"
         )
     return name

@@ -1,11 +1,11 @@
 """The `assessor` command's subcommands, for council IT, scripts and trying the app.
 
-This module is a composition root: it reads the worker's name and takes one clock, opens the
-store for each subcommand with both, and hands the command the store and the clock (`Command`),
-so no command reads the clock on its own. With no subcommand the GUI starts (`ui.app.main` hands
-`main` the way to open it). Whatever the input, a command ends with its output or one plain line
-on standard error (see `cli.guard`); what it is given is checked before the store is opened, so
-unusable input changes nothing.
+This module is a composition root: it reads the worker's name (from their details in the data
+folder, as the app does) and takes one clock, opens the store for each subcommand with both, and
+hands the command the store and the clock (`Command`), so no command reads the clock on its own.
+With no subcommand the GUI starts (`ui.app.main` hands `main` the way to open it). Whatever the
+input, a command ends with its output or one plain line on standard error (see `cli.guard`); what
+it is given is checked before the store is opened, so unusable input changes nothing.
 """
 
 from __future__ import annotations
@@ -21,8 +21,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from assessor.files import NAME_SHOWN, CannotWrite, check_target, reason, write_whole
-from assessor.paths import WorkerNameInvalid, resolve_data_dir, worker_name
+from assessor.paths import WorkerNameInvalid, resolve_data_dir
 from assessor.terminal_text import brief, is_plain, shown
+from assessor.your_details import DetailsFileInvalid, load_details, stamp_name
 from cli.guard import EXIT_USAGE, CommandFailed, UsageError, guarded
 
 if TYPE_CHECKING:
@@ -191,8 +192,8 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO, clock: Clock) -> in
         raise UsageError("--data-dir is empty; name the folder that holds the store")
     data_dir = resolve_data_dir(args.data_dir)
     try:
-        worker = worker_name()
-    except WorkerNameInvalid as problem:
+        worker = stamp_name(load_details(data_dir))  # as the app stamps it
+    except (WorkerNameInvalid, DetailsFileInvalid) as problem:
         raise UsageError(str(problem)) from None
     if getattr(args, "out", None) is not None:
         _check_out(args.out, data_dir)
@@ -324,16 +325,17 @@ def _document(command: Command, args: argparse.Namespace, out: TextIO, kind: Doc
     """Build one document and write it whole, or not at all."""
     from assessor.documents import PrintContext, build, kinds_for, people_mentioned
     from assessor.documents.formats import LARGE, STANDARD, format_for
-    from assessor.team import TeamFileInvalid, load_team
+    from assessor.problems import PlainProblem
+    from assessor.your_details import signature
     from db.rows import NotFound
 
     store = command.store
     try:
         file = store.person_file(args.person_id)
-        team = load_team(command.data_dir)
+        signed = signature(command.data_dir)  # the worker's details, as the app prints them
     except NotFound:
         raise CommandFailed(f"no person with id {args.person_id}") from None
-    except TeamFileInvalid as problem:
+    except PlainProblem as problem:  # a settings file that says what to fix
         raise CommandFailed(str(problem)) from None
     if kind not in kinds_for(file):
         raise CommandFailed(f"{file.person.display_name} is not recorded as caring for anyone")
@@ -343,9 +345,8 @@ def _document(command: Command, args: argparse.Namespace, out: TextIO, kind: Doc
         fmt = STANDARD
     else:
         fmt = format_for(file.person)
-    context = PrintContext(
-        command.today(), store.worker, team, store.display_names(people_mentioned(file))
-    )
+    names = store.display_names(people_mentioned(file))
+    context = PrintContext(command.today(), signed.name, signed.team, names, signed.role)
     _write(args.out, build(kind, file, context, fmt))
     print(f"Wrote {shown(args.out)} ({kind.label}, {fmt.label.lower()})", file=out)
     return 0

@@ -127,4 +127,4 @@ def test_a_team_file_that_cannot_be_read_says_what_to_fix(data_dir: Path, tmp_pa
     (data_dir / "team.toml").write_text("phone = 1130000\n", encoding="utf-8")
     code, out, err = cli("plan", PEGGY, "--data-dir", str(data_dir), "--out", str(tmp_path / "x"))
     assert (code, out) == (1, "")
-    assert "should hold only name, phone and email, each as text in quotes" in err
+    assert "should hold only name, phone, email and out_of_hours, each as text in" in err

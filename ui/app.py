@@ -11,17 +11,24 @@ import os
 import signal
 import socket
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import cli.main as cli
 from assessor.logfile import LOGGER, start_log
 from assessor.paths import (
+    WORKER_VARIABLE,
     is_default_data_dir,
     keep_new_files_private,
     resolve_data_dir,
-    worker_name,
+)
+from assessor.your_details import (
+    DetailsFileInvalid,
+    YourDetails,
+    load_details,
+    printed_name,
+    stamp_name,
 )
 from cli.guard import EXIT_USAGE
 
@@ -82,7 +89,7 @@ def run_gui(data_dir: Path, *, is_default_folder: bool = False) -> int:
     try:
         window = open_window(
             data_dir,
-            worker_name(),
+            None,  # who is working: from their details, asked for on first start
             runner,
             is_default_folder=is_default_folder,
             notify=notices.append,
@@ -135,7 +142,7 @@ def stop_reading_sources() -> None:
 
 def open_window(
     data_dir: Path,
-    worker: str,
+    worker: str | None,
     runner: Runner,
     *,
     is_default_folder: bool,
@@ -144,7 +151,8 @@ def open_window(
     """The main window on the store in `data_dir`, or None if the worker chose not to start
     new records in a folder they named that holds none.
 
-    A store is made unasked only on the first start in the default folder.
+    A store is made unasked only on the first start in the default folder. `worker` names who
+    is working; None finds out from their details (`who_is_working`), after that question.
     """
     from db.caseload import read_findable_people
     from db.connection import store_path
@@ -154,15 +162,39 @@ def open_window(
     revision = stored_revision(store_path(data_dir))
     if revision is None and not is_default_folder and not agrees_to_new_records(data_dir):
         return None
+    name, stamp = (worker, worker) if worker is not None else who_is_working(data_dir)
     if revision == HEAD_REVISION:
         # Up to date: show the caseload now and load the store behind it.
         people = read_findable_people(store_path(data_dir))
-        window = MainWindow(None, worker, runner, people, data_dir=data_dir)
-        runner.read(lambda: _open_store(data_dir, worker), window.attach_store, window.store_failed)
+        window = MainWindow(None, name, runner, people, data_dir=data_dir)
+        runner.read(lambda: _open_store(data_dir, stamp), window.attach_store, window.store_failed)
         return window
     # New, or to be migrated after a backup: that comes first.
-    store = _open_store(data_dir, worker, create=revision is None, notify=notify)
-    return MainWindow(store, worker, runner, data_dir=data_dir)
+    store = _open_store(data_dir, stamp, create=revision is None, notify=notify)
+    return MainWindow(store, name, runner, data_dir=data_dir)
+
+
+def who_is_working(data_dir: Path, environ: Mapping[str, str] = os.environ) -> tuple[str, str]:
+    """The worker's name as new records show it ("" when unknown) and as every change is
+    stamped. On first start, when no details are saved and ASSESSOR_WORKER names no one, or
+    when the saved ones cannot be read, the worker is asked (and may answer later)."""
+    try:
+        details: YourDetails | None = load_details(data_dir)
+        damaged = False
+    except DetailsFileInvalid:
+        details, damaged = None, True  # the dialog says why, and saving puts it right
+    if damaged or (details is None and not environ.get(WORKER_VARIABLE, "").strip()):
+        details = ask_your_details(data_dir) or details
+    return printed_name(details, environ), stamp_name(details, environ)
+
+
+def ask_your_details(data_dir: Path) -> YourDetails | None:
+    """The first-start question, before any window: what the worker saved, or None."""
+    from ui.shell.your_details import YourDetailsDialog
+
+    dialog = YourDetailsDialog(data_dir, first_start=True)
+    dialog.exec()
+    return dialog.details
 
 
 def agrees_to_new_records(data_dir: Path) -> bool:

@@ -28,12 +28,14 @@ class DocumentKind(LabelledChoice):
 class PrintContext:
     """What a document needs beyond the person's own file: the day it is printed, the worker
     and team printing it, and the names of the other people it mentions (their carers, or the
-    people a carer cares for), by id."""
+    people a carer cares for), by id. `worker` is the name the worker gave, never a computer
+    login: "" when there is none, and the document says "my worker"."""
 
     today: date
     worker: str
     team: Team = field(default_factory=Team)
     names: Mapping[str, str] = field(default_factory=dict)
+    role: str = ""  # the worker's role as people read it, such as "social worker"
 
 
 def people_mentioned(file: PersonFile) -> set[str]:

@@ -87,10 +87,12 @@ def topic_section(
 
 def worker_section(context: PrintContext, styles: Styles) -> list[Flowable]:
     team = context.team
+    worker = ", ".join(part for part in (context.worker, context.role.lower()) if part)
     rows = [
-        ("My worker", context.worker),
+        ("My worker", worker),
         ("Team", team.name),
         ("Phone", team.phone),
+        ("Out of hours", team.out_of_hours),
         ("Email", team.email),
     ]
     return section("Who is my worker, and how do I reach them?", facts(rows, styles), styles)

@@ -130,7 +130,7 @@ def test_how_many_carers_feel_supported_counts_each_carers_latest_answer(qtbot, 
     lists_read(qtbot, window)
     assert window.carers.measure.text() == (
         "Carers who feel supported, by their latest answer in the last 12 months: 1 of 2 (50%); "
-        "1 partly, 0 not. The Isle of Wight aims for 95%."
+        "1 partly, 0 not. The council aims for 95%."
     )
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from assessor.carers import CarerToOffer, SupportedCount, feel_supported
 from assessor.search import PeopleIndex
+from assessor.targets import Targets, TargetsFileInvalid, load_targets, percent
 from db.failures import explain
 from ui.kit.entry_list import Entry, EntryList
 from ui.kit.forms import hint_label
@@ -27,14 +29,14 @@ NAME = "carers list"  # the runner's name for this question: only its newest ans
 MEASURE_PERIOD = timedelta(days=365)
 
 
-def supported_line(count: SupportedCount) -> str:
-    """The Isle of Wight measure in words."""
+def supported_line(count: SupportedCount, targets: Targets) -> str:
+    """The measure of carers who feel supported in words, beside the council's target."""
     if not count.asked:
         return "No carer has been asked “Do you feel supported?” in the last 12 months."
     return (
         f"Carers who feel supported, by their latest answer in the last 12 months: "
         f"{count.yes} of {count.asked} ({count.percent_yes:.0f}%); {count.partly} partly, "
-        f"{count.no} not. The Isle of Wight aims for 95%."
+        f"{count.no} not. {targets.who} aims for {percent(targets.carers_feel_supported)}."
     )
 
 
@@ -46,11 +48,18 @@ class CarersRead:
     measure: str
 
 
-def read_carers(store: CarerRecords, today: date, index: PeopleIndex) -> CarersRead:
-    """The carers still to be offered a conversation, and how many carers feel supported."""
+def read_carers(
+    store: CarerRecords, today: date, index: PeopleIndex, data_dir: Path | None = None
+) -> CarersRead:
+    """The carers still to be offered a conversation, and how many carers feel supported
+    against the target in the data folder's targets.toml (read afresh each time, so a new
+    target shows at the next refresh); a file that cannot be read says so in its place."""
     entries = [carer_entry(carer, index) for carer in store.carers_to_offer()]
-    reviews = store.all_carer_reviews()
-    measure = supported_line(feel_supported(reviews, today - MEASURE_PERIOD, today))
+    count = feel_supported(store.all_carer_reviews(), today - MEASURE_PERIOD, today)
+    try:
+        measure = supported_line(count, load_targets(data_dir))
+    except TargetsFileInvalid as problem:
+        measure = str(problem)
     return CarersRead(entries, measure)
 
 
@@ -78,9 +87,10 @@ class CarersToOffer(QWidget):
     named_carer_chosen = Signal(str)  # the cared-for person whose page one names a carer
     refreshed = Signal(int)  # how many carers are still to be offered, once the newest is shown
 
-    def __init__(self, index: PeopleIndex) -> None:
+    def __init__(self, index: PeopleIndex, data_dir: Path | None = None) -> None:
         super().__init__()
         self._index = index
+        self._data_dir = data_dir  # where targets.toml holds the council's targets
         self.summary = QLabel("Reading the carers…")
         self.summary.setWordWrap(True)
         self.entries = EntryList("Carers not yet offered a conversation of their own", self._chosen)
@@ -94,9 +104,12 @@ class CarersToOffer(QWidget):
 
     def refresh(self, runner: Runner, store: CarerRecords, today: date) -> None:
         """Read the carers again, in the background."""
-        index = self._index
+        index, data_dir = self._index, self._data_dir
         runner.read(
-            lambda: read_carers(store, today, index), self._show, self._failed, latest_of=NAME
+            lambda: read_carers(store, today, index, data_dir),
+            self._show,
+            self._failed,
+            latest_of=NAME,
         )
 
     def _show(self, read: CarersRead) -> None:

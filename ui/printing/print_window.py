@@ -44,9 +44,11 @@ from assessor.documents.formats import (
 )
 from assessor.files import CannotWrite, write_whole
 from assessor.person_file import PersonFile
-from assessor.team import Team, load_team
+from assessor.team import Team
+from assessor.your_details import Signature, signature
 from db.failures import explain
 from ui.kit.forms import hint_label, named, problem_label
+from ui.printing.details_warning import DetailsWarning
 from ui.printing.print_run import LoadedPdf, PrintRun, new_printer, print_dialog_for
 
 if TYPE_CHECKING:
@@ -60,7 +62,9 @@ NAME = "print preview"  # reads and builds for the preview: only the newest choi
 class PrintSource:
     """Where printed documents come from: the store, and who prints them, where and when.
 
-    Its methods read the store, so the windows call them in the background."""
+    Its methods read the store, so the windows call them in the background. Who prints is read
+    from the data folder's settings each time (`signature`), so details the worker has just
+    changed print at once; `worker` names them only where there is no data folder."""
 
     store: StorePort
     worker: str
@@ -68,12 +72,17 @@ class PrintSource:
     today: Callable[[], date] = date.today
 
     def read(self, person_id: str) -> tuple[PersonFile, PrintContext]:
-        """The person's file and what a document needs beyond it; a team file that cannot be
-        read stops here, with a message saying what to fix."""
-        team = load_team(self.data_dir) if self.data_dir is not None else Team()
+        """The person's file and what a document needs beyond it; a settings file that cannot
+        be read stops here, with a message saying what to fix."""
+        signed = (
+            signature(self.data_dir)
+            if self.data_dir is not None
+            else Signature(self.worker, "", Team())
+        )
         file = self.store.person_file(person_id)
         names = self.store.display_names(people_mentioned(file))
-        return file, PrintContext(self.today(), self.worker, team, names)
+        context = PrintContext(self.today(), signed.name, signed.team, names, signed.role)
+        return file, context
 
     def plan(self, person_id: str) -> tuple[str, bytes]:
         """Their name and their plan, in the format page one records for them."""
@@ -126,6 +135,8 @@ class PrintDialog(QDialog):
         self.state = named(QLabel(), "Preview state")
         self.state.setWordWrap(True)
         self.problem = problem_label()
+        self.details_warning = DetailsWarning()  # MainWindow answers its `asked`
+        self._person_id = ""
 
         self.print_button = named(QPushButton("&Print…"), "Print…")
         self.print_button.clicked.connect(self.ask_printer)
@@ -163,6 +174,7 @@ class PrintDialog(QDialog):
         column = QVBoxLayout(choices)
         column.setContentsMargins(0, 0, 0, 0)
         column.addLayout(form)
+        column.addWidget(self.details_warning)
         column.addWidget(self.state)
         column.addWidget(self.problem)
         column.addStretch(1)
@@ -177,6 +189,7 @@ class PrintDialog(QDialog):
 
     def show_for(self, person_id: str) -> None:
         """Open for this person, reading their record afresh in the background."""
+        self._person_id = person_id
         self._file = None
         self._show_pdf(b"")
         self._set_ready(False)
@@ -192,8 +205,25 @@ class PrintDialog(QDialog):
         self.open()
         self.kind.setFocus()
 
+    def read_again(self) -> None:
+        """Read the record and who prints it again, keeping the document and size chosen: the
+        worker has just changed their details."""
+        source, person_id = self._source, self._person_id
+        self._runner.read(
+            lambda: source.read(person_id),
+            lambda read: self._read_again(*read),
+            self._failed,
+            latest_of=NAME,
+        )
+
+    def _read_again(self, file: PersonFile, context: PrintContext) -> None:
+        self._file, self._context = file, context
+        self.details_warning.show_for(context)
+        self._build()
+
     def _read(self, file: PersonFile, context: PrintContext) -> None:
         self._file, self._context = file, context
+        self.details_warning.show_for(context)
         self.setWindowTitle(f"Print for {file.person.display_name}")
         recorded = format_for(file.person)
         self.recorded.setText(

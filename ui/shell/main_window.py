@@ -100,7 +100,7 @@ class MainWindow(QMainWindow):
         self.due.goal_chosen.connect(self.open_goal)
         self.due.episode_chosen.connect(self.open_episode)
         self.due.carer_review_chosen.connect(self.open_carer_support)
-        self.carers = CarersToOffer(self.index)
+        self.carers = CarersToOffer(self.index, data_dir)
         self.carers.carer_chosen.connect(self.open_carer_support)
         self.carers.named_carer_chosen.connect(self.open_page_one)
         self.left = LeftPanel(self.caseload, self.due, self.carers)
@@ -144,6 +144,11 @@ class MainWindow(QMainWindow):
         self.store_ready.emit()
         if self._waiting_for is not None:
             self.open_person(self._waiting_for)
+
+    @property
+    def data_dir(self) -> Path | None:
+        """The data folder: the store's, and the settings beside it."""
+        return self._data_dir
 
     @property
     def unsaved(self) -> UnsavedQuestion:
@@ -196,6 +201,7 @@ class MainWindow(QMainWindow):
             from ui.printing.print_window import PrintDialog
 
             self.print_dialog = PrintDialog(self._print_source(), self.runner, self)
+            self.print_dialog.details_warning.asked.connect(self.your_details_action.trigger)
         self.print_dialog.show_for(self.workspace.person_id)
 
     def print_plans_today(self) -> None:

@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
 
+from ui.shell.your_details import open_your_details
+
 if TYPE_CHECKING:
     from ui.shell.main_window import MainWindow
 
@@ -30,6 +32,10 @@ def add_menus(window: MainWindow) -> None:
         "Ca&rers not yet offered a conversation", "Ctrl+Shift+R", window.show_carers
     )
     window.example_action = action("Load the &example caseload", "", window.load_example_caseload)
+    window.your_details_action = action(
+        "Your &details and team…", "", lambda: open_your_details(window)
+    )
+    window.your_details_action.setEnabled(window.data_dir is not None)
     window.print_action = action("&Print…", "Ctrl+P", window.print_person)
     window.print_action.setEnabled(False)
     window.print_today_action = action(
@@ -47,6 +53,7 @@ def add_menus(window: MainWindow) -> None:
         people.addAction(item)
     people.addSeparator()
     people.addAction(window.example_action)
+    people.addAction(window.your_details_action)
     people.addSeparator()
     people.addAction(quit_action)
     printing = window.menuBar().addMenu("P&rint")
