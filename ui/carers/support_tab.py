@@ -99,6 +99,7 @@ class CarerSupportTab(QWidget):
         self._today = today
         self._person_id = ""
         self._plan: CarerPlan | None = None
+        self._reviews: list[CarerReview] = []  # theirs, which say whether the plan's is held
         self.binder = Binder(autosaver, RecordKind.CARER_PLAN)
 
         self.not_a_carer = empty_state(
@@ -243,6 +244,7 @@ class CarerSupportTab(QWidget):
         self.status.setText(
             conversation_status(carer.offers, self._store.contacts(self._person_id))
         )
+        self._reviews = carer.reviews
         self._show_plan(carer)
         self.reviews.clear()
         self.reviews.addItems([review_line(review) for review in reversed(carer.reviews)])
@@ -273,7 +275,7 @@ class CarerSupportTab(QWidget):
             return
         due = (
             f" Their review is due by {format_date(plan.review_on)}."
-            if plan.review_on is not None and review_due(plan, self._today())
+            if plan.review_on is not None and review_due(plan, self._today(), self._reviews)
             else ""
         )
         self.made_on.setText(f"Made on {format_date(plan.made_on)}.{due}")
