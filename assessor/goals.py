@@ -234,6 +234,14 @@ class GoalToDate:
             return f"Not reviewed for {weeks} weeks"
         return None
 
+    def due_on(self, today: date) -> date:
+        """The day its review fell or falls due: four weeks after it was last seen, or its
+        target date when that is sooner and near or passed (as `why_due` reads them)."""
+        waited_until = self.last_seen + DUE_AFTER
+        if self.target_date is not None and self.target_date - today <= TARGET_NEAR:
+            return min(self.target_date, waited_until)
+        return waited_until
+
 
 def due_for_review(goal: Goal, reviews: Sequence[Review], today: date) -> str | None:
     """Why the goal needs reviewing now, in words, or None when it does not."""
@@ -261,6 +269,7 @@ class DueGoal:
     goal: GoalToDate
     reason: str
     overdue: bool
+    due: date
 
 
 def goals_due(goals: Iterable[GoalToDate], today: date) -> list[DueGoal]:
@@ -271,5 +280,5 @@ def goals_due(goals: Iterable[GoalToDate], today: date) -> list[DueGoal]:
         reason = goal.why_due(today)
         if reason is not None:
             overdue = goal.target_date is not None and goal.target_date < today
-            due.append(DueGoal(goal, reason, overdue))
+            due.append(DueGoal(goal, reason, overdue, goal.due_on(today)))
     return sorted(due, key=lambda d: (not d.overdue, d.goal.last_seen))
