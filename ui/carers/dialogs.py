@@ -42,6 +42,7 @@ LIVE_TOGETHER: tuple[tuple[str, bool | None], ...] = (
     ("No, they live apart", False),
 )
 MATCHES_SHOWN = 8
+ENTRY_SPACING = 4  # pixels around each entry of a list of people, so entries never run together
 
 
 def name_of(person_id: str, index: PeopleIndex, store: PeopleRecords) -> str:
@@ -73,8 +74,9 @@ def fill_list(shown: QListWidget, lines: list[tuple[str, str]], empty: str) -> N
         shown.item(0).setFlags(Qt.ItemFlag.NoItemFlags)
     shown.setWordWrap(True)
     shown.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    rows = sum(shown.sizeHintForRow(row) for row in range(shown.count()))
-    shown.setMaximumHeight(max(rows, shown.sizeHintForRow(0) * 3) + 8)
+    gap = 2 * shown.spacing()
+    rows = sum(shown.sizeHintForRow(row) + gap for row in range(shown.count()))
+    shown.setMaximumHeight(max(rows, (shown.sizeHintForRow(0) + gap) * 3) + 8)
 
 
 class RoleFields(Section):
