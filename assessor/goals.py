@@ -262,6 +262,25 @@ def t_score(ratings: Sequence[int], rho: float = 0.3) -> float | None:
     return 50 + 10 * sum(ratings) / math.sqrt((1 - rho) * count + rho * count**2)
 
 
+# How far from 50 a T-score may be and still read as "about as expected", and as "a little"
+# either way; beyond that it reads as "well short of" or "well beyond". Its spread is about 10.
+_ABOUT, _A_LITTLE = 3, 10
+
+
+def t_score_words(score: float) -> str:
+    """The T-score for a worker, in plain words with the number and what 50 means, since
+    "T-score" is a researcher's word."""
+    shown = round(score)
+    gap = shown - 50
+    if abs(gap) < _ABOUT:
+        how = "about as expected"
+    elif abs(gap) <= _A_LITTLE:
+        how = "a little better than expected" if gap > 0 else "a little short of what was expected"
+    else:
+        how = "well beyond what was expected" if gap > 0 else "well short of what was expected"
+    return f"Goals overall: {how} (score {shown}, where 50 means goals met as expected)."
+
+
 @dataclass(frozen=True)
 class DueGoal:
     """A goal the worker should review now, and why."""
