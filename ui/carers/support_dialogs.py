@@ -22,6 +22,7 @@ from ui.kit.forms import (
     Section,
     attempt,
     dialog_buttons,
+    kept_once_recorded,
     line_edit,
     named,
     problem_label,
@@ -102,6 +103,7 @@ class OfferDialog(QDialog):
         self.note = text_edit("Offer note", lines=2)
         section.add("Note", self.note, hint="Optional: for example, when to ask again.")
         self.message = problem_label()
+        section.form.addRow(kept_once_recorded("An offer", "Record the offer"))
         buttons, self.add_button = dialog_buttons(self, "Record the offer")
         layout = QVBoxLayout(self)
         layout.addWidget(section)
@@ -179,7 +181,8 @@ class ReviewDialog(QDialog):
             hint="Optional: sets the Review by date of their plan.",
         )
         self.message = problem_label()
-        buttons, self.add_button = dialog_buttons(self, "Save review")
+        self.section.form.addRow(kept_once_recorded("A review", "Record review"))
+        buttons, self.add_button = dialog_buttons(self, "Record review")
         layout = QVBoxLayout(self)
         layout.addWidget(self.section)
         layout.addWidget(self.message)

@@ -36,7 +36,14 @@ from assessor.validation import format_date
 from ui.carers.support_dialogs import OfferDialog, ReviewDialog, Today
 from ui.kit.autosave import Autosaver, FormPlace
 from ui.kit.binding import Binder, BoundSection, optional_date, show_date
-from ui.kit.forms import Section, hint_label, named, record_actions, set_shown
+from ui.kit.forms import (
+    SAVES_AS_YOU_TYPE,
+    Section,
+    hint_label,
+    named,
+    record_actions,
+    set_shown,
+)
 from ui.kit.records_tab import empty_state
 from ui.record.contacts import CARER_PRIVACY
 
@@ -178,6 +185,8 @@ class CarerSupportTab(QWidget):
         self.made_on = QLabel()
         self.made_on.setWordWrap(True)
         section.form.addRow(self.made_on)
+        self.saves_as_you_type = hint_label(SAVES_AS_YOU_TYPE)
+        section.form.addRow(self.saves_as_you_type)
         self.what_will_help = section.text(
             "What will help (in their words)",
             "what_will_help",
@@ -256,7 +265,8 @@ class CarerSupportTab(QWidget):
         self._plan = carer.plans[0] if carer.plans else None
         plan = self._plan
         self.plan_section.form.setRowVisible(self.no_plan, plan is None)
-        self.plan_section.form.setRowVisible(self.made_on, plan is not None)
+        for shown_with_plan in (self.made_on, self.saves_as_you_type):
+            self.plan_section.form.setRowVisible(shown_with_plan, plan is not None)
         for field in (self.what_will_help, self.breaks, self.contingency, self.review_on):
             self.plan_section.set_row_shown(field, plan is not None)
         if plan is not None:

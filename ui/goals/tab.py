@@ -239,7 +239,7 @@ class GoalsTab(RecordsTab):
             description = ""
         else:
             text = (
-                f"Chosen: {level_line(self.rating)}. Press Enter or Save review to save it; "
+                f"Chosen: {level_line(self.rating)}. Press Enter or Record review to record it; "
                 "Escape cancels."
             )
             description = f"Rating chosen: {GAS_LEVELS[self.rating]} ({signed(self.rating)})"

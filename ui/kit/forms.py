@@ -176,6 +176,16 @@ def dialog_buttons(dialog: QDialog, accept_text: str) -> tuple[QDialogButtonBox,
     return buttons, accept
 
 
+# The one model of saving, said where the worker sees it: what is written saves as they type;
+# a review, an outcome or an offer is a record kept as it was, so it is recorded on purpose.
+SAVES_AS_YOU_TYPE = "Everything here saves as you type."
+
+
+def kept_once_recorded(what: str, button: str) -> QLabel:
+    """The sentence beside a button that records something kept as it is, such as a review."""
+    return hint_label(f"{what} is kept as it is once recorded: check it, then {button}.")
+
+
 def hint_label(text: str) -> QLabel:
     hint = QLabel(text)
     hint.setObjectName("hint")
