@@ -26,7 +26,15 @@ from assessor.operations.carers import add_linked_person, change_caring_role, li
 from assessor.search import PeopleIndex
 from assessor.validation import InvalidInput
 from ui.kit.binding import ErrorLabel, optional_date, show_date
-from ui.kit.forms import Section, attempt, dialog_buttons, line_edit, named, problem_label
+from ui.kit.forms import (
+    DATE_CHARS,
+    Section,
+    attempt,
+    dialog_buttons,
+    line_edit,
+    named,
+    problem_label,
+)
 from ui.shell.caseload import list_line
 
 if TYPE_CHECKING:
@@ -87,10 +95,10 @@ class RoleFields(Section):
         super().__init__("Their caring")
         self.what_they_do = line_edit("What they do", "For example shopping, meals, medicines")
         self.add("What they do", self.what_they_do)
-        self.hours = line_edit("Hours a week", "About how many, for example 20")
+        self.hours = line_edit("Hours a week", "About how many, for example 20", chars=4)
         self.hours_error = ErrorLabel(self.hours)
         self.add("Hours a week", self.hours, self.hours_error, hint="Optional: a whole number.")
-        self.since = line_edit("Caring since", "For example 01/03/2024")
+        self.since = line_edit("Caring since", "For example 01/03/2024", chars=DATE_CHARS)
         self.since_error = ErrorLabel(self.since)
         self.add("Caring since", self.since, self.since_error, hint="Optional: leave it empty.")
         self.live_together = named(QComboBox(), "Do they live together")

@@ -48,10 +48,40 @@ def set_shown(widget: QWidget, shown: bool) -> None:
 LONGEST_LINE = 1_000_000
 
 
-def line_edit(name: str, placeholder: str = "") -> QLineEdit:
+def line_edit(name: str, placeholder: str = "", chars: int = 0) -> QLineEdit:
+    """A one-line field; given `chars`, only as wide as that many characters (or its
+    placeholder) need, for something short such as a postcode or a date."""
     edit = named(QLineEdit(), name)
     edit.setMaxLength(LONGEST_LINE)
     edit.setPlaceholderText(placeholder)
+    if chars:
+        fit_to(edit, chars)
+    return edit
+
+
+# How many characters the short one-line fields of a record need, by the record's field name:
+# stretched across a wide screen they read as places for a paragraph.
+DATE_CHARS = 11
+SHORT_FIELDS: dict[str, int] = {
+    "postcode": 9,
+    "nhs_number": 13,
+    "phone": 16,
+    "date_of_birth": DATE_CHARS,
+    "consent_date": DATE_CHARS,
+    "on": DATE_CHARS,
+    "review_on": DATE_CHARS,
+    "since": DATE_CHARS,
+    "follow_up_on": DATE_CHARS,
+}
+
+
+def fit_to(edit: QLineEdit, chars: int) -> QLineEdit:
+    """As wide as `chars` characters or the placeholder, whichever is wider, and no wider."""
+    metrics = edit.fontMetrics()
+    text = max(
+        metrics.averageCharWidth() * chars, metrics.horizontalAdvance(edit.placeholderText())
+    )
+    edit.setFixedWidth(text + metrics.averageCharWidth() * 2 + 12)  # the frame and margins
     return edit
 
 
@@ -64,6 +94,10 @@ def text_edit(name: str, lines: int = 3) -> QPlainTextEdit:
     return edit
 
 
+LABEL_CHARS = 24  # the label column, in average characters: the same in every section
+QWIDGETSIZE_MAX = (1 << 24) - 1  # Qt's "no maximum" width
+
+
 class Section(QGroupBox):
     """A titled group of fields laid out label-beside-field.
 
@@ -74,6 +108,7 @@ class Section(QGroupBox):
     def __init__(self, title: str) -> None:
         super().__init__()
         self.setAccessibleName(title)
+        self.captions: list[QLabel] = []
         heading = QLabel(title)
         heading.setObjectName("sectionTitle")
         self.form = QFormLayout(self)
@@ -84,15 +119,20 @@ class Section(QGroupBox):
     def add(
         self, label: str, field: QWidget, message: QWidget | None = None, hint: str = ""
     ) -> None:
-        """Add a row; the label's mnemonic moves focus to the field."""
+        """Add a row; the label's mnemonic moves focus to the field. Every label is as wide
+        as every other, so the fields of one section line up with the next's; a longer label
+        wraps. A field narrower than the column stays at the left, under the one above."""
         caption = QLabel(label)
         caption.setBuddy(field)
-        caption.setWordWrap(len(label) > 32)  # a wrapped QLabel asks for too little width
+        caption.setWordWrap(True)
+        caption.setFixedWidth(caption.fontMetrics().averageCharWidth() * LABEL_CHARS)
+        self.captions.append(caption)
         column = QWidget()
         layout = QVBoxLayout(column)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
-        layout.addWidget(field)
+        narrow = field.maximumWidth() < QWIDGETSIZE_MAX
+        layout.addWidget(field, 0, Qt.AlignmentFlag.AlignLeft if narrow else Qt.AlignmentFlag(0))
         if message is not None:
             layout.addWidget(message)
         if hint:
