@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QBrush, QFont, QPalette, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QBrush, QFont, QIcon, QPalette, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QListView, QStyle
 
 from ui.kit.forms import named
@@ -155,7 +155,10 @@ class EntryList:
     def _heading(self, group: DueGroup, count: int) -> QStandardItem:
         """Not enabled, so the arrow keys pass over it; drawn in the text's own colour and
         bold, never greyed out."""
-        item = QStandardItem(self.view.style().standardIcon(group.icon), group.heading(count))
+        icon = self.view.style().standardIcon(group.icon)
+        size = self.view.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
+        icon.addPixmap(icon.pixmap(size), QIcon.Mode.Disabled)  # drawn as is, not greyed
+        item = QStandardItem(icon, group.heading(count))
         item.setFlags(Qt.ItemFlag.NoItemFlags)
         things = "thing" if count == 1 else "things"
         item.setData(f"{group.words}: {count} {things}", Qt.ItemDataRole.AccessibleTextRole)
