@@ -30,7 +30,7 @@ class ReviewPanel(Section):
     """The five levels, who is reviewing, their own score, a note, and Record review."""
 
     def __init__(self) -> None:
-        super().__init__("Review the chosen goal")
+        super().__init__("Review the chosen goal", label_chars=0)
         self.goal_words = QLabel()
         self.goal_words.setObjectName("quote")
         self.goal_words.setWordWrap(True)

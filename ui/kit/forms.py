@@ -105,10 +105,12 @@ class Section(QGroupBox):
     cannot make bold without restyling every field inside.
     """
 
-    def __init__(self, title: str) -> None:
+    def __init__(self, title: str, label_chars: int = LABEL_CHARS) -> None:
+        """`label_chars` 0 lets a narrow panel on its own, never beside another section, keep
+        its labels as narrow as their words."""
         super().__init__()
         self.setAccessibleName(title)
-        self.captions: list[QLabel] = []
+        self._label_chars = label_chars
         heading = QLabel(title)
         heading.setObjectName("sectionTitle")
         self.form = QFormLayout(self)
@@ -124,9 +126,11 @@ class Section(QGroupBox):
         wraps. A field narrower than the column stays at the left, under the one above."""
         caption = QLabel(label)
         caption.setBuddy(field)
-        caption.setWordWrap(True)
-        caption.setFixedWidth(caption.fontMetrics().averageCharWidth() * LABEL_CHARS)
-        self.captions.append(caption)
+        if self._label_chars:
+            caption.setWordWrap(True)
+            caption.setFixedWidth(caption.fontMetrics().averageCharWidth() * self._label_chars)
+        else:
+            caption.setWordWrap(len(label) > 32)  # a wrapped QLabel asks for too little width
         column = QWidget()
         layout = QVBoxLayout(column)
         layout.setContentsMargins(0, 0, 0, 0)
