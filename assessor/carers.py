@@ -22,6 +22,8 @@ from assessor.validation import InvalidInput, format_date
 HOURS_IN_A_WEEK = 168
 # A carer's review shows as due this long before the day it is planned for.
 REVIEW_NOTICE = timedelta(days=7)
+# A review recorded up to this long before the planned day is that review, held a little early.
+REVIEW_EARLY = timedelta(weeks=4)
 
 
 class Supported(LabelledChoice):
@@ -187,7 +189,7 @@ def carers_to_offer(
     carers already offered one (or who have had one).
     """
     roles = list(roles)
-    linked = {role.named_as_id for role in roles if role.named_as_id}
+    linked = entries_linked(roles)
     cares_for: dict[str, list[str]] = {}
     for role in roles:
         cares_for.setdefault(role.carer_id, []).append(role.cared_for_id)
@@ -199,14 +201,41 @@ def carers_to_offer(
     found += [
         CarerToOffer(who.name, (cared_for_id,), named_as_id=who.id)
         for cared_for_id, who in named
-        if who.is_carer and who.id not in linked
+        if without_record(who, linked)
     ]
     return sorted(found, key=lambda carer: carer.name.casefold())
 
 
-def review_due(plan: CarerPlan, today: date) -> bool:
-    """A carer's review is due from a week before the day it is planned for."""
-    return plan.review_on is not None and plan.review_on - REVIEW_NOTICE <= today
+def entries_linked(roles: Iterable[CaringRole]) -> set[str]:
+    """The page-one entries whose carer a caring role links to a record of their own."""
+    return {role.named_as_id for role in roles if role.named_as_id}
+
+
+def without_record(who: PersonWhoMatters, linked: set[str]) -> bool:
+    """Someone page one calls a carer whom no caring role links to a record of their own;
+    `linked` holds the page-one entries that roles name. The Carers list and the person's
+    Carers tab both ask this, so they agree on who the carers are."""
+    return who.is_carer and who.id not in linked
+
+
+def named_carers_without_record(
+    people_who_matter: Iterable[PersonWhoMatters], roles: Iterable[CaringRole]
+) -> list[PersonWhoMatters]:
+    """The carers a person's page one names who have no record of their own yet."""
+    linked = entries_linked(roles)
+    return [who for who in people_who_matter if without_record(who, linked)]
+
+
+def review_due(plan: CarerPlan, today: date, reviews: Iterable[CarerReview]) -> bool:
+    """A carer's review is due from a week before the day it is planned for, unless the carer
+    has had it already: a review of theirs after the plan was made (the one on that day is
+    what the plan was made from) and no more than four weeks before the planned day."""
+    if plan.review_on is None or today < plan.review_on - REVIEW_NOTICE:
+        return False
+    held_from = max(plan.made_on + timedelta(days=1), plan.review_on - REVIEW_EARLY)
+    return not any(
+        review.carer_id == plan.carer_id and review.on >= held_from for review in reviews
+    )
 
 
 @dataclass(frozen=True)

@@ -234,6 +234,14 @@ class GoalToDate:
             return f"Not reviewed for {weeks} weeks"
         return None
 
+    def due_on(self, today: date) -> date:
+        """The day its review fell or falls due: four weeks after it was last seen, or its
+        target date when that is sooner and near or passed (as `why_due` reads them)."""
+        waited_until = self.last_seen + DUE_AFTER
+        if self.target_date is not None and self.target_date - today <= TARGET_NEAR:
+            return min(self.target_date, waited_until)
+        return waited_until
+
 
 def due_for_review(goal: Goal, reviews: Sequence[Review], today: date) -> str | None:
     """Why the goal needs reviewing now, in words, or None when it does not."""
@@ -254,6 +262,25 @@ def t_score(ratings: Sequence[int], rho: float = 0.3) -> float | None:
     return 50 + 10 * sum(ratings) / math.sqrt((1 - rho) * count + rho * count**2)
 
 
+# How far from 50 a T-score may be and still read as "about as expected", and as "a little"
+# either way; beyond that it reads as "well short of" or "well beyond". Its spread is about 10.
+_ABOUT, _A_LITTLE = 3, 10
+
+
+def t_score_words(score: float) -> str:
+    """The T-score for a worker, in plain words with the number and what 50 means, since
+    "T-score" is a researcher's word."""
+    shown = round(score)
+    gap = shown - 50
+    if abs(gap) < _ABOUT:
+        how = "about as expected"
+    elif abs(gap) <= _A_LITTLE:
+        how = "a little better than expected" if gap > 0 else "a little short of what was expected"
+    else:
+        how = "well beyond what was expected" if gap > 0 else "well short of what was expected"
+    return f"Goals overall: {how} (score {shown}, where 50 means goals met as expected)."
+
+
 @dataclass(frozen=True)
 class DueGoal:
     """A goal the worker should review now, and why."""
@@ -261,6 +288,7 @@ class DueGoal:
     goal: GoalToDate
     reason: str
     overdue: bool
+    due: date
 
 
 def goals_due(goals: Iterable[GoalToDate], today: date) -> list[DueGoal]:
@@ -271,5 +299,5 @@ def goals_due(goals: Iterable[GoalToDate], today: date) -> list[DueGoal]:
         reason = goal.why_due(today)
         if reason is not None:
             overdue = goal.target_date is not None and goal.target_date < today
-            due.append(DueGoal(goal, reason, overdue))
+            due.append(DueGoal(goal, reason, overdue, goal.due_on(today)))
     return sorted(due, key=lambda d: (not d.overdue, d.goal.last_seen))

@@ -148,11 +148,36 @@ def test_no_carers_means_no_one_to_offer() -> None:
 )
 def test_a_carers_review_is_due_from_a_week_before_its_day(days_ahead: int, due: bool) -> None:
     plan = CarerPlan("carer", TODAY - timedelta(weeks=4), review_on=TODAY + timedelta(days_ahead))
-    assert review_due(plan, TODAY) is due
+    assert review_due(plan, TODAY, []) is due
 
 
 def test_a_plan_with_no_review_day_is_never_due() -> None:
-    assert review_due(CarerPlan("carer", TODAY), TODAY + timedelta(weeks=52)) is False
+    assert review_due(CarerPlan("carer", TODAY), TODAY + timedelta(weeks=52), []) is False
+
+
+@pytest.mark.parametrize(
+    ("reviewed_days_ago", "due"),
+    [(None, True), (3, False), (0, False), (10, False), (40, True), (60, True)],
+)
+def test_a_review_held_a_little_early_is_the_plans_review(
+    reviewed_days_ago: int | None, due: bool
+) -> None:
+    """Bernie's case: the plan is reviewed in five days and she answered three days ago. A
+    review on the day the plan was made (60 days ago) is what it was made from, and one more
+    than four weeks before the planned day is an earlier review, not this one."""
+    plan = CarerPlan("carer", TODAY - timedelta(days=60), review_on=TODAY + timedelta(days=5))
+    reviews = [] if reviewed_days_ago is None else [_review(reviewed_days_ago)]
+    assert review_due(plan, TODAY, reviews) is due
+
+
+def test_only_the_carers_own_reviews_count_for_their_plan() -> None:
+    plan = CarerPlan("carer", TODAY - timedelta(days=60), review_on=TODAY + timedelta(days=5))
+    someone_else = CarerReview("another carer", TODAY - timedelta(days=3), Supported.YES)
+    assert review_due(plan, TODAY, [someone_else]) is True
+
+
+def _review(days_ago: int) -> CarerReview:
+    return CarerReview("carer", TODAY - timedelta(days=days_ago), Supported.PARTLY)
 
 
 # --- carers who feel supported ----------------------------------------------------------------

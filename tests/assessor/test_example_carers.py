@@ -79,13 +79,16 @@ def test_bernie_has_two_goals_of_her_own_reviewed_and_not_due() -> None:
         assert goal_states(bernie, today) == [(GoalStatus.IMPROVING, None)] * 2
 
 
-def test_bernies_plan_is_due_for_review_within_the_week() -> None:
+def test_bernies_plan_is_reviewed_already_though_its_day_is_within_the_week() -> None:
+    """She answered "Do you feel supported?" three days ago: that was her plan's review."""
     for today in DAYS:
-        (plan,) = by_name(today)["Bernie"].as_carer.plans
+        bernie = by_name(today)["Bernie"]
+        (plan,) = bernie.as_carer.plans
         plan.check()
         assert plan.what_will_help and plan.breaks and plan.contingency
         assert plan.review_on is not None and today < plan.review_on
-        assert review_due(plan, today)
+        assert review_due(plan, today, []) is True
+        assert review_due(plan, today, bernie.as_carer.reviews) is False
 
 
 def test_bernie_has_come_to_feel_supported() -> None:

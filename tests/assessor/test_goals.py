@@ -12,12 +12,14 @@ from assessor.goals import (
     Goal,
     GoalKind,
     GoalStatus,
+    GoalToDate,
     Review,
     Reviewer,
     due_for_review,
     is_active,
     status,
     t_score,
+    t_score_words,
 )
 from assessor.validation import InvalidInput
 
@@ -367,3 +369,34 @@ def test_own_scores_at_the_ends_or_none_are_accepted(self_rating: int | None) ->
 def test_the_scale_has_five_levels_in_plain_words() -> None:
     assert sorted(GAS_LEVELS) == [-2, -1, 0, 1, 2]
     assert GAS_LEVELS[0] == "As expected"
+
+
+@pytest.mark.parametrize(
+    ("score", "how"),
+    [
+        (50.0, "about as expected"),
+        (52.4, "about as expected"),
+        (55.0, "a little better than expected"),
+        (44.0, "a little short of what was expected"),
+        (61.0, "well beyond what was expected"),
+        (35.0, "well short of what was expected"),
+    ],
+)
+def test_the_t_score_is_said_in_plain_words(score: float, how: str) -> None:
+    words = t_score_words(score)
+    assert words == (
+        f"Goals overall: {how} (score {round(score)}, where 50 means goals met as expected)."
+    )
+
+
+@pytest.mark.parametrize(
+    ("set_weeks_ago", "target_in_days", "due_days"),
+    [(6, None, -14), (1, None, 21), (1, 5, 5), (1, -2, -2), (6, 3, -14)],
+)
+def test_a_due_goal_says_the_day_it_fell_due(
+    set_weeks_ago: int, target_in_days: int | None, due_days: int
+) -> None:
+    """Four weeks after it was last seen, or its target when that is near and sooner."""
+    target = None if target_in_days is None else TODAY + timedelta(days=target_in_days)
+    goal = Goal("p", "Walk", TODAY - timedelta(weeks=set_weeks_ago), target_date=target)
+    assert GoalToDate.of(goal, []).due_on(TODAY) == TODAY + timedelta(days=due_days)

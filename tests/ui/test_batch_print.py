@@ -10,7 +10,7 @@ import pdfplumber
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QPushButton
 
 from assessor.record import Contact
 from tests.ui.test_keyboard_and_names import unnamed_controls
@@ -138,3 +138,18 @@ def test_every_control_is_named(qtbot, window):
         pass
     assert unnamed_controls(batch) == []
     assert batch.button.focusPolicy() & Qt.FocusPolicy.TabFocus
+
+
+def test_when_finished_no_bar_is_left_that_looks_like_a_button(qtbot, window):
+    """A full bar reading "Done" looked like a button to press; the words say it instead."""
+    batch = start(window)
+    assert batch.bar.isVisible(), "the bar moves while it works"
+    with qtbot.waitSignal(batch.outcome, timeout=10000):
+        pass
+    assert not batch.bar.isVisible()
+    assert batch.message.isVisible() and batch.message.text().startswith("No one has")
+    assert [button.text() for button in batch.findChildren(QPushButton)] == ["Close"]
+    qtbot.mouseClick(batch.button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(batch.outcome, timeout=10000):
+        batch = start(window)
+        assert batch.bar.isVisible(), "shown again for the next run"

@@ -145,7 +145,7 @@ def test_a_carers_review_falls_due_and_opens_their_support(qtbot, make_window, s
         "Jo Wren: carer’s review: do they feel supported?\n"
         f"Due {format_date(TODAY + timedelta(days=3))}"
     ]
-    choose_row(due, 0)
+    window.due.entries.choose(0)
     QTest.keyClick(due, Qt.Key.Key_Return)
     assert window.workspace.tabs.currentWidget() is window.workspace.carer_support
 

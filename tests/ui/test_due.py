@@ -15,7 +15,7 @@ from assessor.operations.op_changes import OpChanges, OpResult, RecordKind
 from assessor.record import Person
 from assessor.short_term import Episode, HelpKind, HelpOutcome
 from db.failures import BUSY
-from tests.ui.helpers import choose_row, lists_read
+from tests.ui.helpers import lists_read
 
 TODAY = date.today()
 
@@ -51,7 +51,7 @@ def test_due_goals_are_listed_most_overdue_first_and_open_the_person(qtbot, make
     assert lines[1] == "Stan: “Cook a hot meal”\nSet 5 weeks ago, not reviewed"
     assert window.due.summary.text().startswith("2 things are due")
 
-    choose_row(window.due.list, 1)
+    window.due.entries.choose(1)
     QTest.keyClick(window.due.list, Qt.Key.Key_Return)
     assert window.workspace.name.text() == "Stan"
     assert window.workspace.tabs.currentWidget() is window.workspace.goals
@@ -108,7 +108,7 @@ def test_after_a_review_the_due_list_keeps_the_worker_s_place(qtbot, make_window
     qtbot.waitUntil(lambda: window.left.tabText(1) == "Due (3)")
     QTest.keySequence(window, "Ctrl+R")
     assert [line.split(":")[0] for line in window.due.entries.lines()] == ["Ann", "Bev", "Cal"]
-    choose_row(window.due.list, 1)
+    window.due.entries.choose(1)
     QTest.keyClick(window.due.list, Qt.Key.Key_Return)
     assert window.workspace.name.text() == "Bev"
 
@@ -181,7 +181,7 @@ def test_an_entry_opens_with_a_double_click_and_cannot_be_edited(qtbot, make_win
     QTest.keyClicks(view, "typed")
     assert view.state() is not QAbstractItemView.State.EditingState
     assert window.due.entries.lines() == ["Ann: “Walk”\nSet 6 weeks ago, not reviewed"]
-    middle = view.visualRect(view.model().index(0, 0)).center()
+    middle = view.visualRect(window.due.entries.index_of(0)).center()
     QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=middle)  # a double click's
     QTest.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=middle)  # two halves
     assert window.workspace.name.text() == "Ann"

@@ -199,9 +199,13 @@ def test_t_score_shows_only_with_two_goals_reviewed(qtbot, window, example_store
             qtbot.keyClick(tab.list, key)
     assert not tab.t_score.isHidden()
     expected = round(t_score([1, 2]))
-    assert tab.t_score.text() == (
-        f"Goal attainment T-score {expected} (50 means goals met as expected)"
+    words = (
+        f"Goals overall: well beyond what was expected (score {expected}, where 50 means goals "
+        "met as expected)."
     )
+    assert tab.t_score.text() == words
+    assert tab.t_score.accessibleName() == words
+    assert "T-score" not in tab.t_score.text()
 
 
 def test_choosing_another_goal_or_person_drops_a_chosen_rating(qtbot, window, example_store):

@@ -26,7 +26,15 @@ from assessor.operations.carers import add_linked_person, change_caring_role, li
 from assessor.search import PeopleIndex
 from assessor.validation import InvalidInput
 from ui.kit.binding import ErrorLabel, optional_date, show_date
-from ui.kit.forms import Section, attempt, dialog_buttons, line_edit, named, problem_label
+from ui.kit.forms import (
+    DATE_CHARS,
+    Section,
+    attempt,
+    dialog_buttons,
+    line_edit,
+    named,
+    problem_label,
+)
 from ui.shell.caseload import list_line
 
 if TYPE_CHECKING:
@@ -42,6 +50,7 @@ LIVE_TOGETHER: tuple[tuple[str, bool | None], ...] = (
     ("No, they live apart", False),
 )
 MATCHES_SHOWN = 8
+ENTRY_SPACING = 4  # pixels around each entry of a list of people, so entries never run together
 
 
 def name_of(person_id: str, index: PeopleIndex, store: PeopleRecords) -> str:
@@ -73,8 +82,9 @@ def fill_list(shown: QListWidget, lines: list[tuple[str, str]], empty: str) -> N
         shown.item(0).setFlags(Qt.ItemFlag.NoItemFlags)
     shown.setWordWrap(True)
     shown.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    rows = sum(shown.sizeHintForRow(row) for row in range(shown.count()))
-    shown.setMaximumHeight(max(rows, shown.sizeHintForRow(0) * 3) + 8)
+    gap = 2 * shown.spacing()
+    rows = sum(shown.sizeHintForRow(row) + gap for row in range(shown.count()))
+    shown.setMaximumHeight(max(rows, (shown.sizeHintForRow(0) + gap) * 3) + 8)
 
 
 class RoleFields(Section):
@@ -85,10 +95,10 @@ class RoleFields(Section):
         super().__init__("Their caring")
         self.what_they_do = line_edit("What they do", "For example shopping, meals, medicines")
         self.add("What they do", self.what_they_do)
-        self.hours = line_edit("Hours a week", "About how many, for example 20")
+        self.hours = line_edit("Hours a week", "About how many, for example 20", chars=4)
         self.hours_error = ErrorLabel(self.hours)
         self.add("Hours a week", self.hours, self.hours_error, hint="Optional: a whole number.")
-        self.since = line_edit("Caring since", "For example 01/03/2024")
+        self.since = line_edit("Caring since", "For example 01/03/2024", chars=DATE_CHARS)
         self.since_error = ErrorLabel(self.since)
         self.add("Caring since", self.since, self.since_error, hint="Optional: leave it empty.")
         self.live_together = named(QComboBox(), "Do they live together")

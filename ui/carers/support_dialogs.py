@@ -19,9 +19,11 @@ from assessor.operations.carers import record_carer_offer, review_carer
 from assessor.validation import InvalidInput, format_date_numeric, parse_date
 from ui.kit.binding import ErrorLabel, optional_date
 from ui.kit.forms import (
+    DATE_CHARS,
     Section,
     attempt,
     dialog_buttons,
+    kept_once_recorded,
     line_edit,
     named,
     problem_label,
@@ -93,7 +95,7 @@ class OfferDialog(QDialog):
         self.carer_id = ""
         self.offer: CarerOffer | None = None
         section = Section("Offer of a conversation of their own")
-        self.on = line_edit("Date of the offer", "For example 23/11/2026")
+        self.on = line_edit("Date of the offer", "For example 23/11/2026", chars=DATE_CHARS)
         self.on_error = ErrorLabel(self.on)
         section.add("Date of the offer", self.on, self.on_error)
         self.response = Choices("What they said", OfferResponse, "Choose what they said.")
@@ -102,6 +104,7 @@ class OfferDialog(QDialog):
         self.note = text_edit("Offer note", lines=2)
         section.add("Note", self.note, hint="Optional: for example, when to ask again.")
         self.message = problem_label()
+        section.form.addRow(kept_once_recorded("An offer", "Record the offer"))
         buttons, self.add_button = dialog_buttons(self, "Record the offer")
         layout = QVBoxLayout(self)
         layout.addWidget(section)
@@ -155,7 +158,7 @@ class ReviewDialog(QDialog):
         self.plan: CarerPlan | None = None
         self.review: CarerReview | None = None
         self.section = Section("Review with the carer")
-        self.on = line_edit("Date of the review", "For example 23/11/2026")
+        self.on = line_edit("Date of the review", "For example 23/11/2026", chars=DATE_CHARS)
         self.on_error = ErrorLabel(self.on)
         self.section.add("Date of the review", self.on, self.on_error)
         self.supported = Choices("Do you feel supported?", Supported, "Choose yes, partly or no.")
@@ -170,7 +173,9 @@ class ReviewDialog(QDialog):
         )
         self.note = text_edit("Worker’s note", lines=2)
         self.section.add("Worker’s note", self.note)
-        self.next_review = line_edit("Next review by", "Optional, for example 23/05/2027")
+        self.next_review = line_edit(
+            "Next review by", "Optional, for example 23/05/2027", chars=DATE_CHARS
+        )
         self.next_error = ErrorLabel(self.next_review)
         self.section.add(
             "Next review by",
@@ -179,7 +184,8 @@ class ReviewDialog(QDialog):
             hint="Optional: sets the Review by date of their plan.",
         )
         self.message = problem_label()
-        buttons, self.add_button = dialog_buttons(self, "Save review")
+        self.section.form.addRow(kept_once_recorded("A review", "Record review"))
+        buttons, self.add_button = dialog_buttons(self, "Record review")
         layout = QVBoxLayout(self)
         layout.addWidget(self.section)
         layout.addWidget(self.message)

@@ -36,7 +36,14 @@ from assessor.validation import format_date
 from ui.carers.support_dialogs import OfferDialog, ReviewDialog, Today
 from ui.kit.autosave import Autosaver, FormPlace
 from ui.kit.binding import Binder, BoundSection, optional_date, show_date
-from ui.kit.forms import Section, hint_label, named, record_actions, set_shown
+from ui.kit.forms import (
+    SAVES_AS_YOU_TYPE,
+    Section,
+    hint_label,
+    named,
+    record_actions,
+    set_shown,
+)
 from ui.kit.records_tab import empty_state
 from ui.record.contacts import CARER_PRIVACY
 
@@ -99,6 +106,7 @@ class CarerSupportTab(QWidget):
         self._today = today
         self._person_id = ""
         self._plan: CarerPlan | None = None
+        self._reviews: list[CarerReview] = []  # theirs, which say whether the plan's is held
         self.binder = Binder(autosaver, RecordKind.CARER_PLAN)
 
         self.not_a_carer = empty_state(
@@ -177,6 +185,8 @@ class CarerSupportTab(QWidget):
         self.made_on = QLabel()
         self.made_on.setWordWrap(True)
         section.form.addRow(self.made_on)
+        self.saves_as_you_type = hint_label(SAVES_AS_YOU_TYPE)
+        section.form.addRow(self.saves_as_you_type)
         self.what_will_help = section.text(
             "What will help (in their words)",
             "what_will_help",
@@ -243,6 +253,7 @@ class CarerSupportTab(QWidget):
         self.status.setText(
             conversation_status(carer.offers, self._store.contacts(self._person_id))
         )
+        self._reviews = carer.reviews
         self._show_plan(carer)
         self.reviews.clear()
         self.reviews.addItems([review_line(review) for review in reversed(carer.reviews)])
@@ -254,7 +265,8 @@ class CarerSupportTab(QWidget):
         self._plan = carer.plans[0] if carer.plans else None
         plan = self._plan
         self.plan_section.form.setRowVisible(self.no_plan, plan is None)
-        self.plan_section.form.setRowVisible(self.made_on, plan is not None)
+        for shown_with_plan in (self.made_on, self.saves_as_you_type):
+            self.plan_section.form.setRowVisible(shown_with_plan, plan is not None)
         for field in (self.what_will_help, self.breaks, self.contingency, self.review_on):
             self.plan_section.set_row_shown(field, plan is not None)
         if plan is not None:
@@ -273,7 +285,7 @@ class CarerSupportTab(QWidget):
             return
         due = (
             f" Their review is due by {format_date(plan.review_on)}."
-            if plan.review_on is not None and review_due(plan, self._today())
+            if plan.review_on is not None and review_due(plan, self._today(), self._reviews)
             else ""
         )
         self.made_on.setText(f"Made on {format_date(plan.made_on)}.{due}")

@@ -21,16 +21,27 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assessor.carers import CaringRole
+from assessor.carers import CaringRole, named_carers_without_record
 from assessor.operations.carers import end_caring_role
 from assessor.own_words import quoted
 from assessor.person_file import SharedConversation
 from assessor.prompts import TOPICS
+from assessor.record import PersonWhoMatters
 from assessor.search import PeopleIndex
 from assessor.validation import MONTHS, format_date
-from ui.carers.dialogs import CARED_FOR, CARERS, LinkDialog, RoleDialog, Side, fill_list, name_of
+from ui.carers.dialogs import (
+    CARED_FOR,
+    CARERS,
+    ENTRY_SPACING,
+    LinkDialog,
+    RoleDialog,
+    Side,
+    fill_list,
+    name_of,
+)
 from ui.kit.forms import Section, failure_text, hint_label, named, record_actions
 from ui.progression.widgets import clear_layout
+from ui.record.own_record import OwnRecordDialog
 
 if TYPE_CHECKING:
     from assessor.operations.store_port import StorePort
@@ -52,14 +63,25 @@ def role_line(name: str, role: CaringRole) -> str:
     return "\n".join([name, " · ".join(parts)] if parts else [name])
 
 
+def named_line(who: PersonWhoMatters) -> str:
+    """A list entry for a carer page one names who has no record of their own yet."""
+    relation = who.relationship_detail or (who.relationship.label if who.relationship else "")
+    said = f"{relation} · " if relation else ""
+    return f"{who.name}\n{said}named as a carer on page one; no record of their own yet"
+
+
 class RolesSection(Section):
-    """One side's roles, one line each, with what can be done to the chosen one."""
+    """One side's roles, one entry each with space between, with what can be done to the
+    chosen one. Carers page one names who have no record yet follow the roles: they can only
+    be offered a record of their own."""
 
     def __init__(self, side: Side) -> None:
         super().__init__(side.title)
         self.side = side
         self.roles: list[CaringRole] = []
+        self.named: list[PersonWhoMatters] = []
         self.list = named(QListWidget(), side.title)
+        self.list.setSpacing(ENTRY_SPACING)
         self.open_button = named(QPushButton("Open their record"), "Open their record")
         self.change_button = named(QPushButton("Change…"), "Change their caring")
         self.end_button = named(QPushButton("No longer caring…"), "No longer caring")
@@ -75,10 +97,15 @@ class RolesSection(Section):
         layout.addLayout(actions)
         self.form.addRow(column)
 
-    def show_roles(self, roles: list[tuple[str, CaringRole]]) -> None:
-        """Each role with the name of the other person in it."""
+    def show_roles(
+        self, roles: list[tuple[str, CaringRole]], named: list[PersonWhoMatters] | None = None
+    ) -> None:
+        """Each role with the name of the other person in it, then the carers `named` on page
+        one with no record of their own."""
         self.roles = [role for _name, role in roles]
+        self.named = named or []
         lines = [(role_line(name, role), role.id) for name, role in roles]
+        lines += [(named_line(who), who.id) for who in self.named]
         fill_list(self.list, lines, self.side.empty)
         self._enable()
 
@@ -86,9 +113,19 @@ class RolesSection(Section):
         row = self.list.currentRow()
         return self.roles[row] if 0 <= row < len(self.roles) else None
 
+    def chosen_named(self) -> PersonWhoMatters | None:
+        """The carer chosen, when they are named on page one with no record of their own."""
+        row = self.list.currentRow() - len(self.roles)
+        return self.named[row] if 0 <= row < len(self.named) else None
+
     def _enable(self) -> None:
-        for button in (self.open_button, self.change_button, self.end_button):
-            button.setEnabled(self.chosen() is not None)
+        role, named = self.chosen(), self.chosen_named()
+        for button in (self.change_button, self.end_button):
+            button.setEnabled(role is not None)
+        self.open_button.setEnabled(role is not None or named is not None)
+        text = "Make their record…" if named is not None else "Open their record"
+        self.open_button.setText(text)
+        self.open_button.setAccessibleName(text.rstrip("…"))
 
 
 class SharedSection(Section):
@@ -153,6 +190,8 @@ class CarersTab(QScrollArea):
         )
         self.link_dialog = LinkDialog(store, runner, index, self)
         self.link_dialog.accepted.connect(self._linked)
+        self.own_record = OwnRecordDialog(store, runner, index, self)
+        self.own_record.accepted.connect(self._record_made)
         self.ask_end = QMessageBox(
             QMessageBox.Icon.Question,
             "No longer caring",
@@ -163,6 +202,7 @@ class CarersTab(QScrollArea):
         self.ask_end.accepted.connect(self._end)
         self._section = self.carers  # the section the open dialog or question is about
         self._ending: CaringRole | None = None
+        self._offered = PersonWhoMatters(name="")  # the named carer offered a record
         body = QWidget()
         layout = QVBoxLayout(body)
         for section in (self.carers, self.cared_for):
@@ -187,12 +227,21 @@ class CarersTab(QScrollArea):
         self._refresh()
 
     def _refresh(self) -> None:
-        for section, roles in (
-            (self.carers, self._store.carers_of(self.person_id)),
-            (self.cared_for, self._store.roles_as_carer(self.person_id)),
-        ):
-            section.show_roles([(self._name(section.side.other(role)), role) for role in roles])
+        """Their carers with records, then those page one names who have none yet, as the
+        Carers list counts them; then whom they care for."""
+        carers = self._store.carers_of(self.person_id)
+        named = self._store.person(self.person_id).people_who_matter
+        self.carers.show_roles(
+            self._named_roles(self.carers, carers), named_carers_without_record(named, carers)
+        )
+        as_carer = self._store.roles_as_carer(self.person_id)
+        self.cared_for.show_roles(self._named_roles(self.cared_for, as_carer))
         self.shared.show_shared(self._store.shared_by_carers(self.person_id))
+
+    def _named_roles(
+        self, section: RolesSection, roles: list[CaringRole]
+    ) -> list[tuple[str, CaringRole]]:
+        return [(self._name(section.side.other(role)), role) for role in roles]
 
     def _name(self, person_id: str) -> str:
         return name_of(person_id, self._index, self._store)
@@ -201,9 +250,17 @@ class CarersTab(QScrollArea):
         return f"{self._name(role.carer_id)} caring for {self._name(role.cared_for_id)}"
 
     def open_record(self, section: RolesSection) -> None:
-        role = section.chosen()
+        """Their record; for a carer page one names with none yet, the offer of one."""
+        role, named = section.chosen(), section.chosen_named()
         if role is not None:
             self.person_chosen.emit(section.side.other(role))
+        elif named is not None:
+            self._section, self._offered = section, named
+            self.own_record.start(self.person_id, named)
+
+    def _record_made(self) -> None:
+        """Search has learnt of the record made (from the runner's report) already."""
+        self._changed(f"{self._offered.name} has a record of their own.")
 
     def change(self, section: RolesSection) -> None:
         role = section.chosen()

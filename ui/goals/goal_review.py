@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from assessor.goals import GAS_LEVELS, Reviewer
 from ui.goals.goal_chart import signed
-from ui.kit.forms import Section, hint_label, line_edit, named
+from ui.kit.forms import Section, hint_label, kept_once_recorded, line_edit, named
 
 
 def level_line(rating: int) -> str:
@@ -27,10 +27,10 @@ def level_line(rating: int) -> str:
 
 
 class ReviewPanel(Section):
-    """The five levels, who is reviewing, their own score, a note, and Save review."""
+    """The five levels, who is reviewing, their own score, a note, and Record review."""
 
     def __init__(self) -> None:
-        super().__init__("Review the chosen goal")
+        super().__init__("Review the chosen goal", label_chars=0)
         self.goal_words = QLabel()
         self.goal_words.setObjectName("quote")
         self.goal_words.setWordWrap(True)
@@ -38,7 +38,7 @@ class ReviewPanel(Section):
         self.form.addRow(
             hint_label(
                 "With the goals list in use: press 1 to 5 for where they are now, then Enter to "
-                "save. Escape cancels. The note and their own score are optional."
+                "record it. Escape cancels. The note and their own score are optional."
             )
         )
         levels = QWidget()
@@ -75,10 +75,11 @@ class ReviewPanel(Section):
         )
         self.note = line_edit("Review note", "Optional")
         self.add("Note", self.note)
-        self.save_button = named(QPushButton("Save review"), "Save review")
+        self.save_button = named(QPushButton("Record review"), "Record review")
         self.cancel_button = named(QPushButton("Cancel rating"), "Cancel rating")
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.cancel_button)
         buttons.addStretch(1)
+        self.form.addRow(kept_once_recorded("A review", "Record review"))
         self.form.addRow(buttons)

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QPushButton,
 )
 
-from assessor.goals import GAS_LEVELS, Review, Reviewer, t_score
+from assessor.goals import GAS_LEVELS, Review, Reviewer, t_score, t_score_words
 from assessor.operations.goals import review_goal
 from assessor.own_words import quoted
 from assessor.validation import InvalidInput
@@ -64,7 +64,7 @@ class GoalsTab(RecordsTab):
         self.change_button.setToolTip("Correct the chosen goal's words, kind, target or level")
         self.change_button.clicked.connect(self.change_goal)
         self.t_score = QLabel()
-        self.t_score.setAccessibleName("Goal attainment T-score")
+        self.t_score.setAccessibleName("Goals overall")
         self.t_score.setWordWrap(True)
         self.t_score.hide()
 
@@ -171,10 +171,13 @@ class GoalsTab(RecordsTab):
         latest = [row.reviews[-1].rating for row in self._rows if row.reviews]
         score = t_score(latest) if len(latest) >= 2 else None
         if score is not None:
-            self.t_score.setText(
-                f"Goal attainment T-score {round(score)} (50 means goals met as expected)"
+            words = t_score_words(score)
+            self.t_score.setText(words)
+            self.t_score.setAccessibleName(words)
+            self.t_score.setToolTip(
+                f"From the latest rating of each of {len(latest)} goals: their goal "
+                "attainment T-score."
             )
-            self.t_score.setToolTip(f"From the latest rating of each of {len(latest)} goals.")
         set_shown(self.t_score, score is not None)
 
     # --- adding a goal --------------------------------------------------------------------------
@@ -236,7 +239,7 @@ class GoalsTab(RecordsTab):
             description = ""
         else:
             text = (
-                f"Chosen: {level_line(self.rating)}. Press Enter or Save review to save it; "
+                f"Chosen: {level_line(self.rating)}. Press Enter or Record review to record it; "
                 "Escape cancels."
             )
             description = f"Rating chosen: {GAS_LEVELS[self.rating]} ({signed(self.rating)})"

@@ -31,7 +31,7 @@ from assessor.validation import (
     parse_date_of_birth,
 )
 from ui.kit.autosave import Autosaver, FormPlace, Writer
-from ui.kit.forms import Section, line_edit, named, text_edit
+from ui.kit.forms import SHORT_FIELDS, Section, line_edit, named, text_edit
 
 Parse = Callable[[str], Any]
 # Stores changes made from the given revision of a record and returns its new revision.
@@ -315,7 +315,7 @@ class BoundSection(Section):
         placeholder: str = "",
         hint: str = "",
     ) -> QLineEdit:
-        edit = line_edit(label, placeholder)
+        edit = line_edit(label, placeholder, SHORT_FIELDS.get(name, 0))
         self.add(label, edit, self.binder.line(edit, name, parse, show), hint)
         return edit
 

@@ -48,10 +48,40 @@ def set_shown(widget: QWidget, shown: bool) -> None:
 LONGEST_LINE = 1_000_000
 
 
-def line_edit(name: str, placeholder: str = "") -> QLineEdit:
+def line_edit(name: str, placeholder: str = "", chars: int = 0) -> QLineEdit:
+    """A one-line field; given `chars`, only as wide as that many characters (or its
+    placeholder) need, for something short such as a postcode or a date."""
     edit = named(QLineEdit(), name)
     edit.setMaxLength(LONGEST_LINE)
     edit.setPlaceholderText(placeholder)
+    if chars:
+        fit_to(edit, chars)
+    return edit
+
+
+# How many characters the short one-line fields of a record need, by the record's field name:
+# stretched across a wide screen they read as places for a paragraph.
+DATE_CHARS = 11
+SHORT_FIELDS: dict[str, int] = {
+    "postcode": 9,
+    "nhs_number": 13,
+    "phone": 16,
+    "date_of_birth": DATE_CHARS,
+    "consent_date": DATE_CHARS,
+    "on": DATE_CHARS,
+    "review_on": DATE_CHARS,
+    "since": DATE_CHARS,
+    "follow_up_on": DATE_CHARS,
+}
+
+
+def fit_to(edit: QLineEdit, chars: int) -> QLineEdit:
+    """As wide as `chars` characters or the placeholder, whichever is wider, and no wider."""
+    metrics = edit.fontMetrics()
+    text = max(
+        metrics.averageCharWidth() * chars, metrics.horizontalAdvance(edit.placeholderText())
+    )
+    edit.setFixedWidth(text + metrics.averageCharWidth() * 2 + 12)  # the frame and margins
     return edit
 
 
@@ -64,6 +94,10 @@ def text_edit(name: str, lines: int = 3) -> QPlainTextEdit:
     return edit
 
 
+LABEL_CHARS = 24  # the label column, in average characters: the same in every section
+QWIDGETSIZE_MAX = (1 << 24) - 1  # Qt's "no maximum" width
+
+
 class Section(QGroupBox):
     """A titled group of fields laid out label-beside-field.
 
@@ -71,9 +105,12 @@ class Section(QGroupBox):
     cannot make bold without restyling every field inside.
     """
 
-    def __init__(self, title: str) -> None:
+    def __init__(self, title: str, label_chars: int = LABEL_CHARS) -> None:
+        """`label_chars` 0 lets a narrow panel on its own, never beside another section, keep
+        its labels as narrow as their words."""
         super().__init__()
         self.setAccessibleName(title)
+        self._label_chars = label_chars
         heading = QLabel(title)
         heading.setObjectName("sectionTitle")
         self.form = QFormLayout(self)
@@ -84,15 +121,22 @@ class Section(QGroupBox):
     def add(
         self, label: str, field: QWidget, message: QWidget | None = None, hint: str = ""
     ) -> None:
-        """Add a row; the label's mnemonic moves focus to the field."""
+        """Add a row; the label's mnemonic moves focus to the field. Every label is as wide
+        as every other, so the fields of one section line up with the next's; a longer label
+        wraps. A field narrower than the column stays at the left, under the one above."""
         caption = QLabel(label)
         caption.setBuddy(field)
-        caption.setWordWrap(len(label) > 32)  # a wrapped QLabel asks for too little width
+        if self._label_chars:
+            caption.setWordWrap(True)
+            caption.setFixedWidth(caption.fontMetrics().averageCharWidth() * self._label_chars)
+        else:
+            caption.setWordWrap(len(label) > 32)  # a wrapped QLabel asks for too little width
         column = QWidget()
         layout = QVBoxLayout(column)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
-        layout.addWidget(field)
+        narrow = field.maximumWidth() < QWIDGETSIZE_MAX
+        layout.addWidget(field, 0, Qt.AlignmentFlag.AlignLeft if narrow else Qt.AlignmentFlag(0))
         if message is not None:
             layout.addWidget(message)
         if hint:
@@ -174,6 +218,16 @@ def dialog_buttons(dialog: QDialog, accept_text: str) -> tuple[QDialogButtonBox,
     buttons.accepted.connect(dialog.accept)
     buttons.rejected.connect(dialog.reject)
     return buttons, accept
+
+
+# The one model of saving, said where the worker sees it: what is written saves as they type;
+# a review, an outcome or an offer is a record kept as it was, so it is recorded on purpose.
+SAVES_AS_YOU_TYPE = "Everything here saves as you type."
+
+
+def kept_once_recorded(what: str, button: str) -> QLabel:
+    """The sentence beside a button that records something kept as it is, such as a review."""
+    return hint_label(f"{what} is kept as it is once recorded: check it, then {button}.")
 
 
 def hint_label(text: str) -> QLabel:

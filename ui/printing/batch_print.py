@@ -98,6 +98,7 @@ class BatchPrintDialog(QDialog):
         self._stage, self._cancelled, self.plans = "finding", False, []
         self._set_button("Cancel")
         self._say("Finding the people with a contact today…")
+        self.bar.show()
         self.bar.setRange(0, 0)
         today = self._source.today()
         store = self._source.store
@@ -198,9 +199,9 @@ class BatchPrintDialog(QDialog):
             self.run.deleteLater()
             self.run = None
         self._stage = ""
-        self.bar.setRange(0, 1)
-        self.bar.setValue(1)
-        self.bar.setFormat("Done")
+        # A full bar reading "Done" looked like a button to press: once finished, the message
+        # alone says what happened, and the button beneath it closes.
+        self.bar.hide()
         self._say(message)
         self._set_button("Close")
         self.outcome.emit(message)

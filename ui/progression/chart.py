@@ -1,20 +1,29 @@
 """The chart of a progression plan: the path it planned and the path the person has taken.
 
 Time runs left to right from the day the plan starts to the day it ends, with a tick at the
-start of each month. The six steps of the ladder run from 1 (the most support) at the bottom to
-6 (the most independence) at the top. The plan is a dashed line from where the person started to
-where they hope to be; where they have been is a solid line with a dot for each review. The
-legend names both in words, and the lines differ in dash and weight, so it reads without colour.
+start of each month, every one labelled (by its first letter where three would not fit). The
+six steps of the ladder run from 1 (the most support) at the bottom to 6 (the most independence)
+at the top. The plan is a dashed line from where the person started to where they hope to be;
+where they have been is a solid line with a dot for each review. The legend names both in words,
+and the lines differ in dash and weight, so it reads without colour.
 """
 
 from __future__ import annotations
 
 import calendar
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPainterPath, QPaintEvent, QPen
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QPainter,
+    QPainterPath,
+    QPaintEvent,
+    QPen,
+)
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from assessor.progression import LADDER, PlanReview, ProgressionPlan, planned_level
@@ -41,10 +50,21 @@ def month_ticks(start: date, end: date) -> list[date]:
     return ticks
 
 
-def month_label(day: date, first: bool) -> str:
-    """ "Mar", or "Jan 2027" for January and for the first tick, so the year is always shown."""
-    name = calendar.month_abbr[day.month]
-    return f"{name} {day.year}" if first or day.month == 1 else name
+def month_labels(ticks: Sequence[date], room: float, width: Callable[[str], float]) -> list[str]:
+    """A label for every tick: "Mar", or the month's first letter when three letters would
+    not fit in `room` (the space between ticks) by `width`, so no month is ever left out."""
+    names = [calendar.month_abbr[tick.month] for tick in ticks]
+    if names and max(width(name) for name in names) > room:
+        return [name[0] for name in names]
+    return names
+
+
+def year_labels(ticks: Sequence[date]) -> list[str]:
+    """The year under the first tick and under each January, so it is always known."""
+    return [
+        str(tick.year) if number == 0 or tick.month == 1 else ""
+        for number, tick in enumerate(ticks)
+    ]
 
 
 def path_points(plan: ProgressionPlan, reviews: Sequence[PlanReview]) -> list[tuple[date, int]]:
@@ -95,6 +115,7 @@ class ProgressionChart(QWidget):
         self._plan: ProgressionPlan | None = None
         self._reviews: list[PlanReview] = []
         self._today = date.today()
+        self.drawn_months: list[str] = []  # the month labels last painted, for a check
 
     def show_plan(
         self, plan: ProgressionPlan | None, reviews: Sequence[PlanReview], today: date
@@ -131,12 +152,15 @@ class ProgressionChart(QWidget):
         char, line = metrics.averageCharWidth(), metrics.height()
         card = QRectF(self.rect())
         legend_height = line * 2
-        label_width = metrics.horizontalAdvance("Step 6") + char * 2
+        bold = QFont(painter.font())
+        bold.setBold(True)
+        # The steps' labels are measured bold, as the plan's own steps are drawn, so none is cut.
+        label_width = QFontMetrics(bold).horizontalAdvance("Step 6") + char * 2
         plot = QRectF(
             card.left() + label_width,
             card.top() + legend_height + line,
             card.width() - label_width - char * 4,
-            card.height() - legend_height - line * 4,
+            card.height() - legend_height - line * 5.5 - char,
         )
         end = max([plan.ends_on, *(r.on for r in self._reviews)])
         span = max((end - plan.starts_on).days, 1)
@@ -164,33 +188,33 @@ class ProgressionChart(QWidget):
             font.setBold(False)
             painter.setFont(font)
 
-        # Month ticks along the bottom, labels skipped where they would run into each other.
+        # Month ticks along the bottom, every one labelled: the month, and the year beneath the
+        # first and each January.
         painter.setPen(QPen(AXIS, 1))
         painter.drawLine(plot.bottomLeft(), plot.bottomRight())
         painter.drawLine(plot.bottomLeft(), plot.topLeft())
-        last_right = -1e9
-        for number, tick in enumerate(month_ticks(plan.starts_on, end)):
+        ticks = month_ticks(plan.starts_on, end)
+        room = plot.width() * 28 / span - char / 2  # the least room between two ticks
+        months = month_labels(ticks, room, metrics.horizontalAdvance)
+        years = year_labels(ticks)
+        year_right = -1e9
+        for tick, month, year in zip(ticks, months, years, strict=True):
             at = x(tick)
             painter.setPen(QPen(AXIS, 1))
             painter.drawLine(QPointF(at, plot.bottom()), QPointF(at, plot.bottom() + char))
-            text = month_label(tick, number == 0)
-            width = metrics.horizontalAdvance(text)
-            left = at - width / 2
-            if left > last_right + char and left + width <= card.right():
-                painter.setPen(LABEL)
-                painter.drawText(
-                    QRectF(left, plot.bottom() + char, width, line),
-                    Qt.AlignmentFlag.AlignCenter,
-                    text,
-                )
-                last_right = left + width
+            painter.setPen(LABEL)
+            self._centred(painter, metrics, month, at, plot.bottom() + char, card)
+            if year and at - metrics.horizontalAdvance(year) / 2 > year_right + char:
+                box = self._centred(painter, metrics, year, at, plot.bottom() + char + line, card)
+                year_right = box.right()
+        self.drawn_months = months
         painter.setPen(LABEL)
         dates = (
             f"Plan starts {format_date(plan.starts_on)} · hoped-for step by "
             f"{format_date(plan.ends_on)}"
         )
         painter.drawText(
-            QRectF(card.left(), plot.bottom() + char + line, card.width(), line * 1.5),
+            QRectF(card.left(), plot.bottom() + char + line * 2, card.width(), line * 1.5),
             Qt.AlignmentFlag.AlignCenter,
             dates,
         )
@@ -233,6 +257,17 @@ class ProgressionChart(QWidget):
         for index, point in enumerate(points):
             painter.setBrush(BACKGROUND if index == 0 else ACTUAL)
             painter.drawEllipse(point, radius, radius)
+
+    @staticmethod
+    def _centred(
+        painter: QPainter, metrics: QFontMetrics, text: str, at: float, top: float, card: QRectF
+    ) -> QRectF:
+        """`text` centred under `at`, kept inside the card; returns where it went."""
+        width = metrics.horizontalAdvance(text) + 2
+        left = min(max(at - width / 2, card.left()), card.right() - width)
+        box = QRectF(left, top, width, metrics.height())
+        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
+        return box
 
     def _paint_legend(
         self, painter: QPainter, metrics: QFontMetrics, card: QRectF, plot: QRectF

@@ -27,33 +27,42 @@ NAME = "due list"  # the runner's name for this question: only its newest answer
 
 
 def read_due(store: Store, today: date, index: PeopleIndex) -> list[Entry]:
-    """Outcomes to record, then carers' reviews, then goals, the most overdue first."""
+    """Outcomes to record, then carers' reviews, then goals, the most overdue first; each
+    entry carries its due date, by which the list groups it (a new kind is one more loop)."""
     # Imported here: the list is first read once the store is ready, after the window shows,
     # and these modules are not needed before then.
-    from assessor.carers import review_due
+    from assessor.carers import CarerReview, review_due
     from assessor.goals import goals_due
     from assessor.short_term import outcomes_due
 
-    def entry(person_id: str, what: str, why: str, target: tuple[str, str]) -> Entry:
+    def entry(person_id: str, what: str, why: str, target: tuple[str, str], due: date) -> Entry:
         name = index.name_of(person_id)
-        return Entry(f"{name[:1].upper()}{name[1:]}: {what}\n{why}", (person_id, *target))
+        return Entry(f"{name[:1].upper()}{name[1:]}: {what}\n{why}", (person_id, *target), due)
 
     def when(due: date) -> str:
         return f"{'Was due' if due < today else 'Due'} {format_date(due)}"
 
     entries = []
     for outcome in outcomes_due(store.episodes_awaiting_outcome(), today):
-        episode = outcome.episode
+        episode, due = outcome.episode, outcome.due
         what = f"{outcome.weeks}-week outcome of {episode.kind.label.lower()}"
-        entries.append(entry(episode.person_id, what, when(outcome.due), ("episode", episode.id)))
-    carer_plans = [plan for plan in store.all_carer_plans() if review_due(plan, today)]
+        entries.append(entry(episode.person_id, what, when(due), ("episode", episode.id), due))
+    reviews: dict[str, list[CarerReview]] = {}
+    for review in store.all_carer_reviews():
+        reviews.setdefault(review.carer_id, []).append(review)
+    carer_plans = [
+        plan
+        for plan in store.all_carer_plans()
+        if review_due(plan, today, reviews.get(plan.carer_id, []))
+    ]
     for plan in sorted(carer_plans, key=lambda plan: plan.review_on or today):
+        due = plan.review_on or today
         what = "carer’s review: do they feel supported?"
-        target = ("carer", plan.carer_id)
-        entries.append(entry(plan.carer_id, what, when(plan.review_on or today), target))
+        entries.append(entry(plan.carer_id, what, when(due), ("carer", plan.carer_id), due))
     for item in goals_due(store.goals_to_date(), today):
         goal = item.goal
-        entries.append(entry(goal.person_id, f"“{goal.words}”", item.reason, ("goal", goal.id)))
+        target = ("goal", goal.id)
+        entries.append(entry(goal.person_id, f"“{goal.words}”", item.reason, target, item.due))
     return entries
 
 
@@ -62,8 +71,8 @@ def summary_of(count: int) -> str:
         return "Nothing is due: no goals or carers to review, no outcomes to record."
     things = "thing is" if count == 1 else "things are"
     return (
-        f"{count} {things} due: short-term help outcomes to record, carers’ reviews, "
-        "then goals to review, the most overdue first."
+        f"{count} {things} due, under Overdue, This week and Later: short-term help outcomes "
+        "to record, carers’ reviews, then goals to review, the most overdue first."
     )
 
 
@@ -91,10 +100,16 @@ class DueList(SteadyPage):
     def refresh(self, runner: Runner, store: Store, today: date) -> None:
         """Read goals, carers' plans and short-term help again, in the background."""
         index = self._index
-        runner.read(lambda: read_due(store, today, index), self._show, self._failed, latest_of=NAME)
+        runner.read(
+            lambda: (read_due(store, today, index), today),
+            lambda read: self._show(*read),
+            self._failed,
+            latest_of=NAME,
+        )
 
-    def _show(self, entries: list[Entry]) -> None:
-        self.entries.set_entries(entries)
+    def _show(self, entries: list[Entry], today: date) -> None:
+        """Grouped by `today`, the day they were read for."""
+        self.entries.set_entries(entries, today)
         self.summary.setText(summary_of(len(entries)))
         self.refreshed.emit(len(entries))
 

@@ -88,7 +88,7 @@ class PersonWorkspace(QWidget):
             "goals": (RecordKind.GOAL,),
             "short_term": (RecordKind.SHORT_TERM_HELP, RecordKind.GOAL),
             "progression": (RecordKind.PROGRESSION, RecordKind.GOAL),
-            "carers": (RecordKind.CARER,),
+            "carers": (RecordKind.CARER, RecordKind.PERSON),  # page one names carers too
             "carer_support": (RecordKind.CARER,),
         }
         self.tabs = QTabWidget()

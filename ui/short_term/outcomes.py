@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QVBoxLayout, 
 from assessor.short_term import Episode, HelpOutcome
 from assessor.validation import InvalidInput, format_date, format_date_numeric, parse_date
 from ui.kit.binding import ErrorLabel
-from ui.kit.forms import Section, hint_label, line_edit, named
+from ui.kit.forms import Section, hint_label, kept_once_recorded, line_edit, named
 
 WEEKS_IN_WORDS = {2: "two", 6: "six"}
 
@@ -50,9 +50,9 @@ class OutcomeBox(Section):
         below_layout.addWidget(self.early_hint)
         self.add("Why before it is due", self.why_early, below)
         self._early_row = self.form.rowCount() - 1
-        self.save_button = named(
-            QPushButton(f"Save {weeks}-week outcome"), f"Save {weeks}-week outcome"
-        )
+        record = f"Record {weeks}-week outcome"
+        self.save_button = named(QPushButton(record), record)
+        self.form.addRow(kept_once_recorded("An outcome", record))
         row = QHBoxLayout()
         row.addWidget(self.save_button)
         row.addStretch(1)
