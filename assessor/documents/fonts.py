@@ -101,11 +101,15 @@ def coverage(fallback: Fallback) -> frozenset[int]:
         return frozenset(font.getBestCmap())
 
 
+def find_primary() -> Path:
+    """Atkinson Hyperlegible's regular face."""
+    return Path(fontpkg_atkinson_hyperlegible.ROOT / "files" / _FILES[REGULAR])
+
+
 @cache
 def primary_coverage() -> frozenset[int]:
     """The code points Atkinson Hyperlegible has a glyph for."""
-    path = fontpkg_atkinson_hyperlegible.ROOT / "files" / _FILES[REGULAR]
-    with FontFile(str(path), lazy=True) as font:
+    with FontFile(str(find_primary()), lazy=True) as font:
         return frozenset(font.getBestCmap())
 
 
