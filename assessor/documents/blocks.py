@@ -122,7 +122,7 @@ def facts(rows: Sequence[tuple[str, str]], styles: Styles) -> list[Flowable]:
     shown = [
         [
             Paragraph(markup(label), styles.strong),
-            scripts.laid_out(value, styles.body, answer_width),
+            Paragraph(scripts.paragraph(value, styles.body, answer_width), styles.body),
         ]
         for label, value in rows
         if value.strip()

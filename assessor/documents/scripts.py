@@ -31,6 +31,7 @@ from bidi import algorithm
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
 from assessor.documents import fonts
@@ -80,6 +81,17 @@ def paragraph(text: str, style: ParagraphStyle, width: float) -> str:
         wrapped for line in text.splitlines() for wrapped in _wrap(line, base, style, width * ROOM)
     ]
     return "<br/>".join(_line(line, base) for line in lines)
+
+
+def draw(canvas: Canvas, x: float, y: float, text: str, font_name: str, size: float) -> None:
+    """One line of text on a page, its baseline at y (the footer, which is no paragraph)."""
+    text = _normal(text)
+    for piece in _pieces(text, _base(text)):
+        name = piece.font.name if piece.font else font_name
+        chars = _glyphs(piece) if piece.font else piece.text
+        canvas.setFont(name, size)
+        canvas.drawString(x, y, chars)
+        x += stringWidth(chars, name, size)
 
 
 # --- which font ---------------------------------------------------------------------------------
