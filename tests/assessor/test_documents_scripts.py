@@ -139,7 +139,8 @@ def test_accents_typed_as_two_characters_print_as_one() -> None:
 def test_the_footer_names_them_in_their_own_script(example: Example) -> None:
     file = example.files["Des"]
     person = replace(file.person, preferred_name="سمير", first_names="سمير", family_name="حداد")
-    pdf = build(DocumentKind.MY_PLAN, replace(file, person=person), example.context("Des"), STANDARD)
+    renamed = replace(file, person=person)
+    pdf = build(DocumentKind.MY_PLAN, renamed, example.context("Des"), STANDARD)
     footer = [each for each in drawn_in(pdf).chars if each["top"] > 780 and each["text"] == "س"]
     assert footer and all("NotoSansArabic" in each["fontname"] for each in footer)
     assert "My plan: سمير حداد" in DIRECTION_MARKS.sub("", text_of(pdf))
