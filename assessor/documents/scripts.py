@@ -7,8 +7,9 @@ reordered), Chinese or emoji. So, before reportlab sees it:
 
 - each character goes in the first font that has it (`fonts.FALLBACKS`, coverage read from the
   font's cmap with fontTools);
-- the Unicode bidirectional algorithm (python-bidi) orders each line for display: a line is
-  wrapped here when it holds right-to-left text, since the order depends on the line;
+- the Unicode bidirectional algorithm (python-bidi, on the Rust unicode-bidi crate) orders
+  each line for display: a line is wrapped here when it holds right-to-left text, since the
+  order depends on the line;
 - runs in a script that needs it are shaped by HarfBuzz (uharfbuzz, what browsers and Qt use),
   and its glyphs written as the characters that print them (`fonts.SpokenFont.code_for`).
 
@@ -20,12 +21,14 @@ word in more than one font with the first font's glyphs (boxes for the rest).
 from __future__ import annotations
 
 import itertools
+import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from xml.sax.saxutils import escape
 
+import bidi
 import uharfbuzz
 from bidi import algorithm
 from reportlab.lib.enums import TA_RIGHT
@@ -88,7 +91,7 @@ def draw(canvas: Canvas, x: float, y: float, text: str, font_name: str, size: fl
     text = _normal(text)
     for piece in _pieces(text, _base(text)):
         name = piece.font.name if piece.font else font_name
-        chars = _glyphs(piece) if piece.font else piece.text
+        chars = _glyphs(piece) if piece.font else piece.shown
         canvas.setFont(name, size)
         canvas.drawString(x, y, chars)
         x += stringWidth(chars, name, size)
@@ -146,7 +149,8 @@ class _Piece:
     """Characters of a line in one font and one direction, in the order they are typed."""
 
     font: fonts.Fallback | None
-    text: str
+    text: str  # as typed
+    shown: str  # as shown left to right, brackets mirrored when it reads right to left
     backwards: bool
 
 
@@ -172,9 +176,9 @@ def _pieces(line: str, base: int) -> Iterator[_Piece]:
             and fonts_of[order[end][0]] is fonts_of[index]
         ):
             end += 1
-        chars = [char for _index, char, _backwards in order[start:end]]
-        text = "".join(reversed(chars) if backwards else chars)
-        yield _Piece(fonts_of[index], text, backwards)
+        first, last = sorted((index, order[end - 1][0]))
+        shown = "".join(char for _index, char, _backwards in order[start:end])
+        yield _Piece(fonts_of[index], line[first : last + 1], shown, backwards)
         start = end
 
 
@@ -196,33 +200,44 @@ def _visual_order(line: str, base: int) -> list[tuple[int, str, bool]]:
     storage["base_level"] = base
     storage["base_dir"] = "LR"[base]
     algorithm.get_embedding_levels(line, storage)
-    algorithm.explicit_embed_and_overrides(storage)
-    algorithm.resolve_weak_types(storage)
-    algorithm.resolve_neutral_types(storage, False)
-    algorithm.resolve_implicit_levels(storage, False)
-    for index, char in enumerate(storage["chars"]):
-        char["index"] = index
+    for index, (char, level) in enumerate(zip(storage["chars"], _levels(line, base), strict=True)):
+        char["index"], char["level"] = index, level
     algorithm.reorder_resolved_levels(storage, False)
     algorithm.apply_mirroring(storage, False)
     return [(char["index"], char["ch"], char["level"] % 2 == 1) for char in storage["chars"]]
 
 
+_LEVELS = re.compile(r"levels: \[(.*?)\],\s*paragraphs", re.DOTALL)
+
+
+def _levels(line: str, base: int) -> list[int]:
+    """Each character's embedding level, resolved by the Rust unicode-bidi crate inside
+    python-bidi, which pairs brackets (rule N0: "(صديقي)" keeps its brackets round it) as the
+    library's older pure-Python algorithm does not. python-bidi gives the levels only in its
+    debug description, one per byte of UTF-8; the line's own ordering and mirroring are then
+    done by that older algorithm's functions."""
+    described = bidi.get_display(line, base_dir="LR"[base], debug=True)
+    found = _LEVELS.search(described)
+    assert found, "python-bidi no longer describes its levels as expected"
+    per_byte = [int(level) for level in re.findall(r"Level\(\s*(\d+)", found.group(1))]
+    starts = itertools.accumulate((len(char.encode()) for char in line), initial=0)
+    return [per_byte[start] for start, _char in zip(starts, line, strict=False)]
+
+
 def _markup(piece: _Piece) -> str:
     if piece.font is None:
-        return escape(piece.text)
+        return escape(piece.shown)
     return f'<font name="{piece.font.name}">{escape(_glyphs(piece))}</font>'
 
 
 def _glyphs(piece: _Piece) -> str:
     """The characters that print the piece in its font, left to right."""
-    font = fonts.use(piece.font) if piece.font else None
-    assert font is not None and piece.font is not None
-    if not piece.font.shaped:
-        # typed order, or mirrored and turned when it reads right to left
-        kept = (char for char in piece.text if ord(char) in font.face.charToGlyph)
-        text = "".join(kept)
-        return text[::-1] if piece.backwards else text
-    return _shape(font, piece.text, piece.backwards)
+    assert piece.font is not None
+    font = fonts.use(piece.font)
+    if piece.font.shaped:
+        return _shape(font, piece.text, piece.backwards)  # HarfBuzz turns and mirrors
+    # without what the font lacks: joiners and variation selectors that only change emoji
+    return "".join(char for char in piece.shown if ord(char) in font.face.charToGlyph)
 
 
 def _shape(font: fonts.SpokenFont, text: str, backwards: bool) -> str:
@@ -277,7 +292,7 @@ def _width(word: str, base: int, style: ParagraphStyle) -> float:
     total = 0.0
     for piece in _pieces(word, base):
         if piece.font is None:
-            total += stringWidth(piece.text, style.fontName, style.fontSize)
+            total += stringWidth(piece.shown, style.fontName, style.fontSize)
         else:
             total += stringWidth(_glyphs(piece), piece.font.name, style.fontSize)
     return total

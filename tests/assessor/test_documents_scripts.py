@@ -144,3 +144,10 @@ def test_the_footer_names_them_in_their_own_script(example: Example) -> None:
     footer = [each for each in drawn_in(pdf).chars if each["top"] > 780 and each["text"] == "س"]
     assert footer and all("NotoSansArabic" in each["fontname"] for each in footer)
     assert "My plan: سمير حداد" in DIRECTION_MARKS.sub("", text_of(pdf))
+
+
+def test_brackets_stay_round_right_to_left_words_in_an_english_line() -> None:
+    """Rule N0 of the bidirectional algorithm: “مرحبا (صديقي)” shows as “(صديقي) مرحبا”."""
+    markup = scripts.markup("He wrote: “مرحبا (صديقي)” today")
+    arabic_as_a = re.sub("<font[^>]*>.*?</font>", "A", markup)
+    assert arabic_as_a == "He wrote: “(A)A” today"
