@@ -13,12 +13,19 @@ QT_PACKAGES=(
   libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-shm0 libxcb-sync1
   libxcb-xfixes0 libxcb-xinerama0 libxcb-xkb1
 )
+# A person's own words may be in any script, and must show on screen and print: the Noto
+# families cover them (core: Arabic, Urdu, Indic and more; CJK and colour emoji for the screen),
+# Droid Sans Fallback prints Chinese, Japanese and Korean (Noto CJK is CFF, which the PDF writer
+# cannot embed) and Symbola prints emoji (see assessor/documents/fonts.py).
+FONT_PACKAGES=(
+  fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji fonts-droid-fallback fonts-symbola
+)
 # The tests run the store on a throw-away PostgreSQL server too (tests/kit/postgres.py), as the
 # council's server will; they start it themselves and need only the binaries.
 TEST_PACKAGES=(postgresql)
 
 missing=()
-for package in "${QT_PACKAGES[@]}" "${TEST_PACKAGES[@]}"; do
+for package in "${QT_PACKAGES[@]}" "${FONT_PACKAGES[@]}" "${TEST_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" \
     || missing+=("$package")
 done

@@ -12,18 +12,17 @@ in a longer line, after a sentence or a word; it reads as one text, in order, in
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from xml.sax.saxutils import escape
 
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 
-from assessor.documents import fonts
+from assessor.documents import fonts, scripts
 from assessor.documents.layout import Styles, frame_width
 from assessor.record import Entry
 
 
 def markup(text: str) -> str:
-    """Typed text as paragraph markup: escaped, its line breaks kept."""
-    return "<br/>".join(escape(line) for line in text.strip().splitlines())
+    """Typed text as paragraph markup: escaped, its line breaks kept, in any script."""
+    return scripts.markup(text)
 
 
 def possessive(name: str) -> str:
@@ -75,26 +74,22 @@ def _runs(text: str) -> Iterator[tuple[int, list[str]]]:
 
 def typed(text: str, styles: Styles, before: str = "", after: str = "") -> list[Flowable]:
     """Text as someone typed it, its line breaks and blank lines kept, in paragraphs that lay
-    out in time proportional to its length; `before` and `after` (markup) go round it."""
+    out in time proportional to its length; `before` and `after` (plain text) go round it."""
     runs = list(_runs(text))
     flowables: list[Flowable] = []
     for number, (blanks, lines) in enumerate(runs, 1):
         if blanks:
             flowables.append(Spacer(0, blanks * styles.leading))
-        words = "<br/>".join(escape(line) for line in lines)
         last = number == len(runs)
-        flowables.append(
-            Paragraph(
-                (before if number == 1 else "") + words + (after if last else ""),
-                styles.body if last else styles.continued,
-            )
-        )
+        words = (before if number == 1 else "") + "\n".join(lines) + (after if last else "")
+        style = styles.body if last else styles.continued
+        flowables.append(scripts.laid_out(words, style, frame_width()))
     return flowables
 
 
 def own_words(name: str, text: str, styles: Styles) -> list[Flowable]:
     """Their words exactly as they said them, in quotation marks: "In Ada’s words: “…”"."""
-    return typed(text, styles, before=f"In {escape(possessive(name))} words: “", after="”")
+    return typed(text, styles, before=f"In {possessive(name)} words: “", after="”")
 
 
 def answer(name: str, entry: Entry, styles: Styles) -> list[Flowable]:
@@ -122,17 +117,21 @@ def facts(rows: Sequence[tuple[str, str]], styles: Styles) -> list[Flowable]:
     """Labels in bold beside their answers, leaving out what is not recorded. An answer taller
     than a page (5,000 characters of communication needs in large print) goes on over the
     page, at least three lines either side of the break."""
+    label_width = frame_width() * 0.3
+    answer_width = frame_width() - label_width
     shown = [
-        [Paragraph(markup(label), styles.strong), Paragraph(markup(value), styles.body)]
+        [
+            Paragraph(markup(label), styles.strong),
+            Paragraph(scripts.paragraph(value, styles.body, answer_width), styles.body),
+        ]
         for label, value in rows
         if value.strip()
     ]
     if not shown:
         return []
-    label_width = frame_width() * 0.3
     table = Table(
         shown,
-        colWidths=[label_width, frame_width() - label_width],
+        colWidths=[label_width, answer_width],
         style=[
             # A table writes its own font into the page, Helvetica unless told.
             ("FONT", (0, 0), (-1, -1), fonts.REGULAR, styles.size),

@@ -20,7 +20,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
-from assessor.documents import fonts
+from assessor.documents import fonts, scripts
 from assessor.documents.formats import PrintFormat
 
 MARGIN = 15 * mm
@@ -160,6 +160,5 @@ class _FooterCanvas(Canvas):
         text = f"{self._footer_title}. {page}"
         if stringWidth(text, fonts.REGULAR, self._footer_size) > frame_width():
             text = page
-        self.setFont(fonts.REGULAR, self._footer_size)
-        self.drawString(MARGIN, MARGIN, text)
+        scripts.draw(self, MARGIN, MARGIN, text, fonts.REGULAR, self._footer_size)
         self.restoreState()

@@ -218,3 +218,22 @@ def test_every_control_is_named_and_reached_by_keyboard(qtbot, window):
     dialog.standard.setFocus()
     qtbot.keyClick(dialog.standard, Qt.Key.Key_Right)
     assert dialog.large.isChecked(), "the arrow keys move between the formats"
+
+
+def test_the_preview_names_characters_no_font_can_print_before_printing(
+    qtbot, window, example_store
+):
+    des = open_person(window, "Des")
+    example_store.update_person(des, {"presenting_problem": "Falls at night \ue000 twice."})
+    dialog = open_print(qtbot, window, "Des")
+    warning = dialog.state.text()
+    assert "cannot be printed" in warning
+    assert "U+E000 in page one, presenting problem" in warning
+    assert dialog.print_button.isEnabled(), "the worker may still print, knowing"
+
+
+def test_a_record_every_font_can_print_has_no_warning(qtbot, window, example_store):
+    des = open_person(window, "Des")
+    example_store.update_person(des, {"presenting_problem": "Dŵr, 水, مرحبا, 🌻."})
+    dialog = open_print(qtbot, window, "Des")
+    assert "cannot be printed" not in dialog.state.text()

@@ -42,6 +42,7 @@ from assessor.documents.formats import (
     PrintFormat,
     format_for,
 )
+from assessor.documents.unprintable import warning as unprintable_warning
 from assessor.files import CannotWrite, write_whole
 from assessor.person_file import PersonFile
 from assessor.team import Team
@@ -286,6 +287,7 @@ class PrintDialog(QDialog):
             return
         pages = self.document.pageCount()
         self._say(f"{self.chosen_format.label}: {pages} page{'s' if pages != 1 else ''}.")
+        self.state.setText(f"{self.state.text()} {unprintable_warning(self._file)}".strip())
         self._set_ready(True)
         self.ready.emit()
 
