@@ -10,10 +10,11 @@ rather than make a page of many thousands of lines.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QResizeEvent, QShowEvent
+from PySide6.QtGui import QResizeEvent, QShowEvent, QWheelEvent
 from PySide6.QtWidgets import QPlainTextEdit, QScrollArea, QSizePolicy
 
 from ui.kit.forms import named
+from ui.kit.wheel_guard import scroll_page_instead
 
 _ALWAYS_OFF = Qt.ScrollBarPolicy.ScrollBarAlwaysOff
 _AS_NEEDED = Qt.ScrollBarPolicy.ScrollBarAsNeeded
@@ -28,6 +29,7 @@ class GrowingText(QPlainTextEdit):
         self.setTabChangesFocus(True)
         self._least = self.fontMetrics().lineSpacing() * lines
         self._longest = longest
+        self._page: QScrollArea | None = None
         self.setVerticalScrollBarPolicy(_ALWAYS_OFF)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.document().contentsChanged.connect(self.fit)
@@ -57,7 +59,27 @@ class GrowingText(QPlainTextEdit):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        if self._page is None:
+            self._page = self._page_around()
+            if self._page is not None:
+                # The page grows a moment after the box does: follow the cursor then too.
+                self._page.verticalScrollBar().rangeChanged.connect(self._soon_in_view)
         self.fit()
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        """A box that has grown has nothing to scroll: the wheel scrolls the page (Ctrl and
+        the wheel still zoom the text)."""
+        zoom = event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        if self.verticalScrollBarPolicy() == _ALWAYS_OFF and not zoom:
+            scroll_page_instead(self, event)
+        else:
+            super().wheelEvent(event)
+
+    def _page_around(self) -> QScrollArea | None:
+        page = self.parentWidget()
+        while page is not None and not isinstance(page, QScrollArea):
+            page = page.parentWidget()
+        return page
 
     def _soon_in_view(self) -> None:
         # Once the page has been laid out again around a line just added.
@@ -66,10 +88,8 @@ class GrowingText(QPlainTextEdit):
 
     def keep_cursor_in_view(self) -> None:
         """Scroll the page around the box so the line with the cursor shows."""
-        page = self.parentWidget()
-        while page is not None and not isinstance(page, QScrollArea):
-            page = page.parentWidget()
-        if page is None or page.widget() is None:
+        page = self._page
+        if page is None or page.widget() is None or not self.hasFocus():
             return
         line = self.cursorRect()
         where = self.viewport().mapTo(page.widget(), line.center())
