@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import (
     QComboBox,
+    QCompleter,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -51,6 +52,8 @@ class StepRow(QWidget):
         self.who = named(QComboBox(), f"Step {number}: who will do it")
         self.who.setEditable(True)
         self.who.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        # Suggestions in a list below, never typed in for the worker: "A" stays "A".
+        self.who.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.who.addItems(list(suggestions))
         self.who.setFixedWidth(WHO_WIDTH_EM * em)
         self.who.lineEdit().setAccessibleName(self.who.accessibleName())
@@ -210,6 +213,7 @@ class AgreedSection(QWidget):
         row.delete.clicked.connect(lambda: self.delete(row))
         self.rows.append(row)
         self.steps.addWidget(row)
+        row.show()  # now, not when Qt gets round to it: the cursor may go straight in
         set_shown(self.columns, True)
         return row
 
