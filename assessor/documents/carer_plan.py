@@ -23,6 +23,7 @@ from assessor.documents.sections import (
     metadata,
     newest_first,
     next_talk_section,
+    reader_names,
     title_block,
     topic_section,
     worker_section,
@@ -74,7 +75,7 @@ def build(file: PersonFile, context: PrintContext, fmt: PrintFormat) -> bytes:
         ),
         *_if_i_cannot_care(plan, contacts, file, styles),
         *section("Do I feel supported?", _supported(mine.reviews, file, styles), styles),
-        *agreed_section(contacts, file, styles),
+        *agreed_section(contacts, file, styles, me=reader_names(file)),
         *worker_section(context, styles),
         *next_talk_section(dates, due_now, context, styles, latest_follow_up(contacts)),
     ]

@@ -27,6 +27,7 @@ from assessor.documents.sections import (
     metadata,
     newest_first,
     next_talk_section,
+    reader_names,
     title_block,
     topic_section,
     worker_section,
@@ -83,7 +84,7 @@ def build(file: PersonFile, context: PrintContext, fmt: PrintFormat) -> bytes:
             "Who have I been introduced to?", _introductions(introductions, file, styles), styles
         ),
         *topic_section(EMERGENCY, contacts, file, styles),
-        *agreed_section(contacts, file, styles),
+        *agreed_section(contacts, file, styles, me=reader_names(file)),
         *worker_section(context, styles),
         *next_talk_section(
             [*dates, *plan_dates(newest_plan(file))],

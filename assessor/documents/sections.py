@@ -97,31 +97,42 @@ def worker_section(context: PrintContext, styles: Styles) -> list[Flowable]:
     return section("Who is my worker, and how do I reach them?", facts(rows, styles), styles)
 
 
-def agreed_section(contacts: Sequence[Contact], file: PersonFile, styles: Styles) -> list[Flowable]:
+def reader_names(file: PersonFile) -> set[str]:
+    """The names that mean the reader of a first-person plan: as they like to be called, or
+    in full."""
+    return {file.person.preferred_name, file.person.display_name}
+
+
+def agreed_section(
+    contacts: Sequence[Contact], file: PersonFile, styles: Styles, me: Collection[str] = ()
+) -> list[Flowable]:
     """ "What we agreed": the steps agreed at the newest of `contacts` (newest first) that
-    agreed any."""
-    return section("What we agreed", agreed_steps(contacts, file, styles), styles)
+    agreed any; a step for one of the names in `me` is the reader's own ("I will")."""
+    return section("What we agreed", agreed_steps(contacts, file, styles, me), styles)
 
 
-def agreed_steps(contacts: Sequence[Contact], file: PersonFile, styles: Styles) -> list[Flowable]:
+def agreed_steps(
+    contacts: Sequence[Contact], file: PersonFile, styles: Styles, me: Collection[str] = ()
+) -> list[Flowable]:
     """The steps agreed at the newest of `contacts` that agreed any, each a sentence: what,
     who will do it, by when."""
+    mine = {name.strip().casefold() for name in me}
     for contact in contacts:
         conversation = file.conversations.get(contact.id)
         steps = [s for s in conversation.steps if s.what.strip()] if conversation else []
         if steps:
-            return [_step(step, styles) for step in steps]
+            return [_step(step, mine, styles) for step in steps]
     return []
 
 
-def _step(step: AgreedStep, styles: Styles) -> Flowable:
+def _step(step: AgreedStep, mine: Collection[str], styles: Styles) -> Flowable:
     sentence = step.what.strip().rstrip(".") + "."
-    who = step.who.strip()
-    by = f"by {format_date_in_full(step.by_when)}" if step.by_when else ""
+    who = "I" if step.who.strip().casefold() in mine else step.who.strip()
+    by = f" by {format_date_in_full(step.by_when)}" if step.by_when else ""
     if who:
-        sentence += f" {who} will do this{' ' + by if by else ''}."
+        sentence += f" {who} will do this{by}."
     elif by:
-        sentence += f" To be done {by}."
+        sentence += f" To be done{by}."
     return para(sentence, styles)
 
 

@@ -35,7 +35,7 @@ def test_my_plan_lists_what_we_agreed_and_when_we_next_talk(tmp_path: Path) -> N
     for fmt in (STANDARD, LARGE):
         text = text_of(build(DocumentKind.MY_PLAN, peggy, context, fmt))
         assert (
-            "What we agreed Ring the lunch club at St Mark’s. Peggy will do this by 30 November "
+            "What we agreed Ring the lunch club at St Mark’s. I will do this by 30 November "
             "2026. Ask the OT about a second stair rail. Sam Patel will do this. Try the "
             "Thursday choir."
         ) in text
@@ -50,7 +50,7 @@ def test_my_plan_lists_what_we_agreed_and_when_we_next_talk(tmp_path: Path) -> N
 def test_the_record_of_the_conversation_says_what_we_agreed(tmp_path: Path) -> None:
     example, peggy = _peggy_with_what_we_agreed(tmp_path)
     text = text_of(build(DocumentKind.RECORD, peggy, PrintContext(TODAY, "Sam Patel"), STANDARD))
-    assert "What we agreed Ring the lunch club at St Mark’s." in text
+    assert "What we agreed Ring the lunch club at St Mark’s. Peggy will do this" in text
     assert "Try the Thursday choir. We agreed to talk again on 7 December 2026." in text
     example.store.close()
 
