@@ -66,6 +66,11 @@ def test_a_date_that_is_not_one_is_kept_as_a_draft_with_its_message(qtbot, windo
     assert [d.text for d in example_store.drafts()] == ["next Tuesday"]
     (contact,) = example_store.contacts(person_id)
     assert example_store.agreed_steps(contact.id)[0].by_when is None
+    open_person(window, "Peggy")
+    open_person(window, "Tomek")
+    (row,) = window.workspace.contacts.conversation.agreed.rows
+    assert row.by_when.text() == "next Tuesday", "the draft is back in its place"
+    assert "not a date we can read" in row.binder.message("by_when").text()
 
 
 def test_who_suggests_the_person_and_the_worker_and_takes_anyone(qtbot, window, example_store):

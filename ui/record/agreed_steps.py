@@ -187,7 +187,7 @@ class AgreedSection(QWidget):
     def _new_row(self, step: AgreedStep) -> StepRow:
         row = StepRow(len(self.rows) + 1, self._suggestions, self._autosaver)
         row.step_id = step.id
-        key = step.id or f"new-{uuid.uuid4()}"
+        key = step.id or str(uuid.uuid4())  # the id it will be stored under, so drafts find it
         person_id = self._place.person_id
 
         def write(changes: dict[str, Any], based_on: int | None) -> int:
@@ -201,6 +201,7 @@ class AgreedSection(QWidget):
                 changes.get("what", ""),
                 changes.get("who", ""),
                 changes.get("by_when"),
+                id=key,
             )
             added = self._runner.write_now(
                 lambda: add_step(self._store, person_id, new), source=self
