@@ -177,6 +177,13 @@ TOPIC_QUESTIONS: dict[str, tuple[str, ...]] = {
     "carer_emergency": ("If you were suddenly unable to care, what would happen?",),
 }
 
+# Beside "What we agreed", at the end of the conversation.
+AGREED_QUESTIONS: tuple[str, ...] = (
+    "What will you do next, and who could help?",
+    "Is there a day you would like it done by?",
+    "When shall we talk again, and how?",
+)
+
 SWINDON_QUESTIONS: tuple[str, ...] = (
     "What was life like when you were younger?",
     "How did you live your life then?",

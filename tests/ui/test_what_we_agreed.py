@@ -132,6 +132,8 @@ def test_tab_goes_row_by_row_then_to_add_step_and_the_follow_up(qtbot, window):
     ]
     for control in (row.what, row.who, row.by_when, row.delete, agreed.follow_up):
         assert control.accessibleName()
+    prompts = window.workspace.contacts.conversation.prompts
+    assert "When shall we talk again" in prompts.topic.text(), "questions for ending"
 
 
 def test_the_follow_up_we_agreed_is_on_the_due_list_and_opens_the_contact(qtbot, store):

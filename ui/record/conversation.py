@@ -12,7 +12,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
 
 from assessor.drafts import Draft
 from assessor.operations.contacts import set_entry
@@ -59,11 +59,25 @@ class ConversationPage(QWidget):
             layout.addWidget(topic_field)
             topic_field.text.textChanged.connect(lambda f=topic_field: self._edited(f))
             topic_field.own_words.toggled.connect(lambda _c, f=topic_field: self._chosen(f))
-            topic_field.focused.connect(self.prompts.show_topic)
             FlushOnFocusOut(topic_field.text, autosaver.flush)
         self.agreed = AgreedSection(store, runner, autosaver, contact_binder)
         layout.addWidget(self.agreed)
         self.set_kind(None)
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        app.focusChanged.connect(self._focus_moved)
+
+    def _focus_moved(self, _old: QWidget | None, new: QWidget | None) -> None:
+        """The questions follow the keyboard: the topic it is in, or what we agreed."""
+        if new is None or not self.isAncestorOf(new):
+            return
+        if self.agreed.isAncestorOf(new):
+            self.prompts.show_agreed()
+            return
+        for topic_field in self.fields.values():
+            if topic_field.isAncestorOf(new):
+                self.prompts.show_topic(topic_field.topic)
+                return
 
     def show_contact(
         self,

@@ -13,6 +13,7 @@ from html import escape
 from PySide6.QtWidgets import QGroupBox, QLabel, QSizePolicy, QVBoxLayout
 
 from assessor.prompts import (
+    AGREED_QUESTIONS,
     CARER_QUESTIONS,
     SWINDON_QUESTIONS,
     THREE_CONVERSATIONS_QUESTIONS,
@@ -71,6 +72,11 @@ class PromptsPanel(QGroupBox):
         questions = TOPIC_QUESTIONS.get(topic.code, ())
         self.topic.setText(_questions_text(f"Now: {topic.heading}", questions))
         self.topic_hint.setText(topic.hint)
+
+    def show_agreed(self) -> None:
+        """The worker is on what we agreed: questions for ending the conversation."""
+        self.topic.setText(_questions_text("Now: What we agreed", AGREED_QUESTIONS))
+        self.topic_hint.setText("")
 
     def set_kind(self, kind: ConversationKind | None) -> None:
         """The chosen conversation's questions."""

@@ -8,7 +8,7 @@ typed. A topic with words in it is always open.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -93,9 +93,7 @@ def _shortcut(event: QKeyEvent) -> bool:
 
 class TopicField(QWidget):
     """One topic: folded while empty; open, its heading, hint, the text and whether it is in
-    the person's own words. `focused` says the worker is on this topic."""
-
-    focused = Signal(object)  # the Topic
+    the person's own words."""
 
     def __init__(self, topic: Topic) -> None:
         super().__init__()
@@ -128,8 +126,6 @@ class TopicField(QWidget):
         self.folded.clicked.connect(self.open)
         self.folded.typed.connect(self._typed_on_fold)
         self.text.textChanged.connect(self._open_when_written)
-        _Focus(self.folded, self)
-        _Focus(self.text, self)
         self._show_as_quote(False)
         self.fold(True)
 
@@ -177,17 +173,3 @@ class TopicField(QWidget):
         self.text.setProperty("ownWords", own_words)
         self.text.style().unpolish(self.text)
         self.text.style().polish(self.text)
-
-
-class _Focus(QObject):
-    """Tells the topic when the worker arrives on one of its controls."""
-
-    def __init__(self, widget: QWidget, field: TopicField) -> None:
-        super().__init__(widget)
-        self._field = field
-        widget.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.FocusIn:
-            self._field.focused.emit(self._field.topic)
-        return False
