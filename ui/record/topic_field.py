@@ -56,7 +56,6 @@ class FoldedTopic(QPushButton):
 
     def __init__(self, topic: Topic) -> None:
         super().__init__()
-        self.setObjectName("foldedTopic")
         named(
             self,
             f"{topic.heading}: nothing written yet",
