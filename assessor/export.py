@@ -8,7 +8,9 @@ The shape (`format` is "assessor-export", `version` 1), which later issues exten
                  "people_who_matter": [{fields, "id", "record": stamp}, ...]},
       "contacts": [{"id", "on", "place", "kind", "worker", "followed": [codes],
                     "shared_with_cared_for", "record": stamp, "private_to_carer",
-                    "conversation": {topic code: {"heading", "text", "own_words"}}}, ...],
+                    "conversation": {topic code: {"heading", "text", "own_words"}},
+                    "follow_up_on", "steps": [{"id", "what", "who", "by_when",
+                                               "record": stamp}, ...]}, ...],
       "goals": [{"id", "words", "set_on", "set_by", "kind", "target_date", "expected",
                  "baseline", "record": stamp,
                  "status": goal status code, as of the export's UTC date,
@@ -168,6 +170,8 @@ def _contact(contact: Contact, conversation: Conversation | None) -> dict[str, A
         code: {"heading": _HEADINGS[code], "text": entry.text, "own_words": entry.own_words}
         for code, entry in (conversation.entries.items() if conversation else ())
     }
+    steps = conversation.steps if conversation else []
+    data["steps"] = [_object(step, skip={"contact_id"}) for step in steps]
     return data
 
 

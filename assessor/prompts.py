@@ -132,6 +132,58 @@ TOPICS: tuple[Topic, ...] = (
 
 TOPIC_CODES: frozenset[str] = frozenset(topic.code for topic in TOPICS)
 
+# Questions that may open up a topic, asked in the person's own terms; shown beside the topic
+# being written, with the conversation's own questions.
+TOPIC_QUESTIONS: dict[str, tuple[str, ...]] = {
+    "what_matters": ("What is important to you?", "What makes a good day for you?"),
+    "can_do": ("What do you manage well already?", "What have you found a way round?"),
+    "strengths_personal": (
+        "What are you good at, or used to enjoy?",
+        "What has helped you through hard times before?",
+    ),
+    "strengths_family": (
+        "Who is around you: family, friends?",
+        "What are they happy to help with, and what would you rather they did not?",
+    ),
+    "strengths_neighbourhood": (
+        "Who do you see nearby: neighbours, the shop, the chemist?",
+        "Where do you like to go near home?",
+    ),
+    "strengths_community": (
+        "Are you part of any group: faith, clubs, classes, volunteering?",
+        "Is there something you would like to try, if someone went with you at first?",
+    ),
+    "motivation": (
+        "What gets you up in the morning?",
+        "What would you like to be able to do again?",
+    ),
+    "routines": ("Tell me about a usual day.", "What does your week look like?"),
+    "wants": ("What do you want to happen?", "What are you expecting from us?"),
+    "safety_change": ("What would make you feel safe right now?", "What is worrying you most?"),
+    "emergency_plan": (
+        "If things went wrong tonight, who would you call?",
+        "Who has a key, and who should we tell?",
+    ),
+    "good_life": ("What does a good life look like for you?",),
+    "who_to_involve": ("Who would you like with you when we plan your support?",),
+    "carer_time": ("How many hours a week does caring take?", "When did you last have a break?"),
+    "carer_feelings": ("How are you, really?", "What worries you most?"),
+    "carer_practical": ("What is hardest day to day?", "What happens at night?"),
+    "carer_health": ("How are you sleeping?", "Have you been able to see your own GP?"),
+    "carer_work_money": ("Is caring affecting your work or studies?", "Is money a worry?"),
+    "carer_life": ("What would you like time for, beyond caring?",),
+    "carer_what_would_help": ("What would make the most difference to you?",),
+    "carer_going_on": ("Do you want to go on caring, and can you?", "For how long?"),
+    "carer_emergency": ("If you were suddenly unable to care, what would happen?",),
+}
+
+# Beside "What we agreed", at the end of the conversation.
+AGREED_QUESTIONS: tuple[str, ...] = (
+    "What will you do next, and who could help?",
+    "Is there a day you would like it done by?",
+    "When shall we talk again, and how?",
+)
+
 SWINDON_QUESTIONS: tuple[str, ...] = (
     "What was life like when you were younger?",
     "How did you live your life then?",

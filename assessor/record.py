@@ -213,6 +213,9 @@ class AgreedStep:
     stamp: Stamp | None = None
 
 
+AGREED_STEP_FIELDS: frozenset[str] = frozenset({"what", "who", "by_when"})
+
+
 @dataclass(frozen=True)
 class Entry:
     """One answer on page two. `own_words` marks it as the person's words, kept exactly."""
@@ -224,10 +227,12 @@ class Entry:
 
 @dataclass
 class Conversation:
-    """Page two for one contact: answers keyed by topic code (see `assessor.prompts`)."""
+    """Page two for one contact: answers keyed by topic code (see `assessor.prompts`), and
+    the steps we agreed, in the order they were added."""
 
     contact_id: str
     entries: dict[str, Entry] = field(default_factory=dict)
+    steps: list[AgreedStep] = field(default_factory=list)
 
     def text(self, topic: str) -> str:
         entry = self.entries.get(topic)

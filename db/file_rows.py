@@ -8,6 +8,7 @@ from typing import Any
 
 from assessor.person_file import AsCarer, PersonFile
 from db.kinds import (
+    AGREED_STEP,
     CARER_OFFER,
     CARER_PLAN,
     CARER_REVIEW,
@@ -29,9 +30,9 @@ from db.repositories.contacts import check_topic, entry_id
 
 def rows_of(file: PersonFile) -> tuple[list[Any], list[Any], list[Any]]:
     """A file's rows in the order foreign keys need: the person; then who matters to them,
-    their contacts, goals, plans and what is theirs as a carer; then page-two answers, reviews
-    and caring roles (whose cared-for person may be in another file of the same batch). Ids are
-    made here, so one flush a wave suffices."""
+    their contacts, goals, plans and what is theirs as a carer; then page-two answers, agreed
+    steps, reviews and caring roles (whose cared-for person may be in another file of the same
+    batch). Ids are made here, so one flush a wave suffices."""
     person = file.person
     person_row = PERSON.to_row(person, id=person.id or new_id())
     children: list[Any] = [
@@ -53,6 +54,8 @@ def rows_of(file: PersonFile) -> tuple[list[Any], list[Any], list[Any]]:
                     topic=topic,
                 )
             )
+        for step in conversation.steps if conversation else ():
+            answers.append(AGREED_STEP.to_row(step, contact_id=contact_row.id))
     _check_keys(file.reviews, file.goals, "goals")
     _check_keys(file.episode_reviews, file.episodes, "short-term help")
     _check_keys(file.plan_reviews, file.plans, "progression plans")

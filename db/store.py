@@ -24,6 +24,7 @@ from assessor.goals import Goal, GoalToDate, Review
 from assessor.person_file import AsCarer, OpenedPerson, PersonFile, SharedConversation
 from assessor.progression import PlanReview, ProgressionPlan
 from assessor.record import (
+    AgreedStep,
     Contact,
     Conversation,
     Entry,
@@ -167,6 +168,27 @@ class Store:
         """Write one answer on page two exactly as given: own words are never trimmed.
         `based_on` is the revision of the answer it was typed over (0 for none yet)."""
         return self._run(lambda unit: unit.contacts.set_entry(contact_id, topic, entry, based_on))
+
+    def add_agreed_step(self, step: AgreedStep) -> AgreedStep:
+        """Store a step agreed at a conversation; returns it with its id and stamp."""
+        return self._run(lambda unit: unit.contacts.steps.add(step))
+
+    def update_agreed_step(
+        self, step_id: str, changes: Mapping[str, Any], based_on: int | None = None
+    ) -> int:
+        return self._run(lambda unit: unit.contacts.steps.update(step_id, changes, based_on))
+
+    def remove_agreed_step(self, step_id: str) -> None:
+        self._run(lambda unit: unit.contacts.steps.remove(step_id))
+
+    def agreed_steps(self, contact_id: str) -> list[AgreedStep]:
+        """The steps agreed at one contact, in the order they were added."""
+        return self._run(lambda unit: unit.contacts.steps.of_contact(contact_id))
+
+    def contacts_to_follow_up(self) -> list[Contact]:
+        """Every contact of the people with a follow-up date on any contact: what the Due list
+        needs to find the follow-ups still to come (see `assessor.follow_up`)."""
+        return self._run(lambda unit: unit.contacts.of_people_following_up())
 
     def entry_ids(self, contact_ids: Iterable[str]) -> list[str]:
         """Row ids of page-two answers, so a history can include them."""

@@ -19,13 +19,16 @@ from assessor.documents.plain_words import plain_label
 from assessor.documents.progress import goal_dates, goals_section
 from assessor.documents.sections import (
     TopicSection,
+    agreed_section,
     metadata,
     newest_first,
     next_talk_section,
+    reader_names,
     title_block,
     topic_section,
     worker_section,
 )
+from assessor.follow_up import latest_follow_up
 from assessor.person_file import PersonFile
 from assessor.record import Contact
 from assessor.validation import format_date_in_full
@@ -72,8 +75,9 @@ def build(file: PersonFile, context: PrintContext, fmt: PrintFormat) -> bytes:
         ),
         *_if_i_cannot_care(plan, contacts, file, styles),
         *section("Do I feel supported?", _supported(mine.reviews, file, styles), styles),
+        *agreed_section(contacts, file, styles, me=reader_names(file)),
         *worker_section(context, styles),
-        *next_talk_section(dates, due_now, context, styles),
+        *next_talk_section(dates, due_now, context, styles, latest_follow_up(contacts)),
     ]
     return write_pdf(story, metadata(TITLE, file, SUBJECT, context), fmt)
 

@@ -20,7 +20,7 @@ from assessor.documents.blocks import answer, facts, markup, own_words, para, se
 from assessor.documents.formats import PrintFormat
 from assessor.documents.layout import Styles, styles_for, write_pdf
 from assessor.documents.plain_words import plain_heading, plain_label
-from assessor.documents.sections import metadata, title_block
+from assessor.documents.sections import agreed_steps, metadata, title_block
 from assessor.person_file import PersonFile
 from assessor.prompts import TOPICS
 from assessor.record import Contact, ConversationKind, Followed, Person
@@ -161,5 +161,11 @@ def _page_two(contact: Contact | None, file: PersonFile, styles: Styles) -> list
                 subheading(plain_heading(topic), styles),
                 *answer(file.person.preferred_name, entry, styles),
             ]
+    agreed = agreed_steps([contact], file, styles)
+    if contact.follow_up_on is not None:
+        talk = f"We agreed to talk again on {format_date_in_full(contact.follow_up_on)}."
+        agreed.append(para(talk, styles))
+    if agreed:
+        agreed.insert(0, subheading("What we agreed", styles))
     heading = f"What did we talk about on {format_date_in_full(contact.on)}?"
-    return section(heading, [*facts(details, styles), *answers], styles)
+    return section(heading, [*facts(details, styles), *answers, *agreed], styles)

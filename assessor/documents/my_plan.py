@@ -23,13 +23,16 @@ from assessor.documents.progress import (
 )
 from assessor.documents.sections import (
     TopicSection,
+    agreed_section,
     metadata,
     newest_first,
     next_talk_section,
+    reader_names,
     title_block,
     topic_section,
     worker_section,
 )
+from assessor.follow_up import latest_follow_up
 from assessor.person_file import PersonFile
 from assessor.record import Contact, Followed
 from assessor.validation import format_date_in_full
@@ -81,8 +84,15 @@ def build(file: PersonFile, context: PrintContext, fmt: PrintFormat) -> bytes:
             "Who have I been introduced to?", _introductions(introductions, file, styles), styles
         ),
         *topic_section(EMERGENCY, contacts, file, styles),
+        *agreed_section(contacts, file, styles, me=reader_names(file)),
         *worker_section(context, styles),
-        *next_talk_section([*dates, *plan_dates(newest_plan(file))], due_now, context, styles),
+        *next_talk_section(
+            [*dates, *plan_dates(newest_plan(file))],
+            due_now,
+            context,
+            styles,
+            latest_follow_up(contacts),
+        ),
     ]
     return write_pdf(story, metadata(TITLE, file, SUBJECT, context), fmt)
 

@@ -1,5 +1,6 @@
 """Sections more than one document shares: the title, answers from a conversation under plain
-questions, who the worker is and how to reach them, and when we will next talk."""
+questions, what we agreed, who the worker is and how to reach them, and when we will next
+talk."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from assessor.documents import PrintContext
 from assessor.documents.blocks import answer, facts, markup, para, section, subheading
 from assessor.documents.layout import Metadata, Styles
 from assessor.person_file import PersonFile
-from assessor.record import Contact, Conversation
+from assessor.record import AgreedStep, Contact, Conversation
 from assessor.validation import format_date_in_full
 
 # A section's question, and its topics, each with the sub-heading it prints under (None: the
@@ -98,14 +99,63 @@ def worker_section(context: PrintContext, styles: Styles) -> list[Flowable]:
     return section("Who is my worker, and how do I reach them?", facts(rows, styles), styles)
 
 
-def next_talk_section(
-    upcoming: Iterable[date], due_now: bool, context: PrintContext, styles: Styles
+def reader_names(file: PersonFile) -> set[str]:
+    """The names that mean the reader of a first-person plan: as they like to be called, or
+    in full."""
+    return {file.person.preferred_name, file.person.display_name}
+
+
+def agreed_section(
+    contacts: Sequence[Contact], file: PersonFile, styles: Styles, me: Collection[str] = ()
 ) -> list[Flowable]:
-    """The earliest date still to come, or soon when something is due now; with no date at
-    all, the worker will be in touch."""
+    """ "What we agreed": the steps agreed at the newest of `contacts` (newest first) that
+    agreed any; a step for one of the names in `me` is the reader's own ("I will")."""
+    return section("What we agreed", agreed_steps(contacts, file, styles, me), styles)
+
+
+def agreed_steps(
+    contacts: Sequence[Contact], file: PersonFile, styles: Styles, me: Collection[str] = ()
+) -> list[Flowable]:
+    """The steps agreed at the newest of `contacts` that agreed any, each a sentence: what,
+    who will do it, by when."""
+    mine = {name.strip().casefold() for name in me}
+    for contact in contacts:
+        conversation = file.conversations.get(contact.id)
+        steps = [s for s in conversation.steps if s.what.strip()] if conversation else []
+        if steps:
+            return [_step(step, mine, styles) for step in steps]
+    return []
+
+
+def _step(step: AgreedStep, mine: Collection[str], styles: Styles) -> Flowable:
+    sentence = step.what.strip().rstrip(".") + "."
+    who = "I" if step.who.strip().casefold() in mine else step.who.strip()
+    by = f" by {format_date_in_full(step.by_when)}" if step.by_when else ""
+    if who:
+        sentence += f" {who} will do this{by}."
+    elif by:
+        sentence += f" To be done{by}."
+    return para(sentence, styles)
+
+
+def next_talk_section(
+    upcoming: Iterable[date],
+    due_now: bool,
+    context: PrintContext,
+    styles: Styles,
+    agreed: date | None = None,
+) -> list[Flowable]:
+    """The follow-up we agreed (`agreed`), while it is still to come; otherwise the earliest
+    date still to come, or soon when something is due now; with no date at all, the worker
+    will be in touch."""
     who = context.worker or "My worker"
     dates = sorted(day for day in upcoming if day >= context.today)
-    if due_now:
+    if agreed is not None and agreed >= context.today:
+        lines = [
+            f"On {format_date_in_full(agreed)}, as we agreed.",
+            f"If that needs to change, {who} will get in touch.",
+        ]
+    elif due_now:
         lines = ["Soon: it is time to see how things are going.", f"{who} will get in touch."]
     elif dates:
         lines = [f"By {format_date_in_full(dates[0])}.", f"{who} will get in touch to arrange it."]

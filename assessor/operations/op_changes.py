@@ -19,6 +19,7 @@ class RecordKind(StrEnum):
 
     PERSON = "person"  # page one, the people who matter, the caseload's rows
     CONTACT = "contact"  # contacts and their conversations (page two)
+    FOLLOW_UP = "follow_up"  # which follow-up is still to come: a contact added, its dates
     GOAL = "goal"  # goals and their reviews
     SHORT_TERM_HELP = "short_term_help"  # episodes, weekly reviews, outcomes
     PROGRESSION = "progression"  # progression plans and their reviews

@@ -16,7 +16,7 @@ from assessor.drafts import Draft
 from assessor.goals import Goal, Review
 from assessor.person_file import AsCarer, OpenedPerson, PersonFile, SharedConversation
 from assessor.progression import PlanReview, ProgressionPlan
-from assessor.record import Contact, Conversation, Entry, Person, PersonWhoMatters
+from assessor.record import AgreedStep, Contact, Conversation, Entry, Person, PersonWhoMatters
 from assessor.search import Findable
 from assessor.short_term import Episode, EpisodeReview
 
@@ -57,6 +57,11 @@ class ContactRecords(Protocol):
     def set_entry(
         self, contact_id: str, topic: str, entry: Entry, based_on: int | None = None
     ) -> int: ...
+    def add_agreed_step(self, step: AgreedStep) -> AgreedStep: ...
+    def update_agreed_step(
+        self, step_id: str, changes: Changes, based_on: int | None = None
+    ) -> int: ...
+    def remove_agreed_step(self, step_id: str) -> None: ...
 
 
 class GoalRecords(Protocol):

@@ -15,6 +15,7 @@ from assessor.record import CONTACT_FIELDS, Contact, Conversation, Entry
 from db.changelog import Clock
 from db.kinds import CONTACT, ENTRY
 from db.models import ContactRow, ConversationEntryRow, PersonRow
+from db.repositories.agreed_steps import AgreedSteps
 from db.rows import check_fields, live, recorded_order
 
 
@@ -32,6 +33,7 @@ class Contacts:
     def __init__(self, session: Session, clock: Clock) -> None:
         self.session = session
         self.clock = clock
+        self.steps = AgreedSteps(session)
 
     def add(self, contact: Contact) -> Contact:
         live(self.session, PersonRow, contact.person_id)
@@ -61,15 +63,31 @@ class Contacts:
         ).all()
         return [CONTACT.to_record(row, recorded_order=order) for row, order in rows]
 
+    def of_people_following_up(self) -> list[Contact]:
+        """Every live contact of each person with a follow-up date on any of theirs, newest
+        first per person, as `of_person` orders them."""
+        following_up = select(ContactRow.person_id).where(
+            ContactRow.follow_up_on.is_not(None), ~ContactRow.deleted
+        )
+        recorded = recorded_order(ContactRow)
+        rows = self.session.execute(
+            select(ContactRow, recorded)
+            .join(PersonRow, PersonRow.id == ContactRow.person_id)
+            .where(ContactRow.person_id.in_(following_up), ~ContactRow.deleted, ~PersonRow.deleted)
+            .order_by(ContactRow.person_id, ContactRow.on.desc(), recorded.desc())
+        ).all()
+        return [CONTACT.to_record(row, recorded_order=order) for row, order in rows]
+
     def conversation(self, contact_id: str) -> Conversation:
-        """Page two of one live contact."""
+        """Page two of one live contact, with the steps agreed at it."""
         live(self.session, ContactRow, contact_id)
         rows = self.session.scalars(
             select(ConversationEntryRow).where(
                 ConversationEntryRow.contact_id == contact_id, ~ConversationEntryRow.deleted
             )
         ).all()
-        return Conversation(contact_id, {row.topic: ENTRY.to_record(row) for row in rows})
+        entries = {row.topic: ENTRY.to_record(row) for row in rows}
+        return Conversation(contact_id, entries, self.steps.of_contact(contact_id))
 
     def set_entry(self, contact_id: str, topic: str, entry: Entry, based_on: int | None) -> int:
         check_topic(topic)

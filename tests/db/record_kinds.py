@@ -18,7 +18,7 @@ from assessor.carers import (
 )
 from assessor.goals import Goal, Review
 from assessor.progression import PlanReview, ProgressionPlan
-from assessor.record import Contact, Entry, Person, PersonWhoMatters
+from assessor.record import AgreedStep, Contact, Entry, Person, PersonWhoMatters
 from assessor.short_term import Episode, EpisodeReview, HelpKind
 from db.store import Store
 
@@ -129,6 +129,14 @@ KINDS = [
         update=lambda s, at, i, based_on: s.set_entry(
             at.contact, TOPIC, Entry("Chapel, twice a week."), based_on
         ),
+    ),
+    Kind(
+        "agreed_steps",
+        add=lambda s, at: s.add_agreed_step(AgreedStep(at.contact, "Ring the lunch club")).id,
+        seen=lambda s, at, i: _stamped_revision(_only(list(s.agreed_steps(at.contact)), i)),
+        elsewhere=("who", "Ivy"),
+        update=lambda s, at, i, based_on: s.update_agreed_step(i, {"who": "Ron"}, based_on),
+        remove=lambda s, at, i: s.remove_agreed_step(i),
     ),
     Kind(
         "goals",

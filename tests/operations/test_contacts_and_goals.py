@@ -21,7 +21,8 @@ TODAY = date.today()
 
 def test_a_contact_and_its_conversation_report_the_person(store: Store, person_id: str) -> None:
     started = add_contact(store, Contact(person_id, TODAY, worker="Test Worker"))
-    assert started.changes == OpChanges.of([person_id], RecordKind.CONTACT)
+    # A newer contact closes the follow-up the last one agreed.
+    assert started.changes == OpChanges.of([person_id], RecordKind.CONTACT, RecordKind.FOLLOW_UP)
     contact_id = started.value.id
     moved = update_contact(store, person_id, contact_id, {"place": Place.HOME_VISIT}, None)
     assert store.contacts(person_id)[0].place is Place.HOME_VISIT
@@ -37,7 +38,7 @@ def test_a_carers_conversation_also_changes_what_is_theirs_as_a_carer(
 ) -> None:
     started = add_contact(store, Contact(person_id, TODAY, kind=ConversationKind.CARER))
     assert started.changes.touches(RecordKind.CONTACT, RecordKind.CARER)
-    assert started.changes.kinds == {RecordKind.CONTACT, RecordKind.CARER}
+    assert started.changes.kinds == {RecordKind.CONTACT, RecordKind.CARER, RecordKind.FOLLOW_UP}
 
 
 def test_goals_are_added_changed_and_reviewed(store: Store, person_id: str) -> None:

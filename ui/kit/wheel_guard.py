@@ -45,7 +45,7 @@ class WheelGuard(QObject):
             return False
         if watched.hasFocus():
             return False
-        _scroll_page_instead(watched, event)
+        scroll_page_instead(watched, event)
         return True
 
 
@@ -54,7 +54,7 @@ def _no_wheel_focus(control: QWidget) -> None:
         control.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
 
-def _scroll_page_instead(control: QWidget, event: QWheelEvent) -> None:
+def scroll_page_instead(control: QWidget, event: QWheelEvent) -> None:
     """Hand the turn to the nearest scrolling page around the control, if there is one."""
     area = control.parentWidget()
     while area is not None and not isinstance(area, QAbstractScrollArea):

@@ -166,7 +166,7 @@ class ContactsTab(QWidget):
         left_layout.addWidget(self.timeline)
 
         self.details = ContactDetails(autosaver)
-        self.conversation = ConversationPage(store, runner, autosaver)
+        self.conversation = ConversationPage(store, runner, autosaver, self.details.binder)
         self.details.kind.activated.connect(
             lambda _i: self.conversation.set_kind(chosen(self.details.kind, ConversationKind))
         )
@@ -183,9 +183,16 @@ class ContactsTab(QWidget):
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
         self.scroll.setWidget(body)
+        # The questions stay beside the page, outside its scroll, whatever is being typed.
+        self.page = QSplitter(Qt.Orientation.Horizontal)
+        self.page.addWidget(self.scroll)
+        self.page.addWidget(self.conversation.prompts)
+        self.page.setStretchFactor(0, 3)
+        self.page.setStretchFactor(1, 1)
+        self.page.setCollapsible(1, False)
         self.right = QStackedWidget()
         self.right.addWidget(self.empty)
-        self.right.addWidget(self.scroll)
+        self.right.addWidget(self.page)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
@@ -228,7 +235,7 @@ class ContactsTab(QWidget):
         before it is shown, so the page is laid out once; or the empty timeline's words."""
         if self._contacts:
             self._chosen(row, conversation)
-            self.right.setCurrentWidget(self.scroll)
+            self.right.setCurrentWidget(self.page)
         else:
             self.right.setCurrentWidget(self.empty)
             self.conversation.clear()
@@ -259,7 +266,8 @@ class ContactsTab(QWidget):
         self.details.show_contact(
             contact, lambda changes, based_on: self._write(contact, changes, based_on), place
         )
-        self.conversation.show_contact(contact.id, contact.kind, place, conversation)
+        who = (self._person_name, contact.worker or self._worker, "A carer", "Family or friends")
+        self.conversation.show_contact(contact.id, contact.kind, place, conversation, who)
 
     def _write(self, contact: Contact, changes: dict[str, object], based_on: int | None) -> int:
         """Store the change; a new date, place or worker changes the contact's timeline line."""

@@ -1,113 +1,41 @@
-"""Page two: the conversation, with its questions beside the fields as prompts, never required."""
+"""Page two: the conversation, topic by topic, with its questions in view beside it as prompts,
+never required, and what we agreed at the end.
+
+Empty topics fold to a line (`ui.record.topic_field`), answers grow with their text inside the
+one page scroll, and the questions sit outside that scroll (`ui.record.prompts_panel`): the
+contacts tab places `prompts` beside the page.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QGroupBox,
-    QHBoxLayout,
-    QLabel,
-    QStackedWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
 
 from assessor.drafts import Draft
-from assessor.limits import RecordKind, check_length
 from assessor.operations.contacts import set_entry
-from assessor.prompts import (
-    CARER_QUESTIONS,
-    SWINDON_QUESTIONS,
-    THREE_CONVERSATIONS_QUESTIONS,
-    TOPICS,
-    Topic,
-)
+from assessor.prompts import TOPICS
 from assessor.record import Conversation, ConversationKind, Entry
 from ui.kit.autosave import Autosaver, FormPlace
-from ui.kit.binding import ErrorLabel, FlushOnFocusOut
-from ui.kit.forms import hint_label, named, set_shown, text_edit
+from ui.kit.binding import Binder, FlushOnFocusOut
+from ui.kit.forms import hint_label, set_shown
+from ui.record.agreed_steps import AgreedSection
+from ui.record.prompts_panel import PromptsPanel
+from ui.record.topic_field import TopicField
 
 if TYPE_CHECKING:
     from assessor.operations.store_port import ContactRecords
     from ui.kit.runner import Runner
 
 
-class TopicField(QWidget):
-    """One topic: heading, hint, the text and whether it is in the person's own words."""
-
-    def __init__(self, topic: Topic) -> None:
-        super().__init__()
-        self.topic = topic
-        self.heading = QLabel(f"<b>{topic.heading}</b>")
-        self.text = text_edit(topic.heading)
-        self.heading.setBuddy(self.text)
-        self.own_words = named(
-            QCheckBox("These are their own words"), f"{topic.heading}: their own words"
-        )
-        self.quote_note = QLabel("“ Their own words, kept exactly as said ”")
-        self.quote_note.setObjectName("quoteNote")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 6, 0, 6)
-        layout.addWidget(self.heading)
-        layout.addWidget(hint_label(topic.hint))
-        layout.addWidget(self.quote_note)
-        layout.addWidget(self.text)
-        self.error = ErrorLabel(self.text)
-        layout.addWidget(self.error)
-        layout.addWidget(self.own_words)
-        self.own_words.toggled.connect(self._show_as_quote)
-        self._show_as_quote(False)
-
-    def entry(self) -> Entry:
-        """The answer as typed, once it is within the limit for an answer."""
-        text = self.text.toPlainText()
-        check_length(RecordKind.CONVERSATION_ENTRY, "text", text)
-        return Entry(text, self.own_words.isChecked())
-
-    def load(self, entry: Entry | None) -> None:
-        self.error.show_message(None)
-        self.text.setPlainText(entry.text if entry else "")
-        self.own_words.setChecked(bool(entry and entry.own_words))
-
-    def _show_as_quote(self, own_words: bool) -> None:
-        """Own words look like a quotation: a marked border and a caption, not colour alone."""
-        set_shown(self.quote_note, own_words)
-        self.text.setProperty("ownWords", own_words)
-        self.text.style().unpolish(self.text)
-        self.text.style().polish(self.text)
-
-
-def prompts_box(kind: ConversationKind | None) -> QGroupBox:
-    """The questions that may help: for a carer's conversation, questions about the carer; for
-    the Three Conversations, the kind's questions and Swindon's opening three."""
-    box = QGroupBox("Questions that may help")
-    box.setObjectName("prompts")
-    layout = QVBoxLayout(box)
-    if kind is ConversationKind.CARER:
-        sections = [(kind.label, CARER_QUESTIONS)]
-    elif kind is not None:
-        sections = [(kind.label, THREE_CONVERSATIONS_QUESTIONS[kind])]
-    else:
-        sections = []
-    if kind is not ConversationKind.CARER:
-        sections.append(("To open the conversation", SWINDON_QUESTIONS))
-    for heading, questions in sections:
-        layout.addWidget(QLabel(f"<b>{heading}</b>"))
-        for question in questions:
-            layout.addWidget(hint_label(f"• {question}"))
-    layout.addStretch(1)
-    return box
-
-
 class ConversationPage(QWidget):
     """Every topic of page two for one contact; topics for other kinds are hidden, not lost."""
 
-    def __init__(self, store: ContactRecords, runner: Runner, autosaver: Autosaver) -> None:
+    def __init__(
+        self, store: ContactRecords, runner: Runner, autosaver: Autosaver, contact_binder: Binder
+    ) -> None:
         super().__init__()
         self._store = store
         self._runner = runner
@@ -117,23 +45,39 @@ class ConversationPage(QWidget):
         self._place = FormPlace()
         self._loading = False
         self.fields = {topic.code: TopicField(topic) for topic in TOPICS}
-        column = QVBoxLayout()
-        title = QLabel("<h3>Page two: the conversation</h3>")
-        column.addWidget(title)
+        self.prompts = PromptsPanel()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(QLabel("<h3>Page two: the conversation</h3>"))
+        layout.addWidget(
+            hint_label(
+                "Topics with nothing written are folded to one line: click one, or press Enter "
+                "or start typing on it, to write there."
+            )
+        )
         for topic_field in self.fields.values():
-            column.addWidget(topic_field)
+            layout.addWidget(topic_field)
             topic_field.text.textChanged.connect(lambda f=topic_field: self._edited(f))
             topic_field.own_words.toggled.connect(lambda _c, f=topic_field: self._chosen(f))
             FlushOnFocusOut(topic_field.text, autosaver.flush)
-        self.prompts = QStackedWidget()
-        self._prompts_for: dict[ConversationKind | None, QGroupBox] = {}
-        for kind in (None, *ConversationKind):
-            self._prompts_for[kind] = prompts_box(kind)
-            self.prompts.addWidget(self._prompts_for[kind])
-        layout = QHBoxLayout(self)
-        layout.addLayout(column, 3)
-        layout.addWidget(self.prompts, 2, Qt.AlignmentFlag.AlignTop)
+        self.agreed = AgreedSection(store, runner, autosaver, contact_binder)
+        layout.addWidget(self.agreed)
         self.set_kind(None)
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        app.focusChanged.connect(self._focus_moved)
+
+    def _focus_moved(self, _old: QWidget | None, new: QWidget | None) -> None:
+        """The questions follow the keyboard: the topic it is in, or what we agreed."""
+        if new is None or not self.isAncestorOf(new):
+            return
+        if self.agreed.isAncestorOf(new):
+            self.prompts.show_agreed()
+            return
+        for topic_field in self.fields.values():
+            if topic_field.isAncestorOf(new):
+                self.prompts.show_topic(topic_field.topic)
+                return
 
     def show_contact(
         self,
@@ -141,14 +85,16 @@ class ConversationPage(QWidget):
         kind: ConversationKind | None,
         place: FormPlace,
         conversation: Conversation | None = None,
+        who: Sequence[str] = (),
     ) -> None:
         """Page two of a contact (`conversation`, or read now), with any answer kept as a
-        draft shown in its place."""
+        draft shown in its place; `who` suggests who may take a step agreed."""
         self._autosaver.flush()
         self._place = place
-        entries = (conversation or self._store.conversation(contact_id)).entries
+        conversation = conversation or self._store.conversation(contact_id)
         with self._laid_out_once():
-            self._show(contact_id, entries)
+            self._show(contact_id, conversation.entries)
+            self.agreed.show_contact(contact_id, conversation.steps, place, who)
             self.set_kind(kind)
         drafted = [(f, d) for f in self.fields.values() if (d := self._draft(f)) is not None]
         for topic_field, draft in drafted:
@@ -173,6 +119,7 @@ class ConversationPage(QWidget):
         self._autosaver.flush()
         with self._laid_out_once():
             self._show("", {})
+            self.agreed.show_contact("", [], FormPlace(), ())
 
     def _show(self, contact_id: str, entries: dict[str, Entry]) -> None:
         self._contact_id = contact_id
@@ -190,7 +137,8 @@ class ConversationPage(QWidget):
             for topic_field in self.fields.values():
                 shown = topic_field.topic.applies_to(kind) or bool(topic_field.text.toPlainText())
                 set_shown(topic_field, shown)
-            self.prompts.setCurrentWidget(self._prompts_for[kind])
+        self.prompts.set_kind(kind)
+        self.prompts.show_topic(None)
 
     @contextmanager
     def _laid_out_once(self) -> Iterator[None]:

@@ -32,6 +32,7 @@ def read_due(store: Store, today: date, index: PeopleIndex) -> list[Entry]:
     # Imported here: the list is first read once the store is ready, after the window shows,
     # and these modules are not needed before then.
     from assessor.carers import CarerReview, review_due
+    from assessor.follow_up import follow_ups_due
     from assessor.goals import goals_due
     from assessor.short_term import outcomes_due
 
@@ -59,6 +60,10 @@ def read_due(store: Store, today: date, index: PeopleIndex) -> list[Entry]:
         due = plan.review_on or today
         what = "carer’s review: do they feel supported?"
         entries.append(entry(plan.carer_id, what, when(due), ("carer", plan.carer_id), due))
+    for follow_up in follow_ups_due(store.contacts_to_follow_up(), today):
+        what = f"follow-up we agreed on {format_date(follow_up.on)}"
+        target = ("contact", follow_up.contact_id)
+        entries.append(entry(follow_up.person_id, what, when(follow_up.on), target, follow_up.on))
     for item in goals_due(store.goals_to_date(), today):
         goal = item.goal
         target = ("goal", goal.id)
@@ -68,11 +73,11 @@ def read_due(store: Store, today: date, index: PeopleIndex) -> list[Entry]:
 
 def summary_of(count: int) -> str:
     if not count:
-        return "Nothing is due: no goals or carers to review, no outcomes to record."
+        return "Nothing is due: no goals or carers to review, no outcomes or follow-ups."
     things = "thing is" if count == 1 else "things are"
     return (
         f"{count} {things} due, under Overdue, This week and Later: short-term help outcomes "
-        "to record, carers’ reviews, then goals to review, the most overdue first."
+        "to record, carers’ reviews, follow-ups we agreed, then goals to review."
     )
 
 
@@ -82,6 +87,7 @@ class DueList(SteadyPage):
 
     goal_chosen = Signal(str, str)  # person id, goal id
     episode_chosen = Signal(str, str)  # person id, episode id
+    contact_chosen = Signal(str, str)  # person id, the contact that agreed a follow-up
     carer_review_chosen = Signal(str)  # the carer's person id
     refreshed = Signal(int)  # how many things are due, once the newest read is shown
 
@@ -120,5 +126,7 @@ class DueList(SteadyPage):
         person_id, kind, record_id = entry.target
         if kind == "carer":
             self.carer_review_chosen.emit(person_id)
+        elif kind == "contact":
+            self.contact_chosen.emit(person_id, record_id)
         else:
             (self.goal_chosen if kind == "goal" else self.episode_chosen).emit(person_id, record_id)

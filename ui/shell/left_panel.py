@@ -25,7 +25,13 @@ if TYPE_CHECKING:
     from ui.kit.runner import Runner
 
 # The kinds of record each list is worked out from; a change to any other leaves it as it is.
-DUE_FROM = (RecordKind.GOAL, RecordKind.SHORT_TERM_HELP, RecordKind.CARER, RecordKind.PERSON)
+DUE_FROM = (
+    RecordKind.GOAL,
+    RecordKind.SHORT_TERM_HELP,
+    RecordKind.CARER,
+    RecordKind.PERSON,
+    RecordKind.FOLLOW_UP,
+)
 CARERS_FROM = (RecordKind.CARER, RecordKind.PERSON, RecordKind.CONTACT)  # a carer's conversation
 READING = "…"  # the count in a tab's title until the first read comes back
 

@@ -99,6 +99,7 @@ class MainWindow(QMainWindow):
         self.due = DueList(self.index)
         self.due.goal_chosen.connect(self.open_goal)
         self.due.episode_chosen.connect(self.open_episode)
+        self.due.contact_chosen.connect(self.open_contact)
         self.due.carer_review_chosen.connect(self.open_carer_support)
         self.carers = CarersToOffer(self.index, data_dir)
         self.carers.carer_chosen.connect(self.open_carer_support)
@@ -235,6 +236,12 @@ class MainWindow(QMainWindow):
         if self.open_person(person_id):
             self.workspace.tabs.setCurrentWidget(self.workspace.short_term)
             self.workspace.short_term.select_episode(episode_id)
+
+    def open_contact(self, person_id: str, contact_id: str) -> None:
+        """Open the person at their contacts, with this contact chosen."""
+        if self.open_person(person_id):
+            self.workspace.tabs.setCurrentWidget(self.workspace.contacts)
+            self.workspace.contacts.select_contact(contact_id)
 
     def open_carer_support(self, person_id: str) -> None:
         """Open a carer at what is theirs as a carer: the offer, their plan and reviews."""
