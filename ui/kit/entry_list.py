@@ -61,10 +61,10 @@ def due_group(due: date, today: date) -> DueGroup:
 
 
 def grouped(entries: Sequence[Entry], today: date) -> list[tuple[DueGroup, list[Entry]]]:
-    """The entries under their headings, in heading order, each group soonest due first (the
-    most overdue at the top; ties in the order given); empty headings are left out."""
+    """The entries under their headings, in heading order, each group in the order given;
+    headings with nothing under them are left out."""
     groups: dict[DueGroup, list[Entry]] = {OVERDUE: [], THIS_WEEK: [], LATER: []}
-    for entry in sorted(entries, key=lambda entry: entry.due or today):
+    for entry in entries:
         groups[due_group(entry.due or today, today)].append(entry)
     return [(group, held) for group, held in groups.items() if held]
 
