@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from assessor.choices import LabelledChoice
+from assessor.in_error import current
 from assessor.stamps import Stamp
 from assessor.validation import InvalidInput, format_date
 
@@ -143,11 +144,13 @@ class Review:
 
 
 def status(goal: Goal, reviews: Sequence[Review]) -> GoalStatus:
-    """How the goal is going, from its reviews in date order (oldest first).
+    """How the goal is going, from its reviews in date order (oldest first); a review entered
+    in error does not count.
 
     A goal is not achieved only once a review on or after its target date says it fell
     short; a target date passing unreviewed leaves it due for that final review.
     """
+    reviews = current(reviews)
     if not reviews:
         return GoalStatus.IN_PROGRESS
     latest = reviews[-1].rating
@@ -193,8 +196,9 @@ class GoalToDate:
 
     @classmethod
     def of(cls, goal: Goal, reviews: Sequence[Review]) -> GoalToDate:
-        """From a goal and its reviews, oldest first."""
-        latest = reviews[-1] if reviews else None
+        """From a goal and its reviews, oldest first (those entered in error left out)."""
+        counted = current(reviews)
+        latest = counted[-1] if counted else None
         return cls(
             goal.id,
             goal.person_id,

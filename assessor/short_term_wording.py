@@ -84,9 +84,9 @@ def outcome_words(episode: Episode, weeks: int, today: date) -> str:
 
 def progress_lines(episode: Episode, today: date) -> list[str]:
     """The outcomes so far, and the next one due."""
-    if episode.outcome_6_weeks is not None:
+    if episode.outcome(6)[0] is not None:
         return [outcome_words(episode, 6, today)]
-    if episode.outcome_2_weeks is not None:
+    if episode.outcome(2)[0] is not None:
         return [outcome_words(episode, 2, today), outcome_words(episode, 6, today)]
     return [outcome_words(episode, 2, today)]
 
