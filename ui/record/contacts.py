@@ -22,12 +22,14 @@ from PySide6.QtWidgets import (
 from assessor.carers import is_carer_conversation
 from assessor.limits import RecordKind
 from assessor.operations.contacts import add_contact, update_contact
+from assessor.operations.in_error import mark_contact
 from assessor.person_file import OpenedPerson
 from assessor.record import Contact, Conversation, ConversationKind, Followed, Place
 from assessor.validation import format_date, parse_date
 from ui.kit.autosave import Autosaver, FormPlace
 from ui.kit.binding import Binder, BoundSection, RevisedWriter, chosen, show_date
 from ui.kit.forms import hint_label, named
+from ui.kit.in_error_dialog import InErrorDialog, ask_in_error, in_error_action
 from ui.record.conversation import ConversationPage
 
 if TYPE_CHECKING:
@@ -159,11 +161,20 @@ class ContactsTab(QWidget):
         self.timeline.setUniformItemSizes(True)
         self.timeline.setSpacing(3)
         self.timeline.currentRowChanged.connect(self._chosen)
+        self.mark_action = in_error_action(
+            self.timeline, "Mark this contact as entered in error…", self.mark_in_error
+        )
+        self.mark_button = named(
+            QPushButton("Entered in error…"), "Mark the chosen contact as entered in error"
+        )
+        self.mark_button.setToolTip(self.mark_action.text())
+        self.mark_button.clicked.connect(self.mark_in_error)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.addWidget(self.new_button)
         left_layout.addWidget(QLabel("Contacts, newest first"))
         left_layout.addWidget(self.timeline)
+        left_layout.addWidget(self.mark_button)
 
         self.details = ContactDetails(autosaver)
         self.conversation = ConversationPage(store, runner, autosaver)
@@ -220,12 +231,32 @@ class ContactsTab(QWidget):
         self._reload(select_id=contact.id)
         self.details.place.setFocus()
 
+    def mark_in_error(self) -> InErrorDialog | None:
+        """Ask why the chosen contact was entered in error; once marked it leaves the timeline."""
+        row = self.timeline.currentRow()
+        if not 0 <= row < len(self._contacts):
+            return None
+        self._autosaver.flush()
+        contact = self._contacts[row]
+
+        def mark(reason: str) -> None:
+            self._runner.write_now(lambda: mark_contact(self._store, contact, reason), source=self)
+            self._reload(None)
+
+        return ask_in_error(
+            self,
+            f"The contact of {format_date(contact.on)} with {self._person_name}",
+            "It leaves the contacts and every printed plan.",
+            mark,
+        )
+
     def _reload(self, select_id: str | None) -> None:
         self._show(self._fill_timeline(select_id), None)
 
     def _show(self, row: int, conversation: Conversation | None) -> None:
         """The chosen contact (with `conversation`, its page two, if read already), filled
         before it is shown, so the page is laid out once; or the empty timeline's words."""
+        self.mark_button.setEnabled(bool(self._contacts))
         if self._contacts:
             self._chosen(row, conversation)
             self.right.setCurrentWidget(self.scroll)

@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
 
+from ui.shell.person_in_error import ask_person_in_error
+
 if TYPE_CHECKING:
     from ui.shell.main_window import MainWindow
 
@@ -30,6 +32,10 @@ def add_menus(window: MainWindow) -> None:
         "Ca&rers not yet offered a conversation", "Ctrl+Shift+R", window.show_carers
     )
     window.example_action = action("Load the &example caseload", "", window.load_example_caseload)
+    window.mark_person_action = action(
+        "Mark this person as &entered in error…", "", lambda: ask_person_in_error(window)
+    )
+    window.mark_person_action.setEnabled(False)
     window.print_action = action("&Print…", "Ctrl+P", window.print_person)
     window.print_action.setEnabled(False)
     window.print_today_action = action(
@@ -45,6 +51,8 @@ def add_menus(window: MainWindow) -> None:
         window.carers_action,
     ):
         people.addAction(item)
+    people.addSeparator()
+    people.addAction(window.mark_person_action)
     people.addSeparator()
     people.addAction(window.example_action)
     people.addSeparator()
