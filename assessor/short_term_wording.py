@@ -9,6 +9,7 @@ import math
 import re
 from datetime import date, datetime, time, timedelta
 
+from assessor.in_error import in_error_words, is_current
 from assessor.own_words import quoted
 from assessor.short_term import Episode, EpisodeReview, within_48_hours
 from assessor.validation import InvalidInput, format_date, format_date_numeric, parse_date
@@ -114,4 +115,6 @@ def review_text(review: EpisodeReview, goal_words: dict[str, str]) -> str:
         lines.append(f"Goals worked on: {worked}")
     else:
         lines.append("No goals linked")
+    if not is_current(review):
+        lines.append(f"{in_error_words(review.in_error_reason)} (not counted)")
     return "\n".join(lines)

@@ -21,16 +21,20 @@ from PySide6.QtWidgets import (
 )
 
 from assessor.goals import GAS_LEVELS, Review, Reviewer, t_score
+from assessor.in_error import current
 from assessor.operations.goals import review_goal
+from assessor.operations.in_error import mark_goal_review
 from assessor.own_words import quoted
-from assessor.validation import InvalidInput
+from assessor.validation import InvalidInput, format_date
 from ui.goals.goal_chart import signed
 from ui.goals.goal_dialog import GoalDialog
 from ui.goals.goal_list import GoalDelegate, GoalList, GoalRow
 from ui.goals.goal_review import ReviewPanel, level_line
+from ui.goals.review_history import ReviewHistory
 from ui.kit.autosave import Autosaver
 from ui.kit.binding import chosen
 from ui.kit.forms import failure_text, hint_label, named, set_shown
+from ui.kit.in_error_dialog import InErrorDialog, ask_in_error
 from ui.kit.records_tab import RecordsTab, list_beside_panel
 
 if TYPE_CHECKING:
@@ -54,7 +58,8 @@ class GoalsTab(RecordsTab):
         self._autosaver = autosaver
         self._worker = worker
         self._person_id = ""
-        self._rows: list[GoalRow] = []
+        self._rows: list[GoalRow] = []  # with the reviews that count
+        self._reviews: dict[str, list[Review]] = {}  # every review, for the history
         self.rating: int | None = None
 
         self.new_button = named(QPushButton("New goal"), "New goal")
@@ -90,6 +95,9 @@ class GoalsTab(RecordsTab):
         self.panel.save_button.clicked.connect(self.save_review)
         self.panel.cancel_button.clicked.connect(self.cancel_rating)
         self.panel.note.returnPressed.connect(self.save_review)
+        self.history = ReviewHistory()
+        self.history.mark_asked.connect(self.mark_review)
+        self.panel.form.addRow(self.history)
         splitter, self.panel_scroll = list_beside_panel(
             self.list,
             self.panel,
@@ -135,9 +143,9 @@ class GoalsTab(RecordsTab):
 
     def _reload(self, select_id: str | None) -> None:
         goals = self._store.goals(self._person_id)
-        reviews = self._store.reviews(goal.id for goal in goals)
+        self._reviews = self._store.reviews(goal.id for goal in goals)
         today = date.today()
-        self._rows = [GoalRow(goal, reviews[goal.id], today) for goal in goals]
+        self._rows = [GoalRow(goal, current(self._reviews[goal.id]), today) for goal in goals]
         ids = [goal.id for goal in goals]
         chosen_row = ids.index(select_id) if select_id in ids else 0
         self.list.blockSignals(True)
@@ -156,7 +164,9 @@ class GoalsTab(RecordsTab):
     def _refresh_row(self, row: int) -> None:
         """Re-read one goal's reviews and redraw its row; the selection stays where it is."""
         goal = self._rows[row].goal
-        self._rows[row] = GoalRow(goal, self._store.reviews([goal.id])[goal.id], date.today())
+        self._reviews[goal.id] = self._store.reviews([goal.id])[goal.id]
+        self._rows[row] = GoalRow(goal, current(self._reviews[goal.id]), date.today())
+        self.history.show_reviews(self._reviews[goal.id])
         item = self.list.item(row)
         item.setData(Qt.ItemDataRole.AccessibleTextRole, self._rows[row].accessible_text())
         self.delegate.sizeHintChanged.emit(self.list.model().index(row, 0))
@@ -204,6 +214,7 @@ class GoalsTab(RecordsTab):
         self.cancel_rating()
         chosen_row = self._row_at(row)
         self.panel.goal_words.setText(quoted(chosen_row.goal.words) if chosen_row else "")
+        self.history.show_reviews(self._reviews.get(chosen_row.goal.id, []) if chosen_row else [])
         self.panel.setEnabled(chosen_row is not None)
 
     def choose_rating(self, rating: int) -> None:
@@ -288,4 +299,27 @@ class GoalsTab(RecordsTab):
         self.confirmation.setText(
             f"Review saved: {GAS_LEVELS[review.rating]} ({signed(review.rating)}). "
             f"Now: {self._rows[row].status.label}."
+        )
+
+    def mark_review(self, review: Review) -> InErrorDialog:
+        """Ask why a review was entered in error; once marked, the goal's status, chart and
+        T-score are worked out without it, and the history says so."""
+        row = self.list.currentRow()
+
+        def mark(reason: str) -> None:
+            self._runner.write_now(
+                lambda: mark_goal_review(self._store, self._person_id, review, reason),
+                source=self,
+            )
+            self._refresh_row(row)
+            self.confirmation.setText(
+                f"Review of {format_date(review.on)} marked as entered in error. "
+                f"Now: {self._rows[row].status.label}."
+            )
+
+        return ask_in_error(
+            self,
+            f"The review of {format_date(review.on)}: {GAS_LEVELS[review.rating]}",
+            "It no longer counts towards how the goal is going, its chart or the T-score.",
+            mark,
         )
