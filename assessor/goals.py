@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from assessor.choices import LabelledChoice
@@ -163,6 +163,19 @@ def status(goal: Goal, reviews: Sequence[Review]) -> GoalStatus:
     if latest < before:
         return GoalStatus.WORSE
     return GoalStatus.NO_CHANGE
+
+
+def achieved_on_the_day_set(goal: Goal, reviews: Sequence[Review], review: Review) -> bool:
+    """Whether `review`, added to `reviews`, would mark the goal achieved on the very day it was
+    set. That is rarely so (more often the level was chosen by mistake), so the worker is asked
+    to confirm it before it is stored."""
+    return review.on == goal.set_on and status(goal, [*reviews, review]) is GoalStatus.ACHIEVED
+
+
+def not_achieved_yet(review: Review) -> Review:
+    """The review as the worker said it stands when the goal is not achieved after all: the
+    highest level short of "as expected", so the goal stays in progress."""
+    return replace(review, rating=-1)
 
 
 def is_active(goal: Goal, reviews: Sequence[Review]) -> bool:

@@ -17,15 +17,24 @@ from PySide6.QtWidgets import (
     QLabel,
     QListView,
     QListWidgetItem,
+    QMessageBox,
     QPushButton,
 )
 
-from assessor.goals import GAS_LEVELS, Review, Reviewer, t_score
+from assessor.goals import (
+    GAS_LEVELS,
+    Review,
+    Reviewer,
+    achieved_on_the_day_set,
+    not_achieved_yet,
+    t_score,
+)
 from assessor.in_error import current
 from assessor.operations.goals import review_goal
 from assessor.operations.in_error import mark_goal_review
 from assessor.own_words import quoted
 from assessor.validation import InvalidInput, format_date
+from ui.goals.achieved_question import ask_achieved
 from ui.goals.goal_chart import signed
 from ui.goals.goal_dialog import GoalDialog
 from ui.goals.goal_list import GoalDelegate, GoalList, GoalRow
@@ -61,6 +70,7 @@ class GoalsTab(RecordsTab):
         self._rows: list[GoalRow] = []  # with the reviews that count
         self._reviews: dict[str, list[Review]] = {}  # every review, for the history
         self.rating: int | None = None
+        self.question: QMessageBox | None = None  # "achieved already?", while it is asked
 
         self.new_button = named(QPushButton("New goal"), "New goal")
         self.new_button.setToolTip("Add a goal in the person’s own words")
@@ -282,6 +292,20 @@ class GoalsTab(RecordsTab):
             self_rating=self.panel.self_rating.currentData(),
             note=self.panel.note.text().strip(),
         )
+        goal = chosen_row.goal
+        if achieved_on_the_day_set(goal, chosen_row.reviews, review):
+            name = self._store.person(self._person_id).preferred_name
+            self.question = ask_achieved(
+                self,
+                name,
+                goal,
+                review.rating,
+                lambda yes: self._store_review(row, review if yes else not_achieved_yet(review)),
+            )
+            return
+        self._store_review(row, review)
+
+    def _store_review(self, row: int, review: Review) -> None:
         try:
             self._runner.write_now(
                 lambda: review_goal(self._store, self._person_id, review), source=self
