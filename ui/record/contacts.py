@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QPushButton,
     QScrollArea,
@@ -190,6 +191,13 @@ class ContactsTab(QWidget):
         self.details.kind.activated.connect(
             lambda _i: self.conversation.set_kind(chosen(self.details.kind, ConversationKind))
         )
+        # Typing in a contact begun stores it at once, so a draft of what is typed has its
+        # contact too; a choice or a tick stores it with the change itself (see `_write`).
+        for topic_field in self.conversation.fields.values():
+            text = topic_field.text
+            text.textChanged.connect(lambda t=text: t.toPlainText() and self._typed_in())
+        for edit in self.details.findChildren(QLineEdit):
+            edit.textEdited.connect(lambda _text: self._typed_in())
         self.empty = QLabel(
             "No contacts yet. Start one with New contact (Ctrl+Shift+N) to record the conversation."
         )
@@ -262,6 +270,17 @@ class ContactsTab(QWidget):
             "It leaves the contacts and every printed plan.",
             mark,
         )
+
+    def _typed_in(self) -> None:
+        pending = self._pending.contact
+        if pending is None:
+            return
+        try:
+            self._runner.write_now(lambda: add_contact(self._store, pending), source=self)
+        except Exception:  # logged by the runner; the next keystroke tries again
+            return
+        self._pending.drop()
+        self._fill_timeline(pending.id)
 
     def _stored(self) -> None:
         """Page two stored the contact begun: its timeline line no longer says it is new."""
