@@ -16,6 +16,7 @@ def test_an_untouched_new_contact_leaves_nothing_behind(qtbot, window, example_s
     tab = window.workspace.contacts
     assert tab.timeline.count() == 1
     assert "kept once you type" in tab.timeline.item(0).text()
+    assert not tab.mark_button.isEnabled(), "nothing stored yet, so nothing to mark"
     assert tab.details.isVisible() and tab.conversation.isVisible()
     window.autosaver.flush()
     assert example_store.contacts(person_id) == []

@@ -47,7 +47,7 @@ CARER_PRIVACY = (
 )
 
 
-NOT_YET = "\nNew: kept once you type or choose something"
+NOT_YET = "New: kept once you type or choose"
 
 
 def describe(contact: Contact) -> str:
@@ -259,6 +259,8 @@ class ContactsTab(QWidget):
             return None
         self._autosaver.flush()
         contact = self._contacts[row]
+        if self._pending.holds(contact.id):
+            return None  # nothing stored yet, so nothing to mark
 
         def mark(reason: str) -> None:
             self._runner.write_now(lambda: mark_contact(self._store, contact, reason), source=self)
@@ -319,7 +321,7 @@ class ContactsTab(QWidget):
         self.timeline.clear()
         self.timeline.addItems(
             [
-                describe(contact) + (NOT_YET if contact is pending else "")
+                f"{format_date(contact.on)}\n{NOT_YET}" if contact is pending else describe(contact)
                 for contact in self._contacts
             ]
         )
@@ -331,6 +333,7 @@ class ContactsTab(QWidget):
         if not 0 <= row < len(self._contacts):
             return
         contact = self._contacts[row]
+        self.mark_button.setEnabled(not self._pending.holds(contact.id))
         if self._pending.contact is not None and contact is not self._pending.contact:
             self._autosaver.flush()  # anything typed into it stores it first
             self._pending.drop()  # left untouched: nothing is kept
