@@ -18,7 +18,7 @@ from assessor.operations.people import add_files, add_person
 from assessor.search import Findable, PeopleIndex
 from assessor.unsaved_journal import JOURNAL_FILE_NAME
 from db.failures import explain
-from db.rows import NotFound
+from db.problems import NotFound
 from ui.carers.carers_list import CarersToOffer
 from ui.kit.autosave import Autosaver
 from ui.kit.runner import Runner
