@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from assessor.choices import LabelledChoice
+from assessor.in_error import current
 from assessor.stamps import Stamp
 from assessor.validation import InvalidInput, format_date
 
@@ -143,11 +144,13 @@ class Review:
 
 
 def status(goal: Goal, reviews: Sequence[Review]) -> GoalStatus:
-    """How the goal is going, from its reviews in date order (oldest first).
+    """How the goal is going, from its reviews in date order (oldest first); a review entered
+    in error does not count.
 
     A goal is not achieved only once a review on or after its target date says it fell
     short; a target date passing unreviewed leaves it due for that final review.
     """
+    reviews = current(reviews)
     if not reviews:
         return GoalStatus.IN_PROGRESS
     latest = reviews[-1].rating
@@ -160,6 +163,19 @@ def status(goal: Goal, reviews: Sequence[Review]) -> GoalStatus:
     if latest < before:
         return GoalStatus.WORSE
     return GoalStatus.NO_CHANGE
+
+
+def achieved_on_the_day_set(goal: Goal, reviews: Sequence[Review], review: Review) -> bool:
+    """Whether `review`, added to `reviews`, would mark the goal achieved on the very day it was
+    set. That is rarely so (more often the level was chosen by mistake), so the worker is asked
+    to confirm it before it is stored."""
+    return review.on == goal.set_on and status(goal, [*reviews, review]) is GoalStatus.ACHIEVED
+
+
+def not_achieved_yet(review: Review) -> Review:
+    """The review as the worker said it stands when the goal is not achieved after all: the
+    highest level short of "as expected", so the goal stays in progress."""
+    return replace(review, rating=-1)
 
 
 def is_active(goal: Goal, reviews: Sequence[Review]) -> bool:
@@ -193,8 +209,9 @@ class GoalToDate:
 
     @classmethod
     def of(cls, goal: Goal, reviews: Sequence[Review]) -> GoalToDate:
-        """From a goal and its reviews, oldest first."""
-        latest = reviews[-1] if reviews else None
+        """From a goal and its reviews, oldest first (those entered in error left out)."""
+        counted = current(reviews)
+        latest = counted[-1] if counted else None
         return cls(
             goal.id,
             goal.person_id,

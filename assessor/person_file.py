@@ -6,10 +6,11 @@ help, progression plans and carers), so none of them needs to know about it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from assessor.carers import CarerOffer, CarerPlan, CarerReview, CaringRole
 from assessor.goals import Goal, Review
+from assessor.in_error import current
 from assessor.progression import PlanReview, ProgressionPlan
 from assessor.record import Contact, Conversation, Person
 from assessor.short_term import Episode, EpisodeReview
@@ -54,6 +55,19 @@ class PersonFile:
     carers: list[CaringRole] = field(default_factory=list)
     shared_by_carers: list[SharedConversation] = field(default_factory=list)
     as_carer: AsCarer = field(default_factory=AsCarer)
+
+    def counted(self) -> PersonFile:
+        """The file as lists and prints show it: contacts and reviews entered in error left
+        out (an outcome entered in error already reads as not recorded). The whole file, marks
+        and all, is what the export and the history read."""
+        return replace(
+            self,
+            contacts=current(self.contacts),
+            reviews={goal: current(reviews) for goal, reviews in self.reviews.items()},
+            episode_reviews={
+                episode: current(reviews) for episode, reviews in self.episode_reviews.items()
+            },
+        )
 
 
 @dataclass

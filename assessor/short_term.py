@@ -13,6 +13,7 @@ from datetime import date, datetime, timedelta
 
 from assessor.choices import LabelledChoice
 from assessor.goals import Reviewer
+from assessor.in_error import stands
 from assessor.stamps import Stamp
 from assessor.validation import InvalidInput, format_date
 
@@ -66,11 +67,19 @@ class Episode:
         return self.started_on() + timedelta(weeks=weeks)
 
     def outcome(self, weeks: int) -> tuple[HelpOutcome | None, date | None, str]:
+        """The outcome at `weeks` weeks, its date and why early; one entered in error counts as
+        not recorded (it is due again), though the record keeps it."""
+        if not stands(self.outcome_in_error(weeks)):
+            return None, None, ""
         return (
             getattr(self, f"outcome_{weeks}_weeks"),
             getattr(self, f"outcome_{weeks}_weeks_on"),
             getattr(self, f"outcome_{weeks}_weeks_early_because"),
         )
+
+    def outcome_in_error(self, weeks: int) -> str:
+        """Why the outcome recorded at `weeks` weeks was entered in error; "" if it was not."""
+        return str(getattr(self, f"outcome_{weeks}_weeks_in_error"))
 
     def check(self) -> None:
         """Raise InvalidInput, in plain words, for an episode that cannot be stored."""

@@ -9,6 +9,7 @@ import math
 import re
 from datetime import date, datetime, time, timedelta
 
+from assessor.in_error import in_error_words, is_current
 from assessor.own_words import quoted
 from assessor.short_term import Episode, EpisodeReview, within_48_hours
 from assessor.validation import InvalidInput, format_date, format_date_numeric, parse_date
@@ -84,9 +85,9 @@ def outcome_words(episode: Episode, weeks: int, today: date) -> str:
 
 def progress_lines(episode: Episode, today: date) -> list[str]:
     """The outcomes so far, and the next one due."""
-    if episode.outcome_6_weeks is not None:
+    if episode.outcome(6)[0] is not None:
         return [outcome_words(episode, 6, today)]
-    if episode.outcome_2_weeks is not None:
+    if episode.outcome(2)[0] is not None:
         return [outcome_words(episode, 2, today), outcome_words(episode, 6, today)]
     return [outcome_words(episode, 2, today)]
 
@@ -114,4 +115,6 @@ def review_text(review: EpisodeReview, goal_words: dict[str, str]) -> str:
         lines.append(f"Goals worked on: {worked}")
     else:
         lines.append("No goals linked")
+    if not is_current(review):
+        lines.append(f"{in_error_words(review.in_error_reason)} (not counted)")
     return "\n".join(lines)

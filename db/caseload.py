@@ -17,7 +17,10 @@ from db.connection import raw_connection
 
 # The people table's columns share Findable's names, in its order, the date of birth last.
 FINDABLE_COLUMNS = Findable._fields
-FINDABLE_SQL = f"SELECT {', '.join(FINDABLE_COLUMNS)} FROM people WHERE NOT deleted"
+# A person entered in error leaves the caseload (see `assessor.in_error`).
+FINDABLE_SQL = (
+    f"SELECT {', '.join(FINDABLE_COLUMNS)} FROM people WHERE NOT deleted AND in_error_reason = ''"
+)
 
 
 def findable_from_row(row: Sequence[Any]) -> Findable:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, TypeVar
 
-from sqlalchemy import ScalarSelect, func, select
+from sqlalchemy import ColumnElement, ScalarSelect, func, select
 from sqlalchemy.orm import Session
 
 from assessor.conflicts import check_revision
@@ -42,3 +42,11 @@ def check_fields(changes: Mapping[str, Any], allowed: frozenset[str]) -> None:
     unknown = set(changes) - allowed
     if unknown:
         raise ValueError(f"These cannot be changed here: {', '.join(sorted(unknown))}")
+
+
+def shown(model: Any) -> ColumnElement[bool]:
+    """Rows that lists, counts and measures show: live and not entered in error (the SQL form
+    of `assessor.in_error.is_current`, for reads across the caseload). The whole file, for the
+    export and the history, reads marked rows too."""
+    clause: ColumnElement[bool] = ~model.deleted & (model.in_error_reason == "")
+    return clause

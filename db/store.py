@@ -127,7 +127,8 @@ class Store:
         return self._run(lambda unit: unit.people.display_names(person_ids))
 
     def findable_people(self) -> list[Findable]:
-        """What search and the caseload list need of everyone, read in one query."""
+        """What search and the caseload list need of everyone (but those entered in error),
+        read in one query."""
         return self._run(lambda unit: unit.people.findable_people())
 
     def findable(self, person_id: str) -> Findable:
@@ -156,7 +157,7 @@ class Store:
         return self._run(lambda unit: unit.contacts.update(contact_id, changes, based_on))
 
     def contacts(self, person_id: str) -> list[Contact]:
-        """The person's contacts as a timeline, newest first."""
+        """The person's contacts as a timeline, newest first (none entered in error)."""
         return self._run(lambda unit: unit.contacts.of_person(person_id))
 
     def conversation(self, contact_id: str) -> Conversation:
@@ -214,6 +215,9 @@ class Store:
     def reviews(self, goal_ids: Iterable[str]) -> dict[str, list[Review]]:
         return self._run(lambda unit: unit.goals.reviews(goal_ids))
 
+    def mark_review_in_error(self, review_id: str, reason: str, based_on: int | None) -> int:
+        return self._run(lambda unit: unit.goals.mark_review(review_id, reason, based_on))
+
     def all_goals(self) -> list[tuple[Goal, list[Review]]]:
         return self._run(lambda unit: unit.goals.all_with_reviews())
 
@@ -243,6 +247,11 @@ class Store:
 
     def episode_reviews(self, episode_ids: Iterable[str]) -> dict[str, list[EpisodeReview]]:
         return self._run(lambda unit: unit.short_term.reviews(episode_ids))
+
+    def mark_episode_review_in_error(
+        self, review_id: str, reason: str, based_on: int | None
+    ) -> int:
+        return self._run(lambda unit: unit.short_term.mark_review(review_id, reason, based_on))
 
     def add_plan(self, plan: ProgressionPlan) -> ProgressionPlan:
         return self._run(lambda unit: unit.progression.add(plan))

@@ -80,9 +80,9 @@ class Unit:
         return Received(self.session)
 
     def person_file(self, person_id: str) -> PersonFile:
-        """Everything held about one person."""
+        """Everything held about one person, what was entered in error included (marked)."""
         person = self.people.get(person_id)
-        contacts = self.contacts.of_person(person_id)
+        contacts = self.contacts.of_person(person_id, with_marked=True)
         goals = self.goals.of_person(person_id)
         episodes = self.short_term.episodes(person_id)
         plans = self.progression.of_person(person_id)

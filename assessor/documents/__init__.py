@@ -55,7 +55,7 @@ def kinds_for(file: PersonFile) -> list[DocumentKind]:
 
 
 def build(kind: DocumentKind, file: PersonFile, context: PrintContext, fmt: PrintFormat) -> bytes:
-    """The document as PDF bytes."""
+    """The document as PDF bytes; what was entered in error is never printed."""
     from assessor.documents import carer_plan, conversation_record, my_plan
 
     makers = {
@@ -63,4 +63,4 @@ def build(kind: DocumentKind, file: PersonFile, context: PrintContext, fmt: Prin
         DocumentKind.CARER_PLAN: carer_plan.build,
         DocumentKind.RECORD: conversation_record.build,
     }
-    return makers[kind](file, context, fmt)
+    return makers[kind](file.counted(), context, fmt)

@@ -70,6 +70,7 @@ def record_outcome(
         f"outcome_{weeks}_weeks": outcome,
         f"outcome_{weeks}_weeks_on": recorded_on,
         f"outcome_{weeks}_weeks_early_because": because,
+        f"outcome_{weeks}_weeks_in_error": "",  # a new outcome replaces one entered in error
     }
     try:
         return _updated(store, episode, changes)

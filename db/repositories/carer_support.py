@@ -17,7 +17,7 @@ from assessor.validation import InvalidInput
 from db.kinds import CARER_OFFER, CARER_PLAN, CARER_REVIEW
 from db.models import CarerOfferRow, CarerPlanRow, CarerReviewRow, PersonRow
 from db.repositories.caring_roles import CaringRoles
-from db.rows import check_fields, live
+from db.rows import check_fields, live, shown
 
 
 class CarerSupport:
@@ -99,7 +99,7 @@ class CarerSupport:
         rows = self.session.scalars(
             select(CarerPlanRow)
             .join(PersonRow, PersonRow.id == CarerPlanRow.carer_id)
-            .where(~CarerPlanRow.deleted, ~PersonRow.deleted)
+            .where(~CarerPlanRow.deleted, shown(PersonRow))
             .order_by(CarerPlanRow.made_on, CarerPlanRow.created_at)
         ).all()
         newest = {row.carer_id: CARER_PLAN.to_record(row) for row in rows}
@@ -110,7 +110,7 @@ class CarerSupport:
         rows = self.session.scalars(
             select(CarerReviewRow)
             .join(PersonRow, PersonRow.id == CarerReviewRow.carer_id)
-            .where(~CarerReviewRow.deleted, ~PersonRow.deleted)
+            .where(~CarerReviewRow.deleted, shown(PersonRow))
             .order_by(CarerReviewRow.on, CarerReviewRow.created_at)
         ).all()
         return [CARER_REVIEW.to_record(row) for row in rows]

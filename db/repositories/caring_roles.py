@@ -35,7 +35,7 @@ from db.models import (
     new_id,
 )
 from db.repositories.contacts import Contacts
-from db.rows import check_fields, live, recorded_order
+from db.rows import check_fields, live, recorded_order, shown
 
 
 def role_id(carer_id: str, cared_for_id: str) -> str:
@@ -117,7 +117,7 @@ class CaringRoles:
         rows = self.session.scalars(
             select(CaringRoleRow)
             .join(PersonRow, PersonRow.id == other_id)
-            .where(which, ~CaringRoleRow.deleted, ~PersonRow.deleted)
+            .where(which, ~CaringRoleRow.deleted, shown(PersonRow))
             .order_by(CaringRoleRow.created_at)
         ).all()
         return [CARING_ROLE.to_record(row) for row in rows]
@@ -151,8 +151,8 @@ class CaringRoles:
             .where(
                 CaringRoleRow.cared_for_id == cared_for_id,
                 ~CaringRoleRow.deleted,
-                ~carer.deleted,
-                ~ContactRow.deleted,
+                shown(carer),
+                shown(ContactRow),
                 ContactRow.kind == ConversationKind.CARER.value,
                 ContactRow.shared_with_cared_for,
             )
@@ -176,7 +176,7 @@ class CaringRoles:
         named = self.session.execute(
             select(PersonWhoMattersRow)
             .join(PersonRow, PersonRow.id == PersonWhoMattersRow.person_id)
-            .where(PersonWhoMattersRow.is_carer, ~PersonWhoMattersRow.deleted, ~PersonRow.deleted)
+            .where(PersonWhoMattersRow.is_carer, ~PersonWhoMattersRow.deleted, shown(PersonRow))
         ).scalars()
         named_carers = [(row.person_id, PERSON_WHO_MATTERS.to_record(row)) for row in named]
         carer = aliased(PersonRow)
@@ -185,14 +185,14 @@ class CaringRoles:
             select(CaringRoleRow, carer)
             .join(carer, carer.id == CaringRoleRow.carer_id)
             .join(cared_for, cared_for.id == CaringRoleRow.cared_for_id)
-            .where(~CaringRoleRow.deleted, ~carer.deleted, ~cared_for.deleted)
+            .where(~CaringRoleRow.deleted, shown(carer), shown(cared_for))
         ).all()
         offered = set(
             self.session.scalars(select(CarerOfferRow.carer_id).where(~CarerOfferRow.deleted))
         ) | set(
             self.session.scalars(
                 select(ContactRow.person_id).where(
-                    ContactRow.kind == ConversationKind.CARER.value, ~ContactRow.deleted
+                    ContactRow.kind == ConversationKind.CARER.value, shown(ContactRow)
                 )
             )
         )

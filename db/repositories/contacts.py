@@ -16,7 +16,7 @@ from db.changelog import Clock
 from db.kinds import CONTACT, ENTRY
 from db.models import ContactRow, ConversationEntryRow, PersonRow
 from db.repositories.agreed_steps import AgreedSteps
-from db.rows import check_fields, live, recorded_order
+from db.rows import check_fields, live, recorded_order, shown
 
 
 def entry_id(contact_id: str, topic: str) -> str:
@@ -52,13 +52,14 @@ class Contacts:
         self.session.flush()
         return row.revision
 
-    def of_person(self, person_id: str) -> list[Contact]:
+    def of_person(self, person_id: str, with_marked: bool = False) -> list[Contact]:
         """Newest first; of two on one day, the one recorded later first (not the later
-        stamp: the laptop's clock can be wrong)."""
+        stamp: the laptop's clock can be wrong). Those entered in error only `with_marked`."""
         recorded = recorded_order(ContactRow)
+        which = ~ContactRow.deleted if with_marked else shown(ContactRow)
         rows = self.session.execute(
             select(ContactRow, recorded)
-            .where(ContactRow.person_id == person_id, ~ContactRow.deleted)
+            .where(ContactRow.person_id == person_id, which)
             .order_by(ContactRow.on.desc(), recorded.desc())
         ).all()
         return [CONTACT.to_record(row, recorded_order=order) for row, order in rows]

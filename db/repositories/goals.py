@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from assessor.goals import GOAL_FIELDS, Goal, GoalToDate, Review
 from db.kinds import GOAL, GOAL_REVIEW
 from db.models import GoalReviewRow, GoalRow, PersonRow
-from db.rows import check_fields, live
+from db.rows import check_fields, live, shown
 
 
 class Goals:
@@ -56,8 +56,16 @@ class Goals:
         self.session.flush()
         return GOAL_REVIEW.to_record(row)
 
+    def mark_review(self, review_id: str, reason: str, based_on: int | None) -> int:
+        """The one change a review allows: marking it entered in error, with the reason."""
+        row = live(self.session, GoalReviewRow, review_id, based_on)
+        GOAL_REVIEW.apply(row, {"in_error_reason": reason})
+        self.session.flush()
+        return row.revision
+
     def reviews(self, goal_ids: Iterable[str]) -> dict[str, list[Review]]:
-        """Each goal's reviews, oldest first (every goal asked for has a list, maybe empty)."""
+        """Each goal's reviews, oldest first (every goal asked for has a list, maybe empty), those
+        entered in error included: the goal's history shows them, marked."""
         ids = list(goal_ids)
         found: dict[str, list[Review]] = {goal_id: [] for goal_id in ids}
         rows = self.session.scalars(
@@ -74,14 +82,15 @@ class Goals:
         rows = self.session.scalars(
             select(GoalRow)
             .join(PersonRow, PersonRow.id == GoalRow.person_id)
-            .where(~GoalRow.deleted, ~PersonRow.deleted)
+            .where(~GoalRow.deleted, shown(PersonRow))
         ).all()
         goals = [GOAL.to_record(row) for row in rows]
         reviews = self.reviews(goal.id for goal in goals)
         return [(goal, reviews[goal.id]) for goal in goals]
 
     def to_date(self) -> list[GoalToDate]:
-        """Every live goal of every live person with only its latest review's rating and date:
+        """Every live goal of everyone on the caseload with only its latest review's rating and
+        date (reviews entered in error left out):
         all the due list weighs, read in one query without building every review."""
         newest_first = func.row_number().over(
             partition_by=GoalReviewRow.goal_id,
@@ -90,7 +99,7 @@ class Goals:
         reviews = (
             select(GoalReviewRow.goal_id, GoalReviewRow.rating, GoalReviewRow.on)
             .add_columns(newest_first.label("place"))
-            .where(~GoalReviewRow.deleted)
+            .where(shown(GoalReviewRow))
             .subquery()
         )
         rows = self.session.execute(
@@ -105,7 +114,7 @@ class Goals:
             )
             .join(PersonRow, PersonRow.id == GoalRow.person_id)
             .outerjoin(reviews, (reviews.c.goal_id == GoalRow.id) & (reviews.c.place == 1))
-            .where(~GoalRow.deleted, ~PersonRow.deleted)
+            .where(~GoalRow.deleted, shown(PersonRow))
             .order_by(GoalRow.set_on, GoalRow.created_at, GoalRow.id)
         )
         return [GoalToDate(*row) for row in rows]

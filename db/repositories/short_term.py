@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from assessor.short_term import EPISODE_FIELDS, Episode, EpisodeReview
 from db.kinds import EPISODE, EPISODE_REVIEW
 from db.models import EpisodeReviewRow, EpisodeRow, GoalRow, PersonRow
-from db.rows import check_fields, live
+from db.rows import check_fields, live, shown
 
 
 class ShortTermHelp:
@@ -45,13 +45,18 @@ class ShortTermHelp:
         return [EPISODE.to_record(row) for row in rows]
 
     def awaiting_outcome(self) -> list[Episode]:
-        """Everyone's episodes with an outcome still to record, newest first: for the due list,
-        which never needs an episode whose two outcomes are both recorded."""
+        """Everyone's episodes with an outcome still to record (or recorded in error), newest
+        first: for the due list, which never needs an episode whose two outcomes stand."""
         rows = self.session.scalars(
             select(EpisodeRow)
+            .join(PersonRow, PersonRow.id == EpisodeRow.person_id)
             .where(
                 ~EpisodeRow.deleted,
-                EpisodeRow.outcome_2_weeks.is_(None) | EpisodeRow.outcome_6_weeks.is_(None),
+                shown(PersonRow),
+                EpisodeRow.outcome_2_weeks.is_(None)
+                | EpisodeRow.outcome_6_weeks.is_(None)
+                | (EpisodeRow.outcome_2_weeks_in_error != "")
+                | (EpisodeRow.outcome_6_weeks_in_error != ""),
             )
             .order_by(EpisodeRow.asked_at.desc())
         ).all()
@@ -68,8 +73,15 @@ class ShortTermHelp:
         self.session.flush()
         return EPISODE_REVIEW.to_record(row)
 
+    def mark_review(self, review_id: str, reason: str, based_on: int | None) -> int:
+        """The one change a weekly review allows: marking it entered in error, with the reason."""
+        row = live(self.session, EpisodeReviewRow, review_id, based_on)
+        EPISODE_REVIEW.apply(row, {"in_error_reason": reason})
+        self.session.flush()
+        return row.revision
+
     def reviews(self, episode_ids: Iterable[str]) -> dict[str, list[EpisodeReview]]:
-        """Each episode's weekly reviews, oldest first."""
+        """Each episode's weekly reviews, oldest first, those entered in error included."""
         ids = list(episode_ids)
         found: dict[str, list[EpisodeReview]] = {episode_id: [] for episode_id in ids}
         rows = self.session.scalars(

@@ -70,10 +70,10 @@ def test_an_answer_changed_elsewhere_is_kept_beside_the_workers(qtbot, make_wind
     window = make_window(store)
     window.open_person(reg)
     window.new_contact()
-    contact_id = store.contacts(reg)[0].id
     field = window.workspace.contacts.conversation.fields["what_matters"]
     qtbot.keyClicks(field.text, "My pigeons")
     window.autosaver.flush()
+    contact_id = store.contacts(reg)[0].id
 
     another_program_changes(tmp_path, "entry", contact_id, "what_matters", "The club")
     qtbot.keyClicks(field.text, " and the lads")

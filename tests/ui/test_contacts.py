@@ -36,11 +36,12 @@ def test_timeline_is_newest_first(window, example_store):
 def test_new_contact_by_shortcut_starts_today_with_this_worker(qtbot, window, example_store):
     person_id = open_person(window, "Tomek")
     QTest.keySequence(window, "Ctrl+Shift+N")
+    tab = window.workspace.contacts
+    choose(tab.details.place, Place.HOME_VISIT)
     contacts = example_store.contacts(person_id)
     assert len(contacts) == 1
     assert contacts[0].on == date.today()
     assert contacts[0].worker == "Test Worker"
-    tab = window.workspace.contacts
     assert window.workspace.tabs.currentWidget() is tab
     assert tab.timeline.item(0).text().startswith(format_date(date.today()))
     assert tab.details.isVisible() and tab.conversation.isVisible()
@@ -86,6 +87,7 @@ def test_prompts_are_never_required(qtbot, window, example_store):
     window.new_contact()
     window.autosaver.flush()
     assert window.save_state.text() == "All changes saved"
+    choose(window.workspace.contacts.details.place, Place.PHONE)
     (contact,) = example_store.contacts(person_id)
     assert example_store.conversation(contact.id).entries == {}
 

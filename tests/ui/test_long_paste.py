@@ -14,12 +14,12 @@ def test_a_five_megabyte_paste_into_page_two_is_refused_with_its_length(
 ):
     person_id = open_person(window, "Tomek")
     window.new_contact()
-    contact_id = example_store.contacts(person_id)[0].id
     field = window.workspace.contacts.conversation.fields["what_matters"]
     field.text.setFocus()
     QApplication.clipboard().setText(HUGE)
     field.text.paste()
     window.autosaver.flush()
+    contact_id = example_store.contacts(person_id)[0].id  # stored by the paste, for the draft
     assert field.error.isVisible()
     assert "at most 20,000 characters; this has 5,000,000" in field.error.text()
     assert example_store.conversation(contact_id).text("what_matters") == ""

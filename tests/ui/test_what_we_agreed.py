@@ -28,13 +28,13 @@ def test_steps_autosave_and_are_there_on_reopening(qtbot, window, example_store)
     person_id = open_person(window, "Tomek")
     window.new_contact()
     agreed = window.workspace.contacts.conversation.agreed
-    (contact,) = example_store.contacts(person_id)
     agreed.add_button.click()
     agreed.add_button.click()
-    assert example_store.agreed_steps(contact.id) == [], "nothing stored until typed"
+    assert example_store.contacts(person_id) == [], "nothing stored until typed"
     first, second = agreed.rows
     assert QApplication.focusWidget() is second.what
     _type(qtbot, window, first.what, "Ring the lunch club")
+    (contact,) = example_store.contacts(person_id)  # the first step typed stores its contact
     _type(qtbot, window, first.who.lineEdit(), "His daughter Ola")
     _type(qtbot, window, first.by_when, "30/11/2026")
     _type(qtbot, window, second.what, "Ask about a bus pass")
@@ -52,6 +52,18 @@ def test_steps_autosave_and_are_there_on_reopening(qtbot, window, example_store)
         ("Ring the lunch club", "His daughter Ola", "30/11/2026"),
         ("Ask about a bus pass", "", ""),
     ]
+
+
+def test_a_follow_up_typed_into_a_new_contact_stores_the_contact_with_it(
+    qtbot, window, example_store
+):
+    person_id = open_person(window, "Tomek")
+    window.new_contact()
+    follow_up = window.workspace.contacts.conversation.agreed.follow_up
+    _type(qtbot, window, follow_up, "30/11/2026")
+    (contact,) = example_store.contacts(person_id)
+    assert contact.follow_up_on == date(2026, 11, 30)
+    assert window.save_state.text() == "All changes saved"
 
 
 def test_a_date_that_is_not_one_is_kept_as_a_draft_with_its_message(qtbot, window, example_store):

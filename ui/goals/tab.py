@@ -17,20 +17,34 @@ from PySide6.QtWidgets import (
     QLabel,
     QListView,
     QListWidgetItem,
+    QMessageBox,
     QPushButton,
 )
 
-from assessor.goals import GAS_LEVELS, Review, Reviewer, t_score, t_score_words
+from assessor.goals import (
+    GAS_LEVELS,
+    Review,
+    Reviewer,
+    achieved_on_the_day_set,
+    not_achieved_yet,
+    t_score,
+    t_score_words,
+)
+from assessor.in_error import current
 from assessor.operations.goals import review_goal
+from assessor.operations.in_error import mark_goal_review
 from assessor.own_words import quoted
-from assessor.validation import InvalidInput
+from assessor.validation import InvalidInput, format_date
+from ui.goals.achieved_question import ask_achieved
 from ui.goals.goal_chart import signed
 from ui.goals.goal_dialog import GoalDialog
 from ui.goals.goal_list import GoalDelegate, GoalList, GoalRow
 from ui.goals.goal_review import ReviewPanel, level_line
+from ui.goals.review_history import ReviewHistory
 from ui.kit.autosave import Autosaver
 from ui.kit.binding import chosen
 from ui.kit.forms import failure_text, hint_label, named, set_shown
+from ui.kit.in_error_dialog import InErrorDialog, ask_in_error
 from ui.kit.records_tab import RecordsTab, list_beside_panel
 
 if TYPE_CHECKING:
@@ -54,8 +68,10 @@ class GoalsTab(RecordsTab):
         self._autosaver = autosaver
         self._worker = worker
         self._person_id = ""
-        self._rows: list[GoalRow] = []
+        self._rows: list[GoalRow] = []  # with the reviews that count
+        self._reviews: dict[str, list[Review]] = {}  # every review, for the history
         self.rating: int | None = None
+        self.question: QMessageBox | None = None  # "achieved already?", while it is asked
 
         self.new_button = named(QPushButton("New goal"), "New goal")
         self.new_button.setToolTip("Add a goal in the person’s own words")
@@ -90,6 +106,9 @@ class GoalsTab(RecordsTab):
         self.panel.save_button.clicked.connect(self.save_review)
         self.panel.cancel_button.clicked.connect(self.cancel_rating)
         self.panel.note.returnPressed.connect(self.save_review)
+        self.history = ReviewHistory()
+        self.history.mark_asked.connect(self.mark_review)
+        self.panel.form.addRow(self.history)
         splitter, self.panel_scroll = list_beside_panel(
             self.list,
             self.panel,
@@ -135,9 +154,9 @@ class GoalsTab(RecordsTab):
 
     def _reload(self, select_id: str | None) -> None:
         goals = self._store.goals(self._person_id)
-        reviews = self._store.reviews(goal.id for goal in goals)
+        self._reviews = self._store.reviews(goal.id for goal in goals)
         today = date.today()
-        self._rows = [GoalRow(goal, reviews[goal.id], today) for goal in goals]
+        self._rows = [GoalRow(goal, current(self._reviews[goal.id]), today) for goal in goals]
         ids = [goal.id for goal in goals]
         chosen_row = ids.index(select_id) if select_id in ids else 0
         self.list.blockSignals(True)
@@ -156,7 +175,9 @@ class GoalsTab(RecordsTab):
     def _refresh_row(self, row: int) -> None:
         """Re-read one goal's reviews and redraw its row; the selection stays where it is."""
         goal = self._rows[row].goal
-        self._rows[row] = GoalRow(goal, self._store.reviews([goal.id])[goal.id], date.today())
+        self._reviews[goal.id] = self._store.reviews([goal.id])[goal.id]
+        self._rows[row] = GoalRow(goal, current(self._reviews[goal.id]), date.today())
+        self.history.show_reviews(self._reviews[goal.id])
         item = self.list.item(row)
         item.setData(Qt.ItemDataRole.AccessibleTextRole, self._rows[row].accessible_text())
         self.delegate.sizeHintChanged.emit(self.list.model().index(row, 0))
@@ -207,6 +228,7 @@ class GoalsTab(RecordsTab):
         self.cancel_rating()
         chosen_row = self._row_at(row)
         self.panel.goal_words.setText(quoted(chosen_row.goal.words) if chosen_row else "")
+        self.history.show_reviews(self._reviews.get(chosen_row.goal.id, []) if chosen_row else [])
         self.panel.setEnabled(chosen_row is not None)
 
     def choose_rating(self, rating: int) -> None:
@@ -274,6 +296,20 @@ class GoalsTab(RecordsTab):
             self_rating=self.panel.self_rating.currentData(),
             note=self.panel.note.text().strip(),
         )
+        goal = chosen_row.goal
+        if achieved_on_the_day_set(goal, chosen_row.reviews, review):
+            name = self._store.person(self._person_id).preferred_name
+            self.question = ask_achieved(
+                self,
+                name,
+                goal,
+                review.rating,
+                lambda yes: self._store_review(row, review if yes else not_achieved_yet(review)),
+            )
+            return
+        self._store_review(row, review)
+
+    def _store_review(self, row: int, review: Review) -> None:
         try:
             self._runner.write_now(
                 lambda: review_goal(self._store, self._person_id, review), source=self
@@ -291,4 +327,27 @@ class GoalsTab(RecordsTab):
         self.confirmation.setText(
             f"Review saved: {GAS_LEVELS[review.rating]} ({signed(review.rating)}). "
             f"Now: {self._rows[row].status.label}."
+        )
+
+    def mark_review(self, review: Review) -> InErrorDialog:
+        """Ask why a review was entered in error; once marked, the goal's status, chart and
+        T-score are worked out without it, and the history says so."""
+        row = self.list.currentRow()
+
+        def mark(reason: str) -> None:
+            self._runner.write_now(
+                lambda: mark_goal_review(self._store, self._person_id, review, reason),
+                source=self,
+            )
+            self._refresh_row(row)
+            self.confirmation.setText(
+                f"Review of {format_date(review.on)} marked as entered in error. "
+                f"Now: {self._rows[row].status.label}."
+            )
+
+        return ask_in_error(
+            self,
+            f"The review of {format_date(review.on)}: {GAS_LEVELS[review.rating]}",
+            "It no longer counts towards how the goal is going, its chart or the T-score.",
+            mark,
         )

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QPushButton,
     QScrollArea,
@@ -20,15 +22,19 @@ from PySide6.QtWidgets import (
 )
 
 from assessor.carers import is_carer_conversation
+from assessor.conflicts import revision_of
 from assessor.limits import RecordKind
 from assessor.operations.contacts import add_contact, update_contact
+from assessor.operations.in_error import mark_contact
 from assessor.person_file import OpenedPerson
 from assessor.record import Contact, Conversation, ConversationKind, Followed, Place
 from assessor.validation import format_date, parse_date
 from ui.kit.autosave import Autosaver, FormPlace
 from ui.kit.binding import Binder, BoundSection, RevisedWriter, chosen, show_date
 from ui.kit.forms import hint_label, named
+from ui.kit.in_error_dialog import InErrorDialog, ask_in_error, in_error_action
 from ui.record.conversation import ConversationPage
+from ui.record.pending_contact import PendingContact, StoredOnFirstAnswer
 
 if TYPE_CHECKING:
     from assessor.operations.store_port import ContactRecords
@@ -39,6 +45,9 @@ CARER_PRIVACY = (
     "A carer’s conversation is private to the carer: the people they care for never see it, "
     "in the app or on paper, unless the carer agrees to share it."
 )
+
+
+NOT_YET = "New: kept once you type or choose"
 
 
 def describe(contact: Contact) -> str:
@@ -152,6 +161,7 @@ class ContactsTab(QWidget):
         self._person_id = ""
         self._person_name = ""
         self._contacts: list[Contact] = []
+        self._pending = PendingContact(store, lambda: QTimer.singleShot(0, self._stored))
         self.new_button = named(QPushButton("New contact"), "New contact")
         self.new_button.setToolTip("Start a new contact (Ctrl+Shift+N)")
         self.new_button.clicked.connect(self.new_contact)
@@ -159,17 +169,38 @@ class ContactsTab(QWidget):
         self.timeline.setUniformItemSizes(True)
         self.timeline.setSpacing(3)
         self.timeline.currentRowChanged.connect(self._chosen)
+        self.mark_action = in_error_action(
+            self.timeline, "Mark this contact as entered in error…", self.mark_in_error
+        )
+        self.mark_button = named(
+            QPushButton("Entered in error…"), "Mark the chosen contact as entered in error"
+        )
+        self.mark_button.setToolTip(self.mark_action.text())
+        self.mark_button.clicked.connect(self.mark_in_error)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.addWidget(self.new_button)
         left_layout.addWidget(QLabel("Contacts, newest first"))
         left_layout.addWidget(self.timeline)
+        left_layout.addWidget(self.mark_button)
 
         self.details = ContactDetails(autosaver)
-        self.conversation = ConversationPage(store, runner, autosaver, self.details.binder)
+        self.conversation = ConversationPage(
+            StoredOnFirstAnswer(store, self._pending), runner, autosaver, self.details.binder
+        )
         self.details.kind.activated.connect(
             lambda _i: self.conversation.set_kind(chosen(self.details.kind, ConversationKind))
         )
+        # Typing in a contact begun stores it at once, so a draft of what is typed has its
+        # contact too; a choice or a tick stores it with the change itself (see `_write`).
+        for topic_field in self.conversation.fields.values():
+            text = topic_field.text
+            text.textChanged.connect(lambda t=text: t.toPlainText() and self._typed_in())
+        for edit in [
+            *self.details.findChildren(QLineEdit),
+            self.conversation.agreed.follow_up,
+        ]:
+            edit.textEdited.connect(lambda _text: self._typed_in())
         self.empty = QLabel(
             "No contacts yet. Start one with New contact (Ctrl+Shift+N) to record the conversation."
         )
@@ -206,12 +237,14 @@ class ContactsTab(QWidget):
         """The person's timeline, newest first, with `select_id` or the newest contact chosen;
         `name` says whose it is in drafts and the status bar."""
         self._autosaver.flush()
+        self._pending.drop()
         self._person_id, self._person_name = person_id, name
         self._reload(select_id)
 
     def show_opened(self, opened: OpenedPerson) -> None:
         """As `show_person` with the newest contact chosen, from what opening them read."""
         self._autosaver.flush()
+        self._pending.drop()
         self._person_id, self._person_name = opened.person.id, opened.person.display_name
         self._show(self._timeline(opened.contacts, None), opened.newest)
 
@@ -220,12 +253,52 @@ class ContactsTab(QWidget):
         self._reload(contact_id)
 
     def new_contact(self) -> None:
-        """Start today's contact, with this worker, and put the cursor in its first field."""
+        """Begin today's contact, with this worker, and put the cursor in its first field; it
+        is stored with the first thing typed or chosen in it (see `ui.record.pending_contact`)."""
         self._autosaver.flush()
-        today = Contact(person_id=self._person_id, on=date.today(), worker=self._worker)
-        contact = self._runner.write_now(lambda: add_contact(self._store, today), source=self)
-        self._reload(select_id=contact.id)
+        if self._pending.contact is None or self._pending.contact.person_id != self._person_id:
+            self._pending.begin(self._person_id, date.today(), self._worker)
+        assert self._pending.contact is not None
+        self._reload(select_id=self._pending.contact.id)
         self.details.place.setFocus()
+
+    def mark_in_error(self) -> InErrorDialog | None:
+        """Ask why the chosen contact was entered in error; once marked it leaves the timeline."""
+        row = self.timeline.currentRow()
+        if not 0 <= row < len(self._contacts):
+            return None
+        self._autosaver.flush()
+        contact = self._contacts[row]
+        if self._pending.holds(contact.id):
+            return None  # nothing stored yet, so nothing to mark
+
+        def mark(reason: str) -> None:
+            self._runner.write_now(lambda: mark_contact(self._store, contact, reason), source=self)
+            self._reload(None)
+
+        return ask_in_error(
+            self,
+            f"The contact of {format_date(contact.on)} with {self._person_name}",
+            "It leaves the contacts and every printed plan.",
+            mark,
+        )
+
+    def _typed_in(self) -> None:
+        pending = self._pending.contact
+        if pending is None:
+            return
+        try:
+            self._runner.write_now(lambda: add_contact(self._store, pending), source=self)
+        except Exception:  # logged by the runner; the next keystroke tries again
+            return
+        self._pending.drop()
+        self._fill_timeline(pending.id)
+
+    def _stored(self) -> None:
+        """Page two stored the contact begun: its timeline line no longer says it is new."""
+        row = self.timeline.currentRow()
+        if 0 <= row < len(self._contacts):
+            self._fill_timeline(self._contacts[row].id)
 
     def _reload(self, select_id: str | None) -> None:
         self._show(self._fill_timeline(select_id), None)
@@ -233,6 +306,7 @@ class ContactsTab(QWidget):
     def _show(self, row: int, conversation: Conversation | None) -> None:
         """The chosen contact (with `conversation`, its page two, if read already), filled
         before it is shown, so the page is laid out once; or the empty timeline's words."""
+        self.mark_button.setEnabled(bool(self._contacts))
         if self._contacts:
             self._chosen(row, conversation)
             self.right.setCurrentWidget(self.page)
@@ -245,13 +319,22 @@ class ContactsTab(QWidget):
         return self._timeline(self._store.contacts(self._person_id), select_id)
 
     def _timeline(self, contacts: list[Contact], select_id: str | None) -> int:
-        """Show `contacts` with `select_id` (or the newest) chosen quietly; returns its row."""
+        """Show `contacts` with `select_id` (or the newest) chosen quietly, and a contact begun
+        and not yet stored at the top; returns its row."""
+        pending = self._pending.contact
+        if pending is not None and pending.person_id == self._person_id:
+            contacts = [pending, *contacts]
         self._contacts = contacts
         ids = [c.id for c in self._contacts]
         row = ids.index(select_id) if select_id in ids else 0
         self.timeline.blockSignals(True)
         self.timeline.clear()
-        self.timeline.addItems([describe(contact) for contact in self._contacts])
+        self.timeline.addItems(
+            [
+                f"{format_date(contact.on)}\n{NOT_YET}" if contact is pending else describe(contact)
+                for contact in self._contacts
+            ]
+        )
         self.timeline.setCurrentRow(row)
         self.timeline.blockSignals(False)
         return row
@@ -260,6 +343,12 @@ class ContactsTab(QWidget):
         if not 0 <= row < len(self._contacts):
             return
         contact = self._contacts[row]
+        self.mark_button.setEnabled(not self._pending.holds(contact.id))
+        if self._pending.contact is not None and contact is not self._pending.contact:
+            self._autosaver.flush()  # anything typed into it stores it first
+            self._pending.drop()  # left untouched: nothing is kept
+            self._fill_timeline(contact.id)
+            return self._chosen(self.timeline.currentRow(), conversation)
         place = FormPlace(
             f"{self._person_name}, contact of {format_date(contact.on)}", contact.person_id
         )
@@ -270,7 +359,14 @@ class ContactsTab(QWidget):
         self.conversation.show_contact(contact.id, contact.kind, place, conversation, who)
 
     def _write(self, contact: Contact, changes: dict[str, object], based_on: int | None) -> int:
-        """Store the change; a new date, place or worker changes the contact's timeline line."""
+        """Store the change (the first to a contact begun stores it); a new date, place or
+        worker changes the contact's timeline line."""
+        if self._pending.holds(contact.id):
+            begun = replace(contact, **changes)
+            stored = self._runner.write_now(lambda: add_contact(self._store, begun), source=self)
+            self._pending.drop()
+            self._fill_timeline(contact.id)
+            return revision_of(stored) or 1
         revision = self._runner.write_now(
             lambda: update_contact(self._store, contact.person_id, contact.id, changes, based_on),
             source=self,

@@ -18,6 +18,7 @@ from assessor.operations.people import add_files, add_person
 from assessor.search import Findable, PeopleIndex
 from assessor.unsaved_journal import JOURNAL_FILE_NAME
 from db.failures import explain
+from db.problems import NotFound
 from ui.carers.carers_list import CarersToOffer
 from ui.kit.autosave import Autosaver
 from ui.kit.runner import Runner
@@ -186,7 +187,8 @@ class MainWindow(QMainWindow):
     # --- actions ------------------------------------------------------------------------------
 
     def _page_changed(self, _index: int) -> None:
-        self.print_action.setEnabled(self.pages.currentWidget() is self.workspace)
+        for action in (self.print_action, self.mark_person_action):
+            action.setEnabled(self.pages.currentWidget() is self.workspace)
 
     def _print_source(self) -> PrintSource:
         from ui.printing.print_window import PrintSource
@@ -364,11 +366,17 @@ class MainWindow(QMainWindow):
     def _people_changed(self, person_ids: frozenset[str]) -> None:
         """Search and the list in step with the store: a record made (such as a carer's) is
         findable at once; the person shown stays chosen."""
-        found = [self.store.findable(person_id) for person_id in person_ids]
+        found, gone = [], []
+        for person_id in person_ids:
+            try:
+                found.append(self.store.findable(person_id))
+            except NotFound:  # entered in error: they leave the caseload
+                gone.append(person_id)
+                self.index.remove(person_id)
         changed = [one for one in found if one != self.index.get(one.id)]
         for one in changed:
             self.index.put(one)
-        if changed:
+        if changed or gone:
             self.caseload.refresh()
         if changed and self.workspace is not None and self.workspace.person_id in person_ids:
             self.caseload.select(self.workspace.person_id, quietly=True)

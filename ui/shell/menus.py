@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
 
+from ui.shell.person_in_error import ask_person_in_error
 from ui.shell.your_details import open_your_details
 
 if TYPE_CHECKING:
@@ -32,6 +33,10 @@ def add_menus(window: MainWindow) -> None:
         "Ca&rers not yet offered a conversation", "Ctrl+Shift+R", window.show_carers
     )
     window.example_action = action("Load the &example caseload", "", window.load_example_caseload)
+    window.mark_person_action = action(
+        "Mark this person as &entered in error…", "", lambda: ask_person_in_error(window)
+    )
+    window.mark_person_action.setEnabled(False)
     window.your_details_action = action(
         "Your &details and team…", "", lambda: open_your_details(window)
     )
@@ -51,6 +56,8 @@ def add_menus(window: MainWindow) -> None:
         window.carers_action,
     ):
         people.addAction(item)
+    people.addSeparator()
+    people.addAction(window.mark_person_action)
     people.addSeparator()
     people.addAction(window.example_action)
     people.addAction(window.your_details_action)

@@ -11,10 +11,11 @@ from datetime import date
 
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
+from assessor.in_error import in_error_words
 from assessor.short_term import Episode, HelpOutcome
 from assessor.validation import InvalidInput, format_date, format_date_numeric, parse_date
 from ui.kit.binding import ErrorLabel
-from ui.kit.forms import Section, hint_label, kept_once_recorded, line_edit, named
+from ui.kit.forms import Section, hint_label, kept_once_recorded, line_edit, named, set_shown
 
 WEEKS_IN_WORDS = {2: "two", 6: "six"}
 
@@ -28,6 +29,9 @@ class OutcomeBox(Section):
         self.due = date.today()
         self.due_text = hint_label("")
         self.form.addRow(self.due_text)
+        self.in_error_text = hint_label("")
+        self.in_error_text.setAccessibleName(f"{weeks}-week outcome entered in error")
+        self.form.addRow(self.in_error_text)
         self.outcome = named(QComboBox(), f"{weeks}-week outcome")
         self.outcome.addItem("Not recorded yet", None)
         for outcome in HelpOutcome:
@@ -53,8 +57,13 @@ class OutcomeBox(Section):
         record = f"Record {weeks}-week outcome"
         self.save_button = named(QPushButton(record), record)
         self.form.addRow(kept_once_recorded("An outcome", record))
+        self.mark_button = named(
+            QPushButton("Outcome entered in error…"),
+            f"Mark the recorded {weeks}-week outcome as entered in error",
+        )
         row = QHBoxLayout()
         row.addWidget(self.save_button)
+        row.addWidget(self.mark_button)
         row.addStretch(1)
         self.form.addRow(row)
         self.recorded_on.textChanged.connect(self._date_typed)
@@ -85,6 +94,14 @@ class OutcomeBox(Section):
                 "Change it below if it was wrong."
             )
         self.due_text.setText(due)
+        marked = episode.outcome_in_error(self.weeks)
+        self.in_error_text.setText(
+            f"{in_error_words(marked)}: it no longer counts; record the outcome afresh below."
+            if marked
+            else ""
+        )
+        set_shown(self.in_error_text, bool(marked))
+        self.mark_button.setEnabled(outcome is not None)
         self.early_hint.setText(
             f"Needed because the date recorded is before the due date, {format_date(self.due)}."
         )

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from assessor.goals import is_active
 from assessor.operations.field_problem import FieldProblem
 from assessor.operations.short_term import record_first_help, record_outcome
-from assessor.short_term import CHECKPOINT_WEEKS, Episode, HelpOutcome
+from assessor.short_term import CHECKPOINT_WEEKS, Episode, EpisodeReview, HelpOutcome
 from assessor.short_term_wording import (
     arrival_words,
     episode_lines,
@@ -47,6 +47,7 @@ from ui.kit.forms import (
 )
 from ui.kit.records_tab import RecordsTab, list_beside_panel
 from ui.short_term.dialogs import EpisodeDialog, ReviewDialog
+from ui.short_term.marking import ask_outcome_in_error, ask_review_in_error, review_row
 from ui.short_term.outcomes import OutcomeBox
 
 if TYPE_CHECKING:
@@ -147,6 +148,7 @@ class ShortTermTab(RecordsTab):
         self.reviews_layout = QVBoxLayout(self.reviews)
         self.reviews_layout.setContentsMargins(0, 0, 0, 0)
         self.review_labels: list[QLabel] = []
+        self.review_rows: list[QWidget] = []  # each label, with its "entered in error" button
         reviews.form.addRow(self.reviews)
         layout.addWidget(reviews)
 
@@ -155,6 +157,7 @@ class ShortTermTab(RecordsTab):
             box = OutcomeBox(weeks)
             box.save_button.clicked.connect(lambda _c=False, w=weeks: self.save_outcome(w))
             box.why_early.returnPressed.connect(lambda w=weeks: self.save_outcome(w))
+            box.mark_button.clicked.connect(lambda _c=False, w=weeks: self.mark_outcome(w))
             self.outcomes[weeks] = box
             layout.addWidget(box)
         layout.addStretch(1)
@@ -232,17 +235,18 @@ class ShortTermTab(RecordsTab):
     def _show_reviews(self, episode: Episode) -> None:
         reviews = self._store.episode_reviews([episode.id])[episode.id]
         goal_words = {goal.id: goal.words for goal in self._store.goals(self._person_id)}
-        for label in self.review_labels:
-            self.reviews_layout.removeWidget(label)
-            label.setParent(None)
-            label.deleteLater()
-        self.review_labels = []
+        for old in self.review_rows:
+            self.reviews_layout.removeWidget(old)
+            old.setParent(None)
+            old.deleteLater()
+        self.review_labels, self.review_rows = [], []
         for review in reviews:
             label = QLabel(review_text(review, goal_words))
             label.setTextFormat(Qt.TextFormat.PlainText)
             label.setWordWrap(True)
             label.setObjectName("quote")
-            self.reviews_layout.addWidget(label)
+            self.review_rows.append(review_row(label, review, self.mark_review))
+            self.reviews_layout.addWidget(self.review_rows[-1])
             self.review_labels.append(label)
         set_shown(self.no_reviews, not reviews)
 
@@ -282,6 +286,21 @@ class ShortTermTab(RecordsTab):
         if review is None:
             return
         self._saved(f"Weekly review added for {format_date(review.on)}.", review.episode_id)
+
+    def mark_review(self, review: EpisodeReview) -> None:
+        ask_review_in_error(self, self._runner, self._store, self._person_id, review, self._marked)
+
+    def mark_outcome(self, weeks: int) -> None:
+        episode = self.chosen_episode()
+        if episode is not None:
+            ask_outcome_in_error(self, self._runner, self._store, episode, weeks, self._marked)
+
+    def _marked(self, message: str) -> None:
+        """Shown afresh once something is marked, with the outcome boxes loaded again (a marked
+        outcome is empty, ready to record afresh)."""
+        episode = self.chosen_episode()
+        self._shown_id = ""
+        self._saved(message, episode.id if episode else "")
 
     # --- first help and outcomes ----------------------------------------------------------------
 
