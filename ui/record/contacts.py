@@ -156,7 +156,7 @@ class ContactsTab(QWidget):
         self.new_button.setToolTip("Start a new contact (Ctrl+Shift+N)")
         self.new_button.clicked.connect(self.new_contact)
         self.timeline = named(QListWidget(), "Contacts, newest first")
-        self.timeline.setUniformItemSizes(True)
+        self.timeline.setWordWrap(True)  # rows differ in height: a carer's has a third line
         self.timeline.setSpacing(3)
         self.timeline.currentRowChanged.connect(self._chosen)
         left = QWidget()
