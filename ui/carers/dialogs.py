@@ -27,6 +27,7 @@ from assessor.search import PeopleIndex
 from assessor.validation import InvalidInput
 from ui.kit.binding import ErrorLabel, optional_date, show_date
 from ui.kit.forms import Section, attempt, dialog_buttons, line_edit, named, problem_label
+from ui.kit.screen_fit import fit_dialog
 from ui.shell.caseload import list_line
 
 if TYPE_CHECKING:
@@ -153,6 +154,7 @@ class RoleDialog(QDialog):
         layout.addWidget(self.fields)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
+        fit_dialog(self, outside=2)
 
     def start(self, role: CaringRole, who: str) -> None:
         self.role = role
@@ -240,6 +242,7 @@ class LinkDialog(QDialog):
         layout.addWidget(self.fields)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
+        fit_dialog(self, outside=2)
 
     def start(self, side: Side, person_id: str, linked: set[str]) -> None:
         """Empty, for `person_id`; `linked` are those already linked on this side."""
