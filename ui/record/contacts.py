@@ -191,6 +191,7 @@ class ContactsTab(QWidget):
         splitter.addWidget(left)
         splitter.addWidget(self.right)
         splitter.setStretchFactor(1, 4)
+        splitter.setSizes([1, 3])  # in proportion: the contact and its conversation need room
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
@@ -260,6 +261,7 @@ class ContactsTab(QWidget):
             contact, lambda changes, based_on: self._write(contact, changes, based_on), place
         )
         self.conversation.show_contact(contact.id, contact.kind, place, conversation)
+        self.scroll.verticalScrollBar().setValue(0)  # each contact opens at its start
 
     def _write(self, contact: Contact, changes: dict[str, object], based_on: int | None) -> int:
         """Store the change; a new date, place or worker changes the contact's timeline line."""

@@ -6,8 +6,8 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import QLabel, QScrollArea, QTabWidget, QVBoxLayout, QWidget
 
 from assessor.carers import CaringRole
 from assessor.drafts import Draft
@@ -89,6 +89,10 @@ class PersonWorkspace(QWidget):
         }
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Record sections")
+        # Every tab in view on a small screen, its title cut if need be (whole in its tooltip),
+        # rather than some hidden behind scroll arrows or the window made wider than the screen.
+        self.tabs.setUsesScrollButtons(False)
+        self.tabs.setElideMode(Qt.TextElideMode.ElideRight)
         self.tabs.addTab(self.page_one, "Page one: about them")
         self.tabs.addTab(self.contacts, "Contacts and conversations")
         self._later = LaterTabs(self.tabs)
@@ -101,6 +105,8 @@ class PersonWorkspace(QWidget):
             "Support as a carer",
             lambda: self._carer_support(store, runner, autosaver, worker),
         )
+        for index in range(self.tabs.count()):
+            self.tabs.setTabToolTip(index, self.tabs.tabText(index))
         layout = QVBoxLayout(self)
         layout.addWidget(self.name)
         layout.addWidget(self.summary)
@@ -157,6 +163,9 @@ class PersonWorkspace(QWidget):
         self._show_carer_support(opened.cares_for)
         self._fill_shown_tab()
         self._show_header(opened.person)
+        for area in self.tabs.findChildren(QScrollArea):  # nothing of the last person's place
+            area.verticalScrollBar().setValue(0)
+            area.horizontalScrollBar().setValue(0)
 
     def show_draft(self, draft: Draft) -> None:
         """The tab and field a draft belongs to, with the cursor in the field."""
@@ -175,6 +184,17 @@ class PersonWorkspace(QWidget):
         elif kind == "carer_plan":
             self.tabs.setCurrentWidget(self.carer_support)
             self.carer_support.binder.focus(draft.field)
+        QTimer.singleShot(0, self._focus_into_view)  # once the tab shown is laid out
+
+    def _focus_into_view(self) -> None:
+        """Scroll the field with the cursor into view: a scroll area does so itself only when
+        the worker moves into a field with Tab."""
+        focused = self.focusWidget()
+        area = focused.parentWidget() if focused is not None else None
+        while area is not None and not isinstance(area, QScrollArea):
+            area = area.parentWidget()
+        if area is not None:
+            area.ensureWidgetVisible(focused)
 
     def _fill_shown_tab(self) -> None:
         """Tabs after the contacts are read when shown, so opening a person costs the same
