@@ -71,6 +71,10 @@ def report(name: str, window: QWidget, must_show: list[QWidget] | None = None) -
     print(json.dumps(line), flush=True)
 
 
+def person_called(store: Store, preferred_name: str) -> str:
+    return next(p.id for p in store.findable_people() if p.preferred_name == preferred_name)
+
+
 def tour(window: MainWindow, store: Store) -> None:
     """Each window as a worker opens it."""
     report("main window", window, [window.save_state])
@@ -78,8 +82,7 @@ def tour(window: MainWindow, store: Store) -> None:
     report("new person", window._new_person_dialog)
     window._new_person_dialog.reject()
 
-    peggy = next(p for p in store.findable_people() if p.preferred_name == "Peggy")
-    window.open_person(peggy.id)
+    window.open_person(person_called(store, "Peggy"))
     workspace = window.workspace
     report("main window with a person", window, [window.save_state])
     people = workspace.page_one.people_who_matter
@@ -109,6 +112,37 @@ def tour(window: MainWindow, store: Store) -> None:
     workspace.carers.carers.add_button.click()
     report("link a carer", workspace.carers.link_dialog)
     workspace.carers.link_dialog.reject()
+
+    for row in range(people.list.count()):
+        people.list.setCurrentRow(row)
+        people.record_button.click()
+        if people.offer.isVisible():
+            break
+    report("a carer's own record", people.offer)
+    people.offer.reject()
+
+    des = person_called(store, "Des")
+    window.open_person(des)
+    workspace.tabs.setCurrentWidget(workspace.short_term)
+    workspace.short_term.select_episode(store.episodes(des)[0].id)
+    workspace.short_term.review_button.click()
+    report("weekly review", workspace.short_term.review_dialog)
+    workspace.short_term.review_dialog.reject()
+
+    window.open_person(person_called(store, "Bernie"))
+    workspace.tabs.setCurrentWidget(workspace.carers)
+    workspace.carers.cared_for.list.setCurrentRow(0)
+    workspace.carers.cared_for.change_button.click()
+    report("their caring", workspace.carers.role_dialog)
+    workspace.carers.role_dialog.reject()
+    support = workspace.carer_support
+    workspace.tabs.setCurrentWidget(support)
+    support.offer_button.click()
+    report("offer to a carer", support.offer_dialog)
+    support.offer_dialog.reject()
+    support.review_button.click()
+    report("carer's review", support.review_dialog)
+    support.review_dialog.reject()
 
     window.print_person()
     wait_until(lambda: window.print_dialog is not None, "the print window")

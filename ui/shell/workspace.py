@@ -105,8 +105,8 @@ class PersonWorkspace(QWidget):
             "Support as a carer",
             lambda: self._carer_support(store, runner, autosaver, worker),
         )
-        for index in range(self.tabs.count()):
-            self.tabs.setTabToolTip(index, self.tabs.tabText(index))
+        for tab in range(self.tabs.count()):
+            self.tabs.setTabToolTip(tab, self.tabs.tabText(tab))
         layout = QVBoxLayout(self)
         layout.addWidget(self.name)
         layout.addWidget(self.summary)
