@@ -117,5 +117,4 @@ def test_a_window_left_larger_than_the_screen_comes_back_within_it(qtbot, tmp_pa
     again = MainWindow(store, "Test Worker", Runner(), data_dir=tmp_path)
     qtbot.addWidget(again, before_close_func=MainWindow.close_now)
     again.show()
-    qtbot.waitUntil(again.isVisible)
-    assert area.contains(again.frameGeometry())
+    qtbot.waitUntil(lambda: area.contains(again.frameGeometry()))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QRect, QSize
+from PySide6.QtCore import QEvent, QObject, QRect, QSize, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -41,12 +41,17 @@ def frame_extra(window: QWidget) -> QSize:
 def fit_to_screen(window: QWidget, wanted: QSize | None = None) -> None:
     """Size `window` to `wanted` (or what it asks for), never beyond the free area of its
     screen with its frame, and move it wholly onto that area."""
-    area = free_area(window)
-    room = area.size() - frame_extra(window)
+    fit_size(window, wanted)
+    keep_on_screen(window, free_area(window))
+
+
+def fit_size(window: QWidget, wanted: QSize | None = None) -> None:
+    """Size `window` to `wanted` (or what it asks for), never beyond the free area of its
+    screen with its frame."""
+    room = free_area(window).size() - frame_extra(window)
     window.setMaximumSize(room)
     size = (wanted or window.sizeHint()).boundedTo(room).expandedTo(window.minimumSizeHint())
     window.resize(size.boundedTo(room))
-    keep_on_screen(window, area)
 
 
 def keep_on_screen(window: QWidget, area: QRect) -> None:
@@ -68,7 +73,10 @@ class _RefitOnShow(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Show and isinstance(watched, QWidget):
-            fit_to_screen(watched, self._wanted())
+            fit_size(watched, self._wanted())
+            # Moved once placed: a dialog centres itself over its window as it is shown,
+            # unless it has been moved already.
+            QTimer.singleShot(0, watched, lambda: keep_on_screen(watched, free_area(watched)))
         return False
 
 
