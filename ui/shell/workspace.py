@@ -93,8 +93,10 @@ class PersonWorkspace(QWidget):
         # rather than some hidden behind scroll arrows or the window made wider than the screen.
         self.tabs.setUsesScrollButtons(False)
         self.tabs.setElideMode(Qt.TextElideMode.ElideRight)
-        self.tabs.addTab(self.page_one, "Page one: about them")
-        self.tabs.addTab(self.contacts, "Contacts and conversations")
+        self.tabs.addTab(self.page_one, "Page one")
+        self.tabs.setTabToolTip(0, "Page one: about them")
+        self.tabs.addTab(self.contacts, "Contacts")
+        self.tabs.setTabToolTip(1, "Contacts and their conversations")
         self._later = LaterTabs(self.tabs)
         self._later.add("goals", "Goals", lambda: _goals(store, runner, autosaver, worker))
         self._later.add("short_term", "Short-term help", lambda: _short_term(store, runner, worker))
@@ -105,7 +107,7 @@ class PersonWorkspace(QWidget):
             "Support as a carer",
             lambda: self._carer_support(store, runner, autosaver, worker),
         )
-        for tab in range(self.tabs.count()):
+        for tab in range(2, self.tabs.count()):
             self.tabs.setTabToolTip(tab, self.tabs.tabText(tab))
         layout = QVBoxLayout(self)
         layout.addWidget(self.name)
