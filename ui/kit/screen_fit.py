@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QRect, QSize, QTimer
+from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -47,7 +47,9 @@ def fit_to_screen(window: QWidget, wanted: QSize | None = None) -> None:
 
 def fit_size(window: QWidget, wanted: QSize | None = None) -> None:
     """Size `window` to `wanted` (or what it asks for), never beyond the free area of its
-    screen with its frame."""
+    screen with its frame. A maximised or full-screen window is the window manager's to size."""
+    if window.isMaximized() or window.isFullScreen():
+        return
     room = free_area(window).size() - frame_extra(window)
     window.setMaximumSize(room)
     size = (wanted or window.sizeHint()).boundedTo(room).expandedTo(window.minimumSizeHint())
@@ -63,8 +65,8 @@ def keep_on_screen(window: QWidget, area: QRect) -> None:
 
 
 class _RefitOnShow(QObject):
-    """Fits a window to its screen each time it is shown (the screen may have changed), at
-    the size `wanted` says then."""
+    """Fits a window to its screen each time it is shown or moved to another screen, at the
+    size `wanted` says then."""
 
     def __init__(self, window: QWidget, wanted: Callable[[], QSize]) -> None:
         super().__init__(window)
@@ -72,7 +74,8 @@ class _RefitOnShow(QObject):
         window.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Show and isinstance(watched, QWidget):
+        refit = (QEvent.Type.Show, QEvent.Type.ScreenChangeInternal)
+        if event.type() in refit and isinstance(watched, QWidget):
             fit_size(watched, self._wanted())
             # Moved once placed: a dialog centres itself over its window as it is shown,
             # unless it has been moved already.
@@ -88,6 +91,8 @@ class BodyScroll(QScrollArea):
         super().__init__()
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
+        # Not a stop of its own for Tab: moving into a field inside scrolls it into view.
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setWidget(body)
 
     def _bar(self) -> int:
