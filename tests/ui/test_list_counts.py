@@ -1,11 +1,14 @@
 """The counts on the Due and Carers tabs are right without the worker opening either tab: at
-start, after the example caseload is loaded, and when the store arrives after the window."""
+start, after the example caseload is loaded, when the store arrives after the window, and
+when a day turns with the app open."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from assessor.example import example_caseload
+from assessor.goals import Goal
+from assessor.record import Person
 from assessor.search import PeopleIndex
 from ui.carers.carers_list import read_carers
 from ui.kit.runner import Runner
@@ -49,3 +52,22 @@ def test_counts_are_right_when_the_store_arrives_after_the_window(qtbot, store):
     window.attach_store(store)
     qtbot.waitUntil(lambda: counts(window) == right_counts(store))
     assert window.left.currentWidget() is window.caseload
+
+
+def test_a_new_day_reads_the_lists_again(qtbot, store):
+    """A goal set today is not due; weeks later, with the app left open, it is."""
+    person_id = store.add_person(Person("Ann", "Lonely")).id
+    store.add_goal(Goal(person_id, "Walk to the shop", TODAY))
+    clock = [TODAY]
+    window = MainWindow(store, "Test Worker", Runner(), today=lambda: clock[0])
+    qtbot.addWidget(window, before_close_func=MainWindow.close_now)
+    window.show()
+    qtbot.waitUntil(lambda: window.left.tabText(1) == "Due (0)")
+    assert window.left.day_check.isActive()
+
+    window.left.day_check.timeout.emit()  # the same day: nothing to read again
+    clock[0] = TODAY + timedelta(weeks=8)
+    with qtbot.waitSignal(window.due.refreshed) as refreshed:
+        window.left.day_check.timeout.emit()
+    assert refreshed.args == [1]
+    assert window.left.tabText(1) == "Due (1)"
