@@ -35,7 +35,8 @@ def mark_contact(store: ContactRecords, contact: Contact, reason: str) -> OpResu
     revision = store.update_contact(
         contact.id, {"in_error_reason": checked_reason(reason)}, revision_of(contact)
     )
-    changes = OpChanges.of([contact.person_id], RecordKind.CONTACT)
+    # A follow-up agreed in it is no longer due, and the one before it may be again.
+    changes = OpChanges.of([contact.person_id], RecordKind.CONTACT, RecordKind.FOLLOW_UP)
     if contact.kind is ConversationKind.CARER:
         changes |= OpChanges.of([], RecordKind.CARER)  # they may be waiting for an offer again
     return OpResult(revision, changes)

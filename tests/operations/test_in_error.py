@@ -69,6 +69,7 @@ def test_a_contact_leaves_the_timeline_and_the_plan_but_stays_in_the_file(
     ).value
     changes = mark_contact(store, wrong, "Recorded for the wrong person").changes
     assert changes.touches(RecordKind.CONTACT)
+    assert changes.touches(RecordKind.FOLLOW_UP), "the Due list's follow-ups are read again"
     assert [c.id for c in store.contacts(person_id)] == [kept.id]
     file = store.person_file(person_id)
     assert {c.id: c.in_error_reason for c in file.contacts} == {

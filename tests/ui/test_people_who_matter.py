@@ -160,7 +160,7 @@ def test_a_carer_already_on_the_caseload_can_be_linked_instead(qtbot, make_windo
     name_a_carer(qtbot, section, "Jo Wren")
     offer = section.offer
     assert offer.maybe.isVisibleTo(offer)
-    assert lines(offer.matches) == ["Wren, Jo"]
+    assert lines(offer.matches) == ["Wren, Jo\nNo date of birth, postcode or NHS number yet"]
     offer.fields.hours.setText("a lot")
     offer.matches.setCurrentRow(0)
     people = len(store.findable_people())

@@ -35,6 +35,7 @@ from ui.kit.forms import (
     named,
     problem_label,
 )
+from ui.kit.screen_fit import fit_dialog
 from ui.shell.caseload import list_line
 
 if TYPE_CHECKING:
@@ -163,6 +164,7 @@ class RoleDialog(QDialog):
         layout.addWidget(self.fields)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
+        fit_dialog(self, outside=2)
 
     def start(self, role: CaringRole, who: str) -> None:
         self.role = role
@@ -250,6 +252,7 @@ class LinkDialog(QDialog):
         layout.addWidget(self.fields)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
+        fit_dialog(self, outside=2)
 
     def start(self, side: Side, person_id: str, linked: set[str]) -> None:
         """Empty, for `person_id`; `linked` are those already linked on this side."""

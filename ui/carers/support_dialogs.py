@@ -29,6 +29,7 @@ from ui.kit.forms import (
     problem_label,
     text_edit,
 )
+from ui.kit.screen_fit import fit_dialog
 
 if TYPE_CHECKING:
     from assessor.operations.store_port import CarerRecords
@@ -110,6 +111,7 @@ class OfferDialog(QDialog):
         layout.addWidget(section)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
+        fit_dialog(self, outside=2)
 
     def start(self, carer_id: str) -> None:
         self.carer_id = carer_id
@@ -190,6 +192,7 @@ class ReviewDialog(QDialog):
         layout.addWidget(self.section)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
+        fit_dialog(self, outside=2)
 
     def errors(self) -> tuple[ErrorLabel, ...]:
         return (self.on_error, self.supported_error, self.next_error)

@@ -24,6 +24,7 @@ from ui.kit.forms import (
     problem_label,
     text_edit,
 )
+from ui.kit.screen_fit import fit_dialog
 
 if TYPE_CHECKING:
     from assessor.operations.store_port import GoalRecords
@@ -84,6 +85,7 @@ class GoalDialog(QDialog):
         layout.addWidget(section)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
+        fit_dialog(self, outside=2)
 
     def start(self, person_id: str, goal: Goal | None = None) -> None:
         """Show the dialog for a new goal, or filled from `goal` to change it, with the cursor

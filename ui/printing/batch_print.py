@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from assessor.validation import format_date
 from db.failures import explain
 from ui.kit.forms import named
+from ui.kit.screen_fit import refit_on_show
 from ui.printing.print_run import PrintRun, new_printer, print_dialog_for
 from ui.printing.print_window import PrintSource
 
@@ -84,6 +85,7 @@ class BatchPrintDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(self.bar)
         layout.addLayout(buttons)
+        refit_on_show(self)
 
     @property
     def busy(self) -> bool:

@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPointF, Signal
+from PySide6.QtCore import QPointF, QSize, Signal
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog
@@ -49,6 +49,7 @@ from assessor.team import Team
 from assessor.your_details import Signature, signature
 from db.failures import explain
 from ui.kit.forms import hint_label, named, problem_label
+from ui.kit.screen_fit import refit_on_show, scroll_body
 from ui.printing.details_warning import DetailsWarning
 from ui.printing.print_run import LoadedPdf, PrintRun, new_printer, print_dialog_for
 
@@ -110,7 +111,7 @@ class PrintDialog(QDialog):
     def __init__(self, source: PrintSource, runner: Runner, parent: QWidget) -> None:
         super().__init__(parent)
         self.setWindowTitle("Print")
-        self.resize(1100, 820)
+        refit_on_show(self, QSize(1100, 820))
         self._source = source
         self._runner = runner
         self._file: PersonFile | None = None
@@ -180,6 +181,7 @@ class PrintDialog(QDialog):
         column.addWidget(self.problem)
         column.addStretch(1)
         column.addLayout(buttons)
+        scroll_body(choices)
         choices.setFixedWidth(self.fontMetrics().averageCharWidth() * 54)
         layout = QHBoxLayout(self)
         layout.addWidget(choices)

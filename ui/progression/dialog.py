@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -43,6 +44,7 @@ from ui.kit.forms import (
     named,
     problem_label,
 )
+from ui.kit.screen_fit import refit_on_show
 from ui.progression.widgets import clear_layout, ladder_combo
 
 if TYPE_CHECKING:
@@ -158,7 +160,7 @@ class PlanDialog(QDialog):
         layout.addWidget(scroll, 1)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
-        self.resize(self.minimumWidth(), self.fontMetrics().height() * 40)
+        refit_on_show(self, QSize(self.minimumWidth(), self.fontMetrics().height() * 40))
 
     # --- steps ----------------------------------------------------------------------------------
 

@@ -166,7 +166,7 @@ class ContactsTab(QWidget):
         self.new_button.setToolTip("Start a new contact (Ctrl+Shift+N)")
         self.new_button.clicked.connect(self.new_contact)
         self.timeline = named(QListWidget(), "Contacts, newest first")
-        self.timeline.setUniformItemSizes(True)
+        self.timeline.setWordWrap(True)  # rows differ in height: a carer's has a third line
         self.timeline.setSpacing(3)
         self.timeline.currentRowChanged.connect(self._chosen)
         self.mark_action = in_error_action(
@@ -229,6 +229,7 @@ class ContactsTab(QWidget):
         splitter.addWidget(left)
         splitter.addWidget(self.right)
         splitter.setStretchFactor(1, 4)
+        splitter.setSizes([1, 3])  # in proportion: the contact and its conversation need room
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
@@ -357,6 +358,7 @@ class ContactsTab(QWidget):
         )
         who = (self._person_name, contact.worker or self._worker, "A carer", "Family or friends")
         self.conversation.show_contact(contact.id, contact.kind, place, conversation, who)
+        self.scroll.verticalScrollBar().setValue(0)  # each contact opens at its start
 
     def _write(self, contact: Contact, changes: dict[str, object], based_on: int | None) -> int:
         """Store the change (the first to a contact begun stores it); a new date, place or

@@ -20,6 +20,7 @@ from assessor.search import Findable, PeopleIndex, possible_duplicates
 from assessor.validation import InvalidInput, normalise_nhs_number, normalise_postcode
 from ui.kit.binding import ErrorLabel, Parse, optional, optional_date_of_birth, required
 from ui.kit.forms import Section, dialog_buttons, line_edit, named, text_edit
+from ui.kit.screen_fit import fit_dialog
 from ui.shell.caseload import list_line
 
 
@@ -81,6 +82,7 @@ class NewPersonDialog(QDialog):
         layout.addWidget(self.duplicates)
         layout.addWidget(self.open_button)
         layout.addWidget(buttons)
+        fit_dialog(self)
         self._lines = (
             self.preferred_name,
             self.family_name,

@@ -32,6 +32,7 @@ from ui.kit.forms import (
     problem_label,
     set_shown,
 )
+from ui.kit.screen_fit import fit_dialog
 from ui.shell.caseload import list_line
 
 if TYPE_CHECKING:
@@ -82,6 +83,7 @@ class OwnRecordDialog(QDialog):
         layout = QVBoxLayout(self)
         for widget in (self.intro, self.maybe, self.fields, self.message, buttons):
             layout.addWidget(widget)
+        fit_dialog(self, outside=2)
 
     def start(self, person_id: str, who: PersonWhoMatters) -> None:
         """Offer `who`, named on `person_id`'s page one as their carer, a record of their own."""

@@ -38,6 +38,7 @@ from ui.kit.forms import (
     problem_label,
     text_edit,
 )
+from ui.kit.screen_fit import fit_dialog
 from ui.record.own_record import OwnRecordDialog
 
 if TYPE_CHECKING:
@@ -89,6 +90,7 @@ class PersonWhoMattersDialog(QDialog):
         layout.addWidget(section)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
+        fit_dialog(self, outside=2)
         self.result_value: PersonWhoMatters | None = None
 
     def start(self, who: PersonWhoMatters | None) -> None:

@@ -8,6 +8,7 @@ from PySide6.QtCore import (
     QAbstractListModel,
     QModelIndex,
     QPersistentModelIndex,
+    QSize,
     Qt,
     Signal,
 )
@@ -17,6 +18,8 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListView,
     QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -27,19 +30,25 @@ from assessor.validation import format_date, format_nhs_number
 from ui.kit.forms import named
 
 SHOWN_AT_MOST = 200
+LINE_BREAK = "\u2028"  # what a row's "\n" becomes on its way to be painted
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
+NO_DETAILS = "No date of birth, postcode or NHS number yet"
+
+
 def list_line(person: Findable) -> str:
-    """Family name first for scanning; postcode and birth date to tell namesakes apart."""
+    """Family name first for scanning, then always a second line: birth date first (it tells
+    namesakes apart, so it is the last to be cut), postcode, NHS number. Every row has two
+    lines, so rows of one height (what keeps a long list fast) fit every row."""
     name = ", ".join(part for part in (person.family_name, person.preferred_name) if part)
-    details = [person.postcode] if person.postcode else []
-    if person.date_of_birth:
-        details.append(f"born {format_date(person.date_of_birth)}")
+    details = [f"born {format_date(person.date_of_birth)}"] if person.date_of_birth else []
+    if person.postcode:
+        details.append(person.postcode)
     if person.nhs_number:
         details.append(f"NHS {format_nhs_number(person.nhs_number)}")
-    return name + ("\n" + " · ".join(details) if details else "")
+    return f"{name}\n{' · '.join(details) or NO_DETAILS}"
 
 
 class PeopleModel(QAbstractListModel):
@@ -74,6 +83,32 @@ class PeopleModel(QAbstractListModel):
         if role == Qt.ItemDataRole.UserRole:
             return person.id
         return None
+
+
+class CaseloadRows(QStyledItemDelegate):
+    """Rows as wide as the list, whatever their text, rather than pushed past a sideways
+    scroll bar. A name too long is cut in the middle, keeping both ends; the details are cut
+    at the end, so the date of birth, first, stays. With rows of one height the size is asked
+    once, not once for each of thousands of rows; the cutting is done only for rows painted."""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
+        return QSize(1, super().sizeHint(option, index).height())
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: AnyIndex) -> None:
+        super().initStyleOption(option, index)
+        style = option.widget.style() if option.widget else None
+        margin = style.pixelMetric(style.PixelMetric.PM_FocusFrameHMargin) + 1 if style else 0
+        width = option.rect.width() - 2 * margin
+        if width <= 0:
+            return
+        name, _, details = option.text.partition(LINE_BREAK)
+        metrics = option.fontMetrics
+        option.text = LINE_BREAK.join(
+            (
+                metrics.elidedText(name, Qt.TextElideMode.ElideMiddle, width),
+                metrics.elidedText(details, Qt.TextElideMode.ElideRight, width),
+            )
+        )
 
 
 class SearchBox(QLineEdit):
@@ -113,7 +148,9 @@ class CaseloadPanel(QWidget):
         self.model = PeopleModel()
         self.list = named(QListView(), "Caseload")
         self.list.setModel(self.model)
-        self.list.setUniformItemSizes(True)
+        self.list.setUniformItemSizes(True)  # true of every row: each has two lines
+        self.list.setItemDelegate(CaseloadRows(self.list))
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setAlternatingRowColors(True)
         self.list.setSpacing(3)
         self.list.selectionModel().currentChanged.connect(self._current_changed)

@@ -3,7 +3,7 @@
 Every widget costs memory from the moment it is made (the application's stylesheet keeps style
 data for each, shown or not), and most people are opened at page one or their contacts. A tab
 not yet made holds an empty page in its place; making it puts the tab in that page's place,
-with the same title, visibility and, if it was showing, still showing.
+with the same title, tooltip, visibility and, if it was showing, still showing.
 """
 
 from __future__ import annotations
@@ -42,11 +42,13 @@ class LaterTabs:
         index = self._tabs.indexOf(waiting)
         showing = self._tabs.currentIndex() == index
         title, visible = self._tabs.tabText(index), self._tabs.isTabVisible(index)
+        tip = self._tabs.tabToolTip(index)
         quiet = self._tabs.blockSignals(True)  # the same tab stays chosen: nothing to report
         try:
             self._tabs.removeTab(index)
             self._tabs.insertTab(index, tab, title)
             self._tabs.setTabVisible(index, visible)
+            self._tabs.setTabToolTip(index, tip)
             if showing:
                 self._tabs.setCurrentIndex(index)
         finally:

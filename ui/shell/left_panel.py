@@ -2,6 +2,9 @@
 conversation of their own, as tabs; the last two are read afresh, in the background, when shown
 and when a change touches what they list.
 
+What is due depends on the date too, so a day that turns while the app is open (or the laptop
+sleeps) reads both again.
+
 The runner starts each read once the GUI thread is back in the event loop, so it never
 competes with the work the worker is waiting to see (a review saved, its row redrawn), and
 several asks in one go cost one read of each list.
@@ -13,6 +16,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QTabWidget
 
 from assessor.operations.op_changes import OpChanges, RecordKind
@@ -34,6 +38,7 @@ DUE_FROM = (
 )
 CARERS_FROM = (RecordKind.CARER, RecordKind.PERSON, RecordKind.CONTACT)  # a carer's conversation
 READING = "…"  # the count in a tab's title until the first read comes back
+DAY_CHECK_MS = 60_000  # how often the date is looked at, to read the lists again on a new day
 
 
 class LeftPanel(QTabWidget):
@@ -50,11 +55,23 @@ class LeftPanel(QTabWidget):
         )
         self.currentChanged.connect(self._changed)
         self._read: Callable[[DueList | CarersToOffer], None] | None = None
+        self._today: Callable[[], date] = date.today
+        self._read_on: date | None = None  # the date the lists were last read for
+        self.day_check = QTimer(self)
+        self.day_check.setInterval(DAY_CHECK_MS)
+        self.day_check.timeout.connect(self._check_the_day)
 
     def read_from(self, runner: Runner, store: StorePort, today: Callable[[], date]) -> None:
-        """The store is open: read both lists now, and again whenever asked."""
-        self._read = lambda tab: tab.refresh(runner, store, today())
+        """The store is open: read both lists now, and again whenever asked or a day turns."""
+        self._today = today
+
+        def read(tab: DueList | CarersToOffer) -> None:
+            self._read_on = today()
+            tab.refresh(runner, store, self._read_on)
+
+        self._read = read
         self.refresh()
+        self.day_check.start()
 
     def focus_search(self) -> None:
         self.setCurrentWidget(self.caseload)
@@ -78,6 +95,10 @@ class LeftPanel(QTabWidget):
             return  # the store is not open yet: `read_from` reads both when it is
         for tab in tabs:
             self._read(tab)
+
+    def _check_the_day(self) -> None:
+        if self._read_on is not None and self._today() != self._read_on:
+            self.refresh()
 
     def _changed(self, _index: int) -> None:
         tab = self.currentWidget()

@@ -31,6 +31,7 @@ from ui.shell.menus import add_menus
 from ui.shell.save_state import SaveState
 from ui.shell.start_pages import ChoosePage, WelcomePage
 from ui.shell.unsaved_questions import UnsavedQuestion, closing_text, leaving_text, waiting_text
+from ui.shell.window_memory import WindowMemory
 
 # The workspace, the New person dialog, printing and the example caseload are imported where
 # first used: none is needed to show the caseload, and leaving them out shortens the wait to it.
@@ -107,12 +108,11 @@ class MainWindow(QMainWindow):
         self.carers.named_carer_chosen.connect(self.open_page_one)
         self.left = LeftPanel(self.caseload, self.due, self.carers)
 
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.left)
-        splitter.addWidget(self.pages)
-        splitter.setStretchFactor(1, 3)
-        splitter.setSizes([320, 960])
-        self.setCentralWidget(splitter)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.left)
+        self.splitter.addWidget(self.pages)
+        self.splitter.setStretchFactor(1, 3)
+        self.setCentralWidget(self.splitter)
 
         self.save_state = SaveState(self.autosaver, self.statusBar())
         add_menus(self)
@@ -120,7 +120,8 @@ class MainWindow(QMainWindow):
         self.pages.currentChanged.connect(self._page_changed)
         self.pages.setCurrentWidget(self.welcome if len(self.index) == 0 else self.choose)
         self.caseload.search.setFocus()
-        self.resize(1280, 800)
+        self.memory = WindowMemory(self, self.splitter, data_dir)
+        self.memory.restore()
         if store is not None:
             self.attach_store(store)
         else:
@@ -403,5 +404,6 @@ class MainWindow(QMainWindow):
             return
         if self.batch_print is not None:
             self.batch_print.stop()
+        self.memory.remember()
         self.runner.close()
         event.accept()

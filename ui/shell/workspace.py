@@ -6,8 +6,8 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QTabWidget, QVBoxLayout, QWidget
 
 from assessor.at_a_glance import current_kind
 from assessor.carers import CaringRole
@@ -93,8 +93,14 @@ class PersonWorkspace(QWidget):
         }
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Record sections")
-        self.tabs.addTab(self.page_one, "Page one: about them")
-        self.tabs.addTab(self.contacts, "Contacts and conversations")
+        # Every tab in view on a small screen, its title cut if need be (whole in its tooltip),
+        # rather than some hidden behind scroll arrows or the window made wider than the screen.
+        self.tabs.setUsesScrollButtons(False)
+        self.tabs.setElideMode(Qt.TextElideMode.ElideRight)
+        self.tabs.addTab(self.page_one, "Page one")
+        self.tabs.setTabToolTip(0, "Page one: about them")
+        self.tabs.addTab(self.contacts, "Contacts")
+        self.tabs.setTabToolTip(1, "Contacts and their conversations")
         self._later = LaterTabs(self.tabs)
         self._later.add("goals", "Goals", lambda: _goals(store, runner, autosaver, worker))
         self._later.add("short_term", "Short-term help", lambda: _short_term(store, runner, worker))
@@ -105,6 +111,8 @@ class PersonWorkspace(QWidget):
             "Support as a carer",
             lambda: self._carer_support(store, runner, autosaver, worker),
         )
+        for tab in range(2, self.tabs.count()):
+            self.tabs.setTabToolTip(tab, self.tabs.tabText(tab))
         layout = QVBoxLayout(self)
         name_row = QHBoxLayout()
         name_row.addWidget(self.name)
@@ -167,6 +175,9 @@ class PersonWorkspace(QWidget):
         self._fill_shown_tab()
         self._show_header(opened.person)
         self._show_conversation_kind(opened.contacts)
+        for area in self.tabs.findChildren(QScrollArea):  # nothing of the last person's place
+            area.verticalScrollBar().setValue(0)
+            area.horizontalScrollBar().setValue(0)
 
     def show_draft(self, draft: Draft) -> None:
         """The tab and field a draft belongs to, with the cursor in the field."""
@@ -185,6 +196,17 @@ class PersonWorkspace(QWidget):
         elif kind == "carer_plan":
             self.tabs.setCurrentWidget(self.carer_support)
             self.carer_support.binder.focus(draft.field)
+        QTimer.singleShot(0, self._focus_into_view)  # once the tab shown is laid out
+
+    def _focus_into_view(self) -> None:
+        """Scroll the field with the cursor into view: a scroll area does so itself only when
+        the worker moves into a field with Tab."""
+        focused = self.focusWidget()
+        area = focused.parentWidget() if focused is not None else None
+        while area is not None and not isinstance(area, QScrollArea):
+            area = area.parentWidget()
+        if area is not None:
+            area.ensureWidgetVisible(focused)
 
     def _fill_shown_tab(self) -> None:
         """Tabs after the contacts are read when shown, so opening a person costs the same

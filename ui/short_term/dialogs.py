@@ -28,6 +28,7 @@ from ui.kit.forms import (
     set_shown,
     text_edit,
 )
+from ui.kit.screen_fit import fit_dialog
 
 if TYPE_CHECKING:
     from assessor.operations.store_port import ShortTermRecords
@@ -78,6 +79,7 @@ class EpisodeDialog(QDialog):
         layout.addWidget(section)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
+        fit_dialog(self, outside=2)
 
     def start(self, person_id: str, episode: Episode | None = None) -> None:
         """Show the dialog empty for this person, asked for now, or filled from `episode` to
@@ -196,6 +198,7 @@ class ReviewDialog(QDialog):
         layout.addWidget(section)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
+        fit_dialog(self, outside=2)
 
     def start(self, episode: Episode, goals: list[Goal], active_ids: set[str]) -> None:
         """Show the dialog for this episode: today, by an OT, with goals in progress ticked."""
