@@ -3,6 +3,9 @@ print format, a footer saying whose document it is and which page, and the PDF's
 
 Every size is at least the body size, so in large print nothing on the page is smaller than
 16 point (UKAAF clear print): not the footer, not a label in a table.
+
+No page holds only a line or two: a document whose last page would is laid out again with a
+new page before its last section (or sections), so that page carries a heading and its lines.
 """
 
 from __future__ import annotations
@@ -18,7 +21,13 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+from reportlab.platypus import (
+    BaseDocTemplate,
+    CondPageBreak,
+    Flowable,
+    Frame,
+    PageTemplate,
+)
 
 from assessor.documents import fonts
 from assessor.documents.formats import PrintFormat
@@ -27,6 +36,7 @@ MARGIN = 15 * mm
 LANGUAGE = "en-GB"
 CREATOR = "Assessor"
 DEFAULT_AUTHOR = "Adult social care"
+FEWEST_LINES = 3  # a page holding less than this many lines of body text is too empty
 
 
 @dataclass(frozen=True)
@@ -94,15 +104,44 @@ class Metadata:
 
 
 def write_pdf(story: list[Flowable], metadata: Metadata, fmt: PrintFormat) -> bytes:
-    """The story laid out on A4 pages, with its metadata, in English (United Kingdom)."""
+    """The story laid out on A4 pages, with its metadata, in English (United Kingdom); laid
+    out again with a new page before its last sections if the last page would hold only a
+    line or two."""
+    styles = styles_for(fmt)
+    fewest = FEWEST_LINES * styles.leading
+    pdf, last_page_used = _laid_out(list(story), metadata, fmt)
+    if last_page_used is not None and last_page_used < fewest:
+        pdf, _ = _laid_out(_new_page_before_tail(story, fewest), metadata, fmt)
+    return pdf
+
+
+def _new_page_before_tail(story: list[Flowable], fewest: float) -> list[Flowable]:
+    """The story with a new page before its shortest tail that starts at a heading and is at
+    least `fewest` points tall at the top of a page, unless the whole tail fits where it is."""
+    width, height, canvas = frame_width(), float(A4[1]), Canvas(io.BytesIO())
+    below = 0.0  # the tail's height below its first flowable's top
+    for start in range(len(story) - 1, 0, -1):
+        flowable = story[start]
+        here = flowable.wrapOn(canvas, width, height)[1]
+        space = flowable.getSpaceBefore() + story[start - 1].getSpaceAfter()
+        heading = flowable.getKeepWithNext()  # type: ignore[no-untyped-call]
+        if here + below >= fewest and heading:
+            return [*story[:start], CondPageBreak(space + here + below), *story[start:]]
+        below += here + space
+    return list(story)
+
+
+def _laid_out(
+    story: list[Flowable], metadata: Metadata, fmt: PrintFormat
+) -> tuple[bytes, float | None]:
+    """The PDF, and how far down its last page the text reaches (None for a single page)."""
     styles = styles_for(fmt)
     out = io.BytesIO()
-    bottom = MARGIN + styles.leading * 1.5  # room for the footer
     frame = Frame(
         MARGIN,
-        bottom,
+        _bottom(styles),
         frame_width(),
-        A4[1] - MARGIN - bottom,
+        frame_height(styles),
         leftPadding=0,
         rightPadding=0,
         topPadding=0,
@@ -125,8 +164,31 @@ def write_pdf(story: list[Flowable], metadata: Metadata, fmt: PrintFormat) -> by
     def canvas(*args: Any, **kwargs: Any) -> Canvas:
         return _FooterCanvas(metadata.title, fmt.size, *args, **kwargs)
 
+    # reportlab marks a flowable it moves to the next page; its own list of those marks lets
+    # them be undone, so the same flowables can be laid out again.
+    marks: list[tuple[Any, ...]] = []
+    document._multiBuildEdits = marks.append  # type: ignore[attr-defined]
     document.build(story, canvasmaker=canvas)
-    return out.getvalue()
+    for undo, *arguments in marks:
+        undo(*arguments)
+    last = document.frame  # the frame of the last page, as the last flowable left it
+    used = None if document.page == 1 else float(last._y2 - last._y)  # type: ignore[attr-defined]
+    return out.getvalue(), used
+
+
+def _bottom(styles: Styles) -> float:
+    return float(MARGIN + styles.leading * 1.5)  # room for the footer
+
+
+def frame_height(styles: Styles) -> float:
+    """The height text fills on a page: the page less its margins and the footer."""
+    return float(A4[1] - MARGIN - _bottom(styles))
+
+
+def new_page_unless_little_above(styles: Styles) -> CondPageBreak:
+    """A new page, unless the page so far holds less than a third of a page (what went over
+    from the page before): then what follows goes on below it rather than leave it alone."""
+    return CondPageBreak(frame_height(styles) * 2 / 3)
 
 
 def frame_width() -> float:

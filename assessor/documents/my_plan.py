@@ -57,7 +57,7 @@ WHAT_I_HAVE: TopicSection = (
         ("motivation", "What keeps me going"),
     ),
 )
-EMERGENCY: TopicSection = ("What happens in an emergency?", (("emergency_plan", None),))
+EMERGENCY: TopicSection = ("What do I do in an emergency?", (("emergency_plan", None),))
 
 
 def build(file: PersonFile, context: PrintContext, fmt: PrintFormat) -> bytes:
