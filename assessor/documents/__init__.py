@@ -53,9 +53,11 @@ def kinds_for(file: PersonFile) -> list[DocumentKind]:
 
 
 def build(kind: DocumentKind, file: PersonFile, context: PrintContext, fmt: PrintFormat) -> bytes:
-    """The document as PDF bytes."""
-    from assessor.documents import carer_plan, conversation_record, my_plan
+    """The document as PDF bytes; My plan in Easy Read when the format is Easy Read."""
+    from assessor.documents import carer_plan, conversation_record, easy_read, my_plan
 
+    if kind is DocumentKind.MY_PLAN and fmt.easy_read:
+        return easy_read.build(file, context, fmt)
     makers = {
         DocumentKind.MY_PLAN: my_plan.build,
         DocumentKind.CARER_PLAN: carer_plan.build,

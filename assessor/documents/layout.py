@@ -56,10 +56,10 @@ class Styles:
 @cache
 def styles_for(fmt: PrintFormat) -> Styles:
     """Headings bold and larger than the body; line spacing 1.5 times the size in large print
-    (clear print asks for generous spacing there), 1.3 in standard print."""
+    and Easy Read (clear print asks for generous spacing there), 1.3 in standard print."""
     fonts.register()
     size = fmt.size
-    leading = size * (1.5 if fmt.large else 1.3)
+    leading = size * (1.5 if fmt.large or fmt.easy_read else 1.3)
     body = ParagraphStyle(
         f"body-{size}",
         fontName=fonts.REGULAR,

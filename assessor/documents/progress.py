@@ -60,11 +60,12 @@ def _goal(
     ]
     if goal.expected.strip():
         lines += typed(goal.expected, styles, before="What it will look like: ")
-    return [*lines, para(how, styles), *scale(_gas_steps(goal, latest), styles)]
+    return [*lines, para(how, styles), *scale(gas_steps(goal, latest), styles)]
 
 
-def _gas_steps(goal: Goal, latest: Review | None) -> list[Step]:
-    """The five levels, best at the top; "as expected" is where they hope to get to."""
+def gas_steps(goal: Goal, latest: Review | None) -> list[Step]:
+    """The five levels, best at the top; "as expected" is where they hope to get to. For
+    the picture beside a goal."""
     now = None if latest is None else latest.rating
     notes = _notes(goal.baseline, 0, now)
     filled = goal.baseline if now is None else now
@@ -124,7 +125,7 @@ def progression_section(file: PersonFile, styles: Styles) -> list[Flowable]:
     body: list[Flowable] = [para(runs, styles)]
     if reviews:
         body.append(para(f"We last looked at it on {format_date_in_full(reviews[-1].on)}.", styles))
-    body.append(KeepTogether(scale(_ladder_steps(plan, now), styles)))
+    body.append(KeepTogether(scale(ladder_steps(plan, now), styles)))
     if plan.steps:
         body.append(subheading("My smaller steps on the way", styles))
         body += [
@@ -134,7 +135,7 @@ def progression_section(file: PersonFile, styles: Styles) -> list[Flowable]:
     return section("My progression plan", body, styles)
 
 
-def _ladder_steps(plan: ProgressionPlan, now: int | None) -> list[Step]:
+def ladder_steps(plan: ProgressionPlan, now: int | None) -> list[Step]:
     """The ladder's steps from where they started (or are now, if lower) to where they hope
     to get to (or are now, if higher), the highest at the top."""
     filled = plan.start_level if now is None else now
