@@ -1,4 +1,6 @@
-"""Printing for the chosen person: choose a document and its print size, see it, print or save it.
+"""Printing for the chosen person: choose a document and its format (standard or large print,
+or Easy Read) and size, see it, print or save it; and, for a format a printer cannot make, see
+what to arrange and record that it was (arrangement.py).
 
 A document takes up to a few hundred milliseconds to build, so the record is read and the
 document built through the runner, off the GUI thread, and shown with Qt's PDF viewer when it
@@ -33,20 +35,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assessor.documents import DocumentKind, PrintContext, build, kinds_for, people_mentioned
-from assessor.documents.formats import (
-    LARGE,
-    LARGE_SIZES,
-    STANDARD,
-    STANDARD_SIZES,
-    PrintFormat,
-    format_for,
+from assessor.documents import (
+    DocumentKind,
+    PrintContext,
+    build,
+    format_of,
+    kinds_for,
+    people_mentioned,
 )
+from assessor.documents.formats import EASY_READ, LARGE, STANDARD, PrintFormat, format_for
 from assessor.files import CannotWrite, write_whole
 from assessor.person_file import PersonFile
 from assessor.team import Team, load_team
 from db.failures import explain
 from ui.kit.forms import hint_label, named, problem_label
+from ui.printing.arrangement import ArrangementPanel
 from ui.printing.print_run import LoadedPdf, PrintRun, new_printer, print_dialog_for
 
 if TYPE_CHECKING:
@@ -91,11 +94,13 @@ class PrintDialog(QDialog):
     """Print or save a document for one person, previewed as it will print.
 
     Made once and reused: `show_for` reads the person in the background and opens the dialog.
-    `ready` is emitted when a preview is shown; `printed` with the pages sent to the printer.
+    `ready` is emitted when a preview is shown; `printed` with the pages sent to the printer;
+    `arranged` with the person's id when the worker records that their format was arranged.
     """
 
     ready = Signal()
     printed = Signal(int)
+    arranged = Signal(str)
 
     def __init__(self, source: PrintSource, runner: Runner, parent: QWidget) -> None:
         super().__init__(parent)
@@ -115,14 +120,19 @@ class PrintDialog(QDialog):
         self.kind.currentIndexChanged.connect(lambda _index: self._build())
         self.standard = named(QRadioButton("&Standard print"), "Standard print, 12 to 14 point")
         self.large = named(QRadioButton("&Large print"), "Large print, 16 to 24 point")
+        self.easy_read = named(
+            QRadioButton("&Easy Read"), "Easy Read: My plan in short sentences with pictures"
+        )
         self._formats = QButtonGroup(self)
-        for button in (self.standard, self.large):
+        for button in (self.standard, self.large, self.easy_read):
             self._formats.addButton(button)
         self.standard.setChecked(True)
-        self.large.toggled.connect(self._format_chosen)
+        self._formats.buttonToggled.connect(self._format_chosen)
         self.size = named(QComboBox(), "Text size")
         self.size.currentIndexChanged.connect(lambda _index: self._build())
         self.recorded = hint_label("")
+        self.arrangement = ArrangementPanel(source.store, runner, source.today, self)
+        self.arrangement.arranged.connect(self.arranged)
         self.state = named(QLabel(), "Preview state")
         self.state.setWordWrap(True)
         self.problem = problem_label()
@@ -144,6 +154,7 @@ class PrintDialog(QDialog):
         formats = QHBoxLayout()
         formats.addWidget(self.standard)
         formats.addWidget(self.large)
+        formats.addWidget(self.easy_read)
         formats.addStretch(1)
         form = QFormLayout()
         document_label = QLabel("&Document")
@@ -163,6 +174,7 @@ class PrintDialog(QDialog):
         column = QVBoxLayout(choices)
         column.setContentsMargins(0, 0, 0, 0)
         column.addLayout(form)
+        column.addWidget(self.arrangement)
         column.addWidget(self.state)
         column.addWidget(self.problem)
         column.addStretch(1)
@@ -197,10 +209,13 @@ class PrintDialog(QDialog):
         self.setWindowTitle(f"Print for {file.person.display_name}")
         recorded = format_for(file.person)
         self.recorded.setText(
-            "Page one records that they need large print."
+            "Page one records that they read Easy Read."
+            if recorded.easy_read
+            else "Page one records that they need large print."
             if recorded.large
-            else "Page one does not ask for large print."
+            else "Page one does not ask for large print or Easy Read."
         )
+        self.arrangement.show_person(file.person)
         self.kind.blockSignals(True)
         for kind in kinds_for(file):
             self.kind.addItem(kind.label, kind)
@@ -209,18 +224,21 @@ class PrintDialog(QDialog):
 
     def choose_format(self, fmt: PrintFormat) -> None:
         """Show this format as chosen and build the document in it."""
-        self.large.blockSignals(True)
-        (self.large if fmt.large else self.standard).setChecked(True)
-        self.large.blockSignals(False)
+        button = self.easy_read if fmt.easy_read else self.large if fmt.large else self.standard
+        self._formats.blockSignals(True)
+        button.setChecked(True)
+        self._formats.blockSignals(False)
         self._fill_sizes(fmt)
 
-    def _format_chosen(self, large: bool) -> None:
-        self._fill_sizes(LARGE if large else STANDARD)
+    def _format_chosen(self, button: QRadioButton, checked: bool) -> None:
+        if checked:
+            formats = {self.easy_read: EASY_READ, self.large: LARGE}
+            self._fill_sizes(formats.get(button, STANDARD))
 
     def _fill_sizes(self, fmt: PrintFormat) -> None:
         self.size.blockSignals(True)
         self.size.clear()
-        for size in LARGE_SIZES if fmt.large else STANDARD_SIZES:
+        for size in fmt.sizes:
             self.size.addItem(f"{size} point", size)
         self.size.setCurrentIndex(self.size.findData(fmt.size))
         self.size.blockSignals(False)
@@ -233,7 +251,10 @@ class PrintDialog(QDialog):
 
     @property
     def chosen_format(self) -> PrintFormat:
-        return PrintFormat(self.size.currentData())
+        """The format chosen, as the chosen document is made in it."""
+        fmt = PrintFormat(self.size.currentData(), self.easy_read.isChecked())
+        kind = self.chosen_kind
+        return fmt if kind is None else format_of(kind, fmt)
 
     # --- building and showing -----------------------------------------------------------------
 
@@ -255,7 +276,10 @@ class PrintDialog(QDialog):
             self.save_button.setEnabled(True)
             return
         pages = self.document.pageCount()
-        self._say(f"{self.chosen_format.label}: {pages} page{'s' if pages != 1 else ''}.")
+        said = f"{self.chosen_format.label}: {pages} page{'s' if pages != 1 else ''}."
+        if self.easy_read.isChecked() and not self.chosen_format.easy_read:
+            said += " Easy Read is made of My plan only; this is in clear print."
+        self._say(said)
         self._set_ready(True)
         self.ready.emit()
 

@@ -196,7 +196,13 @@ class MainWindow(QMainWindow):
             from ui.printing.print_window import PrintDialog
 
             self.print_dialog = PrintDialog(self._print_source(), self.runner, self)
+            # Page one shows what was arranged, and must write on from the revision it made.
+            self.print_dialog.arranged.connect(self._read_person_again)
         self.print_dialog.show_for(self.workspace.person_id)
+
+    def _read_person_again(self, person_id: str) -> None:
+        if self.workspace.person_id == person_id:
+            self.workspace.show_person(person_id)
 
     def print_plans_today(self) -> None:
         """Print the plan of everyone with a contact today, in the background."""
