@@ -48,7 +48,7 @@ class ArrangementPanel(QWidget):
         self.note.setObjectName("strong")
         self.note.setWordWrap(True)
         self.how = named(QLineEdit(), "How it was arranged")
-        self.how.setPlaceholderText("For example: braille copy ordered, ready on Friday")
+        self.how.setPlaceholderText("For example: ordered by phone, ready on Friday")
         how_label = QLabel("&How it was arranged")
         how_label.setBuddy(self.how)
         self.record_button = named(
