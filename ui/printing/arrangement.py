@@ -45,7 +45,9 @@ class ArrangementPanel(QWidget):
         self._person: Person | None = None
 
         self.note = named(QLabel(), "What must be arranged")
-        self.note.setObjectName("strong")
+        bold = self.note.font()
+        bold.setBold(True)  # the one thing to act on in this window, in words, not colour
+        self.note.setFont(bold)
         self.note.setWordWrap(True)
         self.how = named(QLineEdit(), "How it was arranged")
         self.how.setPlaceholderText("For example: ordered by phone, ready on Friday")
