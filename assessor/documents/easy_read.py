@@ -135,7 +135,8 @@ def _goal(
         lines.append(para(f"We last looked at it on {format_date_in_full(latest.on)}.", styles))
         if latest.self_rating is not None:
             lines.append(para(f"I gave it {latest.self_rating} out of 10.", styles))
-    return [*lines, *scale(gas_steps(goal, latest), styles, notes_apart=True)]
+    # A goal longer than a page (large sizes) goes over between its words and its picture.
+    return [*lines, KeepTogether(scale(gas_steps(goal, latest), styles, notes_apart=True))]
 
 
 def _progression(file: PersonFile, styles: Styles) -> list[Flowable]:

@@ -4,8 +4,7 @@ print format, a footer saying whose document it is and which page, and the PDF's
 Every size is at least the body size, so in large print nothing on the page is smaller than
 16 point (UKAAF clear print): not the footer, not a label in a table.
 
-No page holds only a line or two: a document whose last page would is laid out again with a
-new page before its last section (or sections), so that page carries a heading and its lines.
+No page holds only a line or two (`write_pdf` lays a document out again where one would).
 """
 
 from __future__ import annotations
@@ -13,6 +12,7 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 from functools import cache
+from itertools import accumulate
 from typing import Any
 
 from reportlab.lib.enums import TA_LEFT
@@ -26,6 +26,8 @@ from reportlab.platypus import (
     CondPageBreak,
     Flowable,
     Frame,
+    Indenter,
+    KeepTogether,
     PageTemplate,
 )
 
@@ -104,37 +106,123 @@ class Metadata:
 
 
 def write_pdf(story: list[Flowable], metadata: Metadata, fmt: PrintFormat) -> bytes:
-    """The story laid out on A4 pages, with its metadata, in English (United Kingdom); laid
-    out again with a new page before its last sections if the last page would hold only a
-    line or two."""
+    """The story laid out on A4 pages, with its metadata, in English (United Kingdom).
+
+    A page that would hold only a line or two is laid out again: the last page with a new
+    page before its last sections, so it carries a heading and its lines; a page within, with
+    a new page before the section that ran onto it, so that section goes on over together."""
     styles = styles_for(fmt)
     fewest = FEWEST_LINES * styles.leading
-    pdf, last_page_used = _laid_out(list(story), metadata, fmt)
-    if last_page_used is not None and last_page_used < fewest:
-        pdf, _ = _laid_out(_new_page_before_tail(story, fewest), metadata, fmt)
-    return pdf
+    breaks: dict[int, float] = {}  # a story place, and the room it needs or starts a new page
+    for _ in range(MOST_LAYOUTS):
+        laid = _laid_out(_with_breaks(story, breaks), metadata, fmt)
+        sparse = [page for page, used in enumerate(laid.used, 1) if used < fewest]
+        if len(laid.used) == 1 or not sparse:
+            break
+        fix = _break_for(story, laid, sparse[0], fewest, styles)
+        if fix is None or fix[0] in breaks:
+            break
+        breaks[fix[0]] = fix[1]
+    return laid.pdf
 
 
-def _new_page_before_tail(story: list[Flowable], fewest: float) -> list[Flowable]:
-    """The story with a new page before its shortest tail that starts at a heading and is at
-    least `fewest` points tall at the top of a page, unless the whole tail fits where it is."""
-    width, height, canvas = frame_width(), float(A4[1]), Canvas(io.BytesIO())
-    below = 0.0  # the tail's height below its first flowable's top
+MOST_LAYOUTS = 3  # a document is laid out at most this many times
+
+
+@dataclass(frozen=True)
+class _Laid:
+    """A layout: the PDF, how far down each page its text reaches, and the page each of the
+    story's flowables (by place) was set on, if it was set whole."""
+
+    pdf: bytes
+    used: list[float]
+    pages: dict[int, int]
+
+
+def _with_breaks(story: list[Flowable], breaks: dict[int, float]) -> list[Flowable]:
+    return [
+        part
+        for place, flowable in enumerate(story)
+        for part in ([CondPageBreak(breaks[place])] if place in breaks else []) + [flowable]
+    ]
+
+
+def _break_for(
+    story: list[Flowable], laid: _Laid, page: int, fewest: float, styles: Styles
+) -> tuple[int, float] | None:
+    """Where to start a new page, and when, so `page` holds more than a line or two."""
+    if page == len(laid.used):
+        return _new_page_before_tail(story, fewest)
+    before = [place for place, on in laid.pages.items() if on < page and _heading(story[place])]
+    if not before:
+        return None
+    place = max(before)
+    while place > 0 and (_heading(story[place - 1]) or isinstance(story[place - 1], Indenter)):
+        place -= 1  # a heading stays with what it heads
+    return place, frame_height(styles)
+
+
+def _heading(flowable: Flowable) -> bool:
+    """Whether it starts with a heading (kept with what follows it)."""
+    if isinstance(flowable, KeepTogether):
+        return bool(flowable._content) and _heading(flowable._content[0])  # type: ignore[attr-defined]
+    return bool(flowable.getKeepWithNext())  # type: ignore[no-untyped-call]
+
+
+def _text_height(flowable: Flowable, height: float) -> float:
+    """Of a flowable `height` tall, the part text fills (not a picture beside a heading)."""
+    return height - float(getattr(flowable, "picture_only", 0.0))
+
+
+def _new_page_before_tail(story: list[Flowable], fewest: float) -> tuple[int, float] | None:
+    """The start of the story's shortest tail that starts at a heading and is at least
+    `fewest` points tall at the top of a page, and the room it needs where it starts."""
+    height, canvas = float(A4[1]), Canvas(io.BytesIO())
+    indents = list(accumulate(float(f.left) if isinstance(f, Indenter) else 0.0 for f in story))
+    below = text = 0.0  # the tail's height below its first flowable's top; what text fills
     for start in range(len(story) - 1, 0, -1):
         flowable = story[start]
-        here = flowable.wrapOn(canvas, width, height)[1]
+        here = flowable.wrapOn(canvas, frame_width() - indents[start], height)[1]
         space = flowable.getSpaceBefore() + story[start - 1].getSpaceAfter()
-        heading = flowable.getKeepWithNext()  # type: ignore[no-untyped-call]
-        if here + below >= fewest and heading:
-            return [*story[:start], CondPageBreak(space + here + below), *story[start:]]
+        text += _text_height(flowable, here)
+        if text >= fewest and _heading(flowable):
+            return start, space + here + below
         below += here + space
-    return list(story)
+        text += space
+    return None
 
 
-def _laid_out(
-    story: list[Flowable], metadata: Metadata, fmt: PrintFormat
-) -> tuple[bytes, float | None]:
-    """The PDF, and how far down its last page the text reaches (None for a single page)."""
+class _Document(BaseDocTemplate):
+    """Notes how far down each page the text reaches, and where each flowable was set."""
+
+    def __init__(self, out: io.BytesIO, story: list[Flowable], **kwargs: Any) -> None:
+        super().__init__(out, **kwargs)
+        self.used: list[float] = []
+        self.pages: dict[int, int] = {}
+        self._places = {
+            id(part): place
+            for place, flowable in enumerate(story)
+            for part in [flowable, *getattr(flowable, "_content", [])]
+        }
+
+    def afterFlowable(self, flowable: Flowable) -> None:
+        place = self._places.get(id(flowable))
+        if place is not None:
+            self.pages.setdefault(place, self.page)
+        # A picture beside a heading is not lines of text: only the heading's height counts.
+        self._pictured += float(getattr(flowable, "picture_only", 0.0))
+
+    def handle_pageBegin(self) -> None:
+        self._pictured = 0.0
+        super().handle_pageBegin()
+
+    def handle_pageEnd(self) -> None:
+        frame = self.frame
+        self.used.append(float(frame._y2 - frame._y) - self._pictured)  # type: ignore[attr-defined]
+        super().handle_pageEnd()
+
+
+def _laid_out(story: list[Flowable], metadata: Metadata, fmt: PrintFormat) -> _Laid:
     styles = styles_for(fmt)
     out = io.BytesIO()
     frame = Frame(
@@ -147,8 +235,9 @@ def _laid_out(
         topPadding=0,
         bottomPadding=0,
     )
-    document = BaseDocTemplate(
+    document = _Document(
         out,
+        story,
         pagesize=A4,
         pageTemplates=[PageTemplate(frames=[frame])],
         title=metadata.title,
@@ -168,12 +257,10 @@ def _laid_out(
     # them be undone, so the same flowables can be laid out again.
     marks: list[tuple[Any, ...]] = []
     document._multiBuildEdits = marks.append  # type: ignore[attr-defined]
-    document.build(story, canvasmaker=canvas)
+    document.build(list(story), canvasmaker=canvas)
     for undo, *arguments in marks:
         undo(*arguments)
-    last = document.frame  # the frame of the last page, as the last flowable left it
-    used = None if document.page == 1 else float(last._y2 - last._y)  # type: ignore[attr-defined]
-    return out.getvalue(), used
+    return _Laid(out.getvalue(), document.used, document.pages)
 
 
 def _bottom(styles: Styles) -> float:

@@ -132,6 +132,7 @@ class _PicturedHeading(Flowable):
         _, self._heading_height = self._heading.wrap(availWidth, availHeight)
         self.width = availWidth
         self.height = max(self._side, self._heading_height)
+        self.picture_only = self.height - self._heading_height  # the height text does not fill
         return self.width, self.height
 
     def draw(self) -> None:

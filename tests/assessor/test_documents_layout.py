@@ -20,6 +20,8 @@ from tests.assessor.documents_helpers import Example, load_example
 NAMES = ["Peggy", "Des", "Priya", "Win", "Tomek", "Eileen", "Bernie"]
 # Sizes at which some example document once left a line or two alone on a page.
 SIZES = [12, 16, 18, 19, 23, 24]
+EASY_READ_SIZES = [16, 18, 20, 22, 24]
+PLAN = DocumentKind.MY_PLAN
 FIRST_PERSON = re.compile(r"\b(I|me|my|we|us|our)\b", re.IGNORECASE)
 
 
@@ -50,6 +52,17 @@ def test_no_page_holds_only_a_line_or_two(example: Example, name: str) -> None:
             lines = lines_per_page(example.pdf(name, kind, print_format(size)))
             if len(lines) > 1:
                 assert min(lines) >= 3, (kind, size, lines)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_no_page_of_an_easy_read_plan_holds_only_a_line_or_two(example: Example, name: str) -> None:
+    """A picture beside a heading is not text: Priya's plan in 18 point once ended with a
+    page holding "When will we next talk?", its picture and one line; Des's in 20 point had
+    a page of the last step of a goal's picture alone."""
+    for size in EASY_READ_SIZES:
+        lines = lines_per_page(example.pdf(name, PLAN, print_format(size, easy_read=True)))
+        if len(lines) > 1:
+            assert min(lines) >= 3, (size, lines)
 
 
 @pytest.mark.parametrize("name", ["Peggy", "Des", "Eileen", "Bernie"])
