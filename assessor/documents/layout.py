@@ -115,7 +115,7 @@ def write_pdf(story: list[Flowable], metadata: Metadata, fmt: PrintFormat) -> by
     fewest = FEWEST_LINES * styles.leading
     breaks: dict[int, float] = {}  # a story place, and the room it needs or starts a new page
     for _ in range(MOST_LAYOUTS):
-        laid = _laid_out(_with_breaks(story, breaks), metadata, fmt)
+        laid = _laid_out(story, breaks, metadata, fmt)
         sparse = [page for page, used in enumerate(laid.used, 1) if used < fewest]
         if len(laid.used) == 1 or not sparse:
             break
@@ -193,12 +193,14 @@ def _new_page_before_tail(story: list[Flowable], fewest: float) -> tuple[int, fl
 
 
 class _Document(BaseDocTemplate):
-    """Notes how far down each page the text reaches, and where each flowable was set."""
+    """Notes how far down each page the text reaches, and the page each of the story's
+    flowables (by its place in `story`) was set on."""
 
     def __init__(self, out: io.BytesIO, story: list[Flowable], **kwargs: Any) -> None:
         super().__init__(out, **kwargs)
         self.used: list[float] = []
         self.pages: dict[int, int] = {}
+        self._pictured = 0.0
         self._places = {
             id(part): place
             for place, flowable in enumerate(story)
@@ -222,7 +224,10 @@ class _Document(BaseDocTemplate):
         super().handle_pageEnd()
 
 
-def _laid_out(story: list[Flowable], metadata: Metadata, fmt: PrintFormat) -> _Laid:
+def _laid_out(
+    story: list[Flowable], breaks: dict[int, float], metadata: Metadata, fmt: PrintFormat
+) -> _Laid:
+    """The story laid out with a conditional page break before each place in `breaks`."""
     styles = styles_for(fmt)
     out = io.BytesIO()
     frame = Frame(
@@ -257,7 +262,7 @@ def _laid_out(story: list[Flowable], metadata: Metadata, fmt: PrintFormat) -> _L
     # them be undone, so the same flowables can be laid out again.
     marks: list[tuple[Any, ...]] = []
     document._multiBuildEdits = marks.append  # type: ignore[attr-defined]
-    document.build(list(story), canvasmaker=canvas)
+    document.build(_with_breaks(story, breaks), canvasmaker=canvas)
     for undo, *arguments in marks:
         undo(*arguments)
     return _Laid(out.getvalue(), document.used, document.pages)
