@@ -1,11 +1,11 @@
-"""A four-page large-print plan against a bare reportlab document (ratio). Aim: under 2.
+"""A five-page large-print plan against a bare reportlab document (ratio). Aim: under 2.
 
 Printing is reportlab's work either way; what Assessor adds is the embedded font, the clear-print
 styles, the pictures of progress and the plan's sections. To see what that costs on this laptop,
 whatever its speed, the script times two builds in the same run, alternating them:
 
 - Assessor's "My plan" in 18 point large print for the example caseload's Peggy Okafor, given
-  extra goals with reviews until the plan runs to four pages;
+  extra goals with reviews until the plan runs to five pages (each goal kept whole on its page);
 - a bare reportlab document: two pages of plain paragraphs in Helvetica, a built-in font that
   needs no embedding.
 
@@ -36,7 +36,7 @@ from assessor.team import Team
 from db.store import Store
 
 RUNS = 15
-PLAN_PAGES = 4
+PLAN_PAGES = 5
 BARE_PAGES = 2
 _SENTENCE = (
     "Peggy wants to get to the shop at the corner on her own, and to be out in her garden "
@@ -53,8 +53,8 @@ def _context(store: Store, file: PersonFile, today: date) -> PrintContext:
     return PrintContext(today, "Sam Patel", team, store.display_names(people_mentioned(file)))
 
 
-def _four_page_plan(store: Store, person_id: str, today: date) -> tuple[PersonFile, PrintContext]:
-    """Give the person goals, each with a review, until their plan runs to four pages."""
+def _five_page_plan(store: Store, person_id: str, today: date) -> tuple[PersonFile, PrintContext]:
+    """Give the person goals, each with a review, until their plan runs to five pages."""
     for number in range(40):
         file = store.person_file(person_id)
         context = _context(store, file, today)
@@ -98,7 +98,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         store = Store.open(Path(folder), "Bench", create=True)
         store.add_files(example_caseload(today))
-        file, context = _four_page_plan(store, example_id("peggy"), today)
+        file, context = _five_page_plan(store, example_id("peggy"), today)
         store.close()
     paragraphs = _bare_paragraphs()
     works = {

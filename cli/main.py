@@ -137,6 +137,11 @@ def build_parser() -> _Parser:
         "--large-print", action="store_true", help="18 point (default: as page one records)"
     )
     size.add_argument("--standard", action="store_true", help="12 point standard print")
+    size.add_argument(
+        "--easy-read",
+        action="store_true",
+        help="My plan in Easy Read, 16 point: short sentences and pictures",
+    )
     record = commands.add_parser(
         "record", parents=[data_dir], help="write the record of a person's conversation as a PDF"
     )
@@ -311,6 +316,8 @@ def _export(command: Command, args: argparse.Namespace, out: TextIO) -> int:
 def _plan(command: Command, args: argparse.Namespace, out: TextIO) -> int:
     from assessor.documents import DocumentKind
 
+    if args.as_carer and args.easy_read:
+        raise UsageError("Easy Read is made of My plan only; leave out --as-carer or --easy-read")
     kind = DocumentKind.CARER_PLAN if args.as_carer else DocumentKind.MY_PLAN
     return _document(command, args, out, kind)
 
@@ -323,8 +330,8 @@ def _record(command: Command, args: argparse.Namespace, out: TextIO) -> int:
 
 def _document(command: Command, args: argparse.Namespace, out: TextIO, kind: DocumentKind) -> int:
     """Build one document and write it whole, or not at all."""
-    from assessor.documents import PrintContext, build, kinds_for, people_mentioned
-    from assessor.documents.formats import LARGE, STANDARD, format_for
+    from assessor.documents import PrintContext, build, format_of, kinds_for, people_mentioned
+    from assessor.documents.formats import EASY_READ, LARGE, STANDARD, format_for
     from assessor.problems import PlainProblem
     from assessor.your_details import signature
     from db.rows import NotFound
@@ -343,8 +350,11 @@ def _document(command: Command, args: argparse.Namespace, out: TextIO, kind: Doc
         fmt = LARGE
     elif getattr(args, "standard", False):
         fmt = STANDARD
+    elif getattr(args, "easy_read", False):
+        fmt = EASY_READ
     else:
         fmt = format_for(file.person)
+    fmt = format_of(kind, fmt)
     names = store.display_names(people_mentioned(file))
     context = PrintContext(command.today(), signed.name, signed.team, names, signed.role)
     _write(args.out, build(kind, file, context, fmt))

@@ -15,7 +15,6 @@ import pytest
 from tests.kit.postgres import TEMPLATE, PostgresServer, running_server
 
 
-
 def laptop_screen() -> str:
     """Qt's offscreen platform with one screen the size of the commonest council laptop's
     (1366 by 768 less a task bar), so windows are laid out as a worker would see them rather

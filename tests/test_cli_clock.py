@@ -47,7 +47,7 @@ def test_the_record_is_of_the_conversation_just_recorded_when_the_clock_was_set_
     code, _out, err = cli("record", peggy, "--data-dir", str(tmp_path), "--out", str(target))
     assert (code, err) == (0, "")
     text = " ".join(" ".join(page.extract_text() for page in PdfReader(target).pages).split())
-    assert "In Peggy’s words: “A rail on the stairs.”" in text
+    assert "In Peggy Okafor’s words: “A rail on the stairs.”" in text
     assert "Getting back to chapel." not in text
 
 

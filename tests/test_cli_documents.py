@@ -13,6 +13,7 @@ from tests.cli_helpers import cli
 
 PEGGY = example_id("peggy")
 BERNIE = example_id("bernie")
+DES = example_id("desmond")
 
 
 @pytest.fixture
@@ -128,3 +129,40 @@ def test_a_team_file_that_cannot_be_read_says_what_to_fix(data_dir: Path, tmp_pa
     code, out, err = cli("plan", PEGGY, "--data-dir", str(data_dir), "--out", str(tmp_path / "x"))
     assert (code, out) == (1, "")
     assert "should hold only name, phone, email and out_of_hours, each as text in" in err
+
+
+def test_easy_read_is_what_a_person_who_reads_it_gets(data_dir: Path, tmp_path: Path) -> None:
+    """Des's page one records Easy Read: his plan comes in Easy Read unless the worker asks
+    for another format; anyone's can be asked for in it; his record stays in clear print."""
+    target = tmp_path / "des.pdf"
+    code, out, err = cli("plan", DES, "--data-dir", str(data_dir), "--out", str(target))
+    assert (code, err) == (0, "")
+    assert out == f"Wrote {target} (My plan, easy read, 16 point)\n"
+    assert "This is my plan in Easy Read." in text_of(target)
+    assert min(body_sizes(target)) >= 14
+
+    code, out, _ = cli(
+        "plan", PEGGY, "--easy-read", "--data-dir", str(data_dir), "--out", str(target)
+    )
+    assert code == 0 and "(My plan, easy read, 16 point)" in out
+    assert "In Peggy’s words" in text_of(target)
+
+    code, out, _ = cli("record", DES, "--data-dir", str(data_dir), "--out", str(target))
+    assert code == 0 and "(Record of our conversation, large print, 16 point)" in out
+
+
+def test_a_carers_plan_is_not_made_in_easy_read(data_dir: Path, tmp_path: Path) -> None:
+    target = tmp_path / "bernie.pdf"
+    code, out, err = cli(
+        "plan",
+        BERNIE,
+        "--as-carer",
+        "--easy-read",
+        "--data-dir",
+        str(data_dir),
+        "--out",
+        str(target),
+    )
+    assert code != 0 and out == ""
+    assert "Easy Read is made of My plan only" in err
+    assert not target.exists()

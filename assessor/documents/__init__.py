@@ -54,10 +54,20 @@ def kinds_for(file: PersonFile) -> list[DocumentKind]:
     return kinds
 
 
-def build(kind: DocumentKind, file: PersonFile, context: PrintContext, fmt: PrintFormat) -> bytes:
-    """The document as PDF bytes; what was entered in error is never printed."""
-    from assessor.documents import carer_plan, conversation_record, my_plan
+def format_of(kind: DocumentKind, fmt: PrintFormat) -> PrintFormat:
+    """The format a document is made in: Easy Read is made of My plan only, and the other
+    documents print in clear print at its size."""
+    return fmt if kind is DocumentKind.MY_PLAN else fmt._replace(easy_read=False)
 
+
+def build(kind: DocumentKind, file: PersonFile, context: PrintContext, fmt: PrintFormat) -> bytes:
+    """The document as PDF bytes, My plan in Easy Read when the format is Easy Read; what was
+    entered in error is never printed."""
+    from assessor.documents import carer_plan, conversation_record, easy_read, my_plan
+
+    fmt = format_of(kind, fmt)
+    if fmt.easy_read:
+        return easy_read.build(file.counted(), context, fmt)
     makers = {
         DocumentKind.MY_PLAN: my_plan.build,
         DocumentKind.CARER_PLAN: carer_plan.build,

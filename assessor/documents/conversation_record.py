@@ -12,13 +12,18 @@ laptop set back 400 days dated today's conversation before the last one).
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, PageBreak, Paragraph
+from reportlab.platypus import Flowable, Paragraph
 
 from assessor.at_a_glance import alert_lines
 from assessor.documents import PrintContext
 from assessor.documents.blocks import answer, facts, markup, own_words, para, section, subheading
 from assessor.documents.formats import PrintFormat
-from assessor.documents.layout import Styles, styles_for, write_pdf
+from assessor.documents.layout import (
+    Styles,
+    new_page_unless_little_above,
+    styles_for,
+    write_pdf,
+)
 from assessor.documents.plain_words import plain_heading, plain_label
 from assessor.documents.sections import agreed_steps, metadata, title_block
 from assessor.person_file import PersonFile
@@ -30,28 +35,46 @@ TITLE = "Record of our conversation"
 SUBJECT = "Page one: about the person. Page two: our newest conversation."
 
 
+def full_name(person: Person) -> str:
+    """Their first names (or the name they go by, if none are recorded) and family name: the
+    record is the council's, and names people in full."""
+    return " ".join(
+        part for part in (person.first_names or person.preferred_name, person.family_name) if part
+    )
+
+
+def known_as(person: Person) -> str:
+    """The name they go by, when their first names are recorded and it is not one of them."""
+    name, first = person.preferred_name.strip(), person.first_names.split()
+    return name if first and name and name not in first else ""
+
+
 def build(file: PersonFile, context: PrintContext, fmt: PrintFormat) -> bytes:
     styles = styles_for(fmt)
     newest = max(file.contacts, key=lambda c: (c.recorded_order, c.on), default=None)
+    person = file.person
+    also = known_as(person)
+    named = full_name(person) + (f", known as {also}" if also else "")
     story = [
-        *title_block(TITLE, file, context, styles),
+        *title_block(TITLE, file, context, styles, name=named),
         *_page_one(file.person, context, styles),
-        PageBreak(),
+        # Page two starts a page, unless page one only just went over one (or there is no
+        # conversation to show): a page is never left with a line or two on it.
+        *([] if newest is None else [new_page_unless_little_above(styles)]),
         *_page_two(newest, file, styles),
     ]
-    return write_pdf(story, metadata(TITLE, file, SUBJECT, context), fmt)
+    return write_pdf(story, metadata(TITLE, file, SUBJECT, context, name=full_name(person)), fmt)
 
 
 def _page_one(person: Person, context: PrintContext, styles: Styles) -> list[Flowable]:
-    name = person.preferred_name
-    full_name = " ".join(part for part in (person.first_names, person.family_name) if part)
+    name = full_name(person)
     born = ""
     if person.date_of_birth is not None:
         age = age_on(person.date_of_birth, context.today)
         born = f"{format_date_in_full(person.date_of_birth)} (age {age})"
     about = [
-        ("Name", full_name or person.display_name),
-        ("Known as", name if full_name else ""),
+        ("Name", name),
+        ("Known as", known_as(person)),
         ("Other names", person.other_names),
         ("Date of birth", born),
         ("NHS number", format_nhs_number(person.nhs_number) if person.nhs_number else ""),
@@ -159,7 +182,7 @@ def _page_two(contact: Contact | None, file: PersonFile, styles: Styles) -> list
         if entry is not None and entry.text.strip():
             answers += [
                 subheading(plain_heading(topic), styles),
-                *answer(file.person.preferred_name, entry, styles),
+                *answer(full_name(file.person), entry, styles),
             ]
     agreed = agreed_steps([contact], file, styles)
     if contact.follow_up_on is not None:

@@ -60,14 +60,13 @@ WHAT_I_HAVE: TopicSection = (
         ("motivation", "What keeps me going"),
     ),
 )
-EMERGENCY: TopicSection = ("What happens in an emergency?", (("emergency_plan", None),))
+EMERGENCY: TopicSection = ("What do I do in an emergency?", (("emergency_plan", None),))
 
 
 def build(file: PersonFile, context: PrintContext, fmt: PrintFormat) -> bytes:
     styles = styles_for(fmt)
     contacts = [c for c in newest_first(file.contacts) if not is_carer_conversation(c)]
     introductions = [c for c in contacts if Followed.INTRODUCTION in c.followed]
-    dates, due_now = goal_dates(file, context.today)
     story = [
         *title_block(TITLE, file, context, styles),
         *topic_section(WHAT_MATTERS, contacts, file, styles),
@@ -86,15 +85,17 @@ def build(file: PersonFile, context: PrintContext, fmt: PrintFormat) -> bytes:
         *topic_section(EMERGENCY, contacts, file, styles),
         *agreed_section(contacts, file, styles, me=reader_names(file)),
         *worker_section(context, styles),
-        *next_talk_section(
-            [*dates, *plan_dates(newest_plan(file))],
-            due_now,
-            context,
-            styles,
-            latest_follow_up(contacts),
-        ),
+        *next_talk(file, context, styles),
     ]
     return write_pdf(story, metadata(TITLE, file, SUBJECT, context), fmt)
+
+
+def next_talk(file: PersonFile, context: PrintContext, styles: Styles) -> list[Flowable]:
+    """When we will next talk, in My plan and in its Easy Read version alike."""
+    dates, due_now = goal_dates(file, context.today)
+    upcoming = [*dates, *plan_dates(newest_plan(file))]
+    agreed = latest_follow_up(c for c in file.contacts if not is_carer_conversation(c))
+    return next_talk_section(upcoming, due_now, context, styles, agreed)
 
 
 def _introductions(contacts: list[Contact], file: PersonFile, styles: Styles) -> list[Flowable]:

@@ -28,17 +28,19 @@ from assessor.validation import format_date_in_full
 
 def goals_section(file: PersonFile, today: date, styles: Styles) -> list[Flowable]:
     name = file.person.preferred_name
-    groups: list[list[Flowable]] = []
-    for number, goal in enumerate(file.goals, 1):
-        groups += _goal(number, goal, file.reviews.get(goal.id, []), name, today, styles)
+    groups = [
+        _goal(number, goal, file.reviews.get(goal.id, []), name, today, styles)
+        for number, goal in enumerate(file.goals, 1)
+    ]
     return kept_section("What are my goals, and how are they going?", groups, styles)
 
 
 def _goal(
     number: int, goal: Goal, reviews: Sequence[Review], name: str, today: date, styles: Styles
-) -> list[list[Flowable]]:
+) -> list[Flowable]:
     """The goal in their words, its dates and what it will look like; then how it is going,
-    in words and as a picture. Each half stays on one page."""
+    in words and as a picture. The whole goal stays on one page (unless it is longer than a
+    page), so its words are never read apart from how it is going."""
     latest = reviews[-1] if reviews else None
     going = status(goal, reviews)
     when = f"Set on {format_date_in_full(goal.set_on)}."
@@ -58,11 +60,12 @@ def _goal(
     ]
     if goal.expected.strip():
         lines += typed(goal.expected, styles, before="What it will look like: ")
-    return [lines, [para(how, styles), *scale(_gas_steps(goal, latest), styles)]]
+    return [*lines, para(how, styles), *scale(gas_steps(goal, latest), styles)]
 
 
-def _gas_steps(goal: Goal, latest: Review | None) -> list[Step]:
-    """The five levels, best at the top; "as expected" is where they hope to get to."""
+def gas_steps(goal: Goal, latest: Review | None) -> list[Step]:
+    """The five levels, best at the top; "as expected" is where they hope to get to. For
+    the picture beside a goal."""
     now = None if latest is None else latest.rating
     notes = _notes(goal.baseline, 0, now)
     filled = goal.baseline if now is None else now
@@ -122,9 +125,9 @@ def progression_section(file: PersonFile, styles: Styles) -> list[Flowable]:
     body: list[Flowable] = [para(runs, styles)]
     if reviews:
         body.append(para(f"We last looked at it on {format_date_in_full(reviews[-1].on)}.", styles))
-    body.append(KeepTogether(scale(_ladder_steps(plan, now), styles)))
+    body.append(KeepTogether(scale(ladder_steps(plan, now), styles)))
     if plan.steps:
-        body.append(subheading("Smaller steps on the way", styles))
+        body.append(subheading("My smaller steps on the way", styles))
         body += [
             Paragraph(_plan_step(step.words, step.due_on, step.done_on), styles.body)
             for step in plan.steps
@@ -132,7 +135,7 @@ def progression_section(file: PersonFile, styles: Styles) -> list[Flowable]:
     return section("My progression plan", body, styles)
 
 
-def _ladder_steps(plan: ProgressionPlan, now: int | None) -> list[Step]:
+def ladder_steps(plan: ProgressionPlan, now: int | None) -> list[Step]:
     """The ladder's steps from where they started (or are now, if lower) to where they hope
     to get to (or are now, if higher), the highest at the top."""
     filled = plan.start_level if now is None else now

@@ -21,23 +21,27 @@ from assessor.validation import format_date_in_full
 TopicSection = tuple[str, Sequence[tuple[str, str | None]]]
 
 
-def metadata(document: str, file: PersonFile, subject: str, context: PrintContext) -> Metadata:
+def metadata(
+    document: str, file: PersonFile, subject: str, context: PrintContext, name: str = ""
+) -> Metadata:
+    """Its properties, naming the person as `name` (by default, the name they go by)."""
     return Metadata(
-        title=f"{document}: {file.person.display_name}",
+        title=f"{document}: {name or file.person.display_name}",
         subject=subject,
         author=context.team.name,
     )
 
 
 def title_block(
-    document: str, file: PersonFile, context: PrintContext, styles: Styles
+    document: str, file: PersonFile, context: PrintContext, styles: Styles, name: str = ""
 ) -> list[Flowable]:
-    """The document's name, whose it is, and when and by whom it was printed."""
+    """The document's name, whose it is (`name`, by default the name they go by), and when
+    and by whom it was printed."""
     by = ", ".join(part for part in (context.worker, context.team.name) if part)
     printed = f"Printed on {format_date_in_full(context.today)}" + (f" by {by}." if by else ".")
     return [
         Paragraph(markup(document), styles.title),
-        Paragraph(markup(file.person.display_name), styles.subheading),
+        Paragraph(markup(name or file.person.display_name), styles.subheading),
         para(printed, styles),
     ]
 

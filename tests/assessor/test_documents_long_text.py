@@ -62,5 +62,5 @@ def test_the_longest_texts_a_record_can_hold_print_whole_and_in_order(tmp_path: 
 
     text = _read_whole(pdf, "Record of our conversation: Ada Lovelace")
     assert f"Needs {_flat(needs)} Information in Large print" in text
-    assert f"What brought Ada to us? In Ada’s words: “{_flat(story)}”" in text
-    assert f"What matters to them In Ada’s words: “{_flat(answer)}”" in text
+    assert f"What brought Ada Lovelace to us? In Ada Lovelace’s words: “{_flat(story)}”" in text
+    assert f"What matters to them In Ada Lovelace’s words: “{_flat(answer)}”" in text

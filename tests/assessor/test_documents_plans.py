@@ -108,7 +108,7 @@ def test_sections_with_nothing_recorded_are_left_out(example: Example) -> None:
         "What are my goals",
         "My progression plan",
         "Who have I been introduced to?",
-        "What happens in an emergency?",
+        "What do I do in an emergency?",
     ):
         assert question not in text
     assert "When will we next talk? Sam Patel will be in touch." in text
@@ -120,7 +120,7 @@ def test_introductions_emergencies_and_when_we_next_talk(example: Example) -> No
     assert peggy.count("Fernley Neighbourhood Network runs a lunch club") == 1
     assert "When will we next talk? By 23 December 2026." in peggy  # two goals' target
     des = example.text("Des", PLAN)
-    assert "What happens in an emergency? Reablement visits twice daily" in des
+    assert "What do I do in an emergency? Reablement visits twice daily" in des
     assert "Soon: it is time to see how things are going." in des  # a target within a week
     assert "I hoped to get there by 16 November 2026." in des  # his finished goal
 

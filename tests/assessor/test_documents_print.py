@@ -123,7 +123,7 @@ def test_metadata_names_the_document_the_team_and_the_language(example: Example)
     titles = {
         DocumentKind.MY_PLAN: "My plan: Bernie Kelly",
         DocumentKind.CARER_PLAN: "My plan as a carer: Bernie Kelly",
-        DocumentKind.RECORD: "Record of our conversation: Bernie Kelly",
+        DocumentKind.RECORD: "Record of our conversation: Bernadette Kelly",
     }
     for kind, title in titles.items():
         reader = PdfReader(io.BytesIO(example.pdf("Bernie", kind)))

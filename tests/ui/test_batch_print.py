@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QDialog, QPushButton
 from assessor.record import Contact
 from tests.ui.test_keyboard_and_names import unnamed_controls
 from ui.printing.batch_print import BatchPrintDialog
-from ui.printing.print_window import PrintSource
+from ui.printing.print_source import PrintSource
 
 
 def seen_today(store, *preferred_names: str) -> list[str]:
@@ -67,7 +67,9 @@ def test_plans_of_everyone_seen_today_are_printed_each_in_their_format(
     assert sorted(name for name, _pdf in batch.plans) == sorted(names)
     plans = dict(batch.plans)
     assert smallest_text(plans["Peggy Okafor"]) >= 16, "page one asks for large print"
-    assert smallest_text(plans["Des Hartley"]) < 16
+    assert "This is my plan in Easy Read." in " ".join(
+        page.extract_text() for page in PdfReader(io.BytesIO(plans["Des Hartley"])).pages
+    ), "page one asks for Easy Read"
     assert batch.print_dialog is not None and batch.print_dialog.isVisible()
     assert "2 plans ready" in batch.message.text()
     out = tmp_path / "today.pdf"

@@ -31,11 +31,12 @@ def pdf_text(data: bytes) -> str:
     return " ".join(text.split())  # lines joined as they are read
 
 
-def previewed(qtbot: QtBot, store, data_dir: Path, worker: str) -> PrintDialog:
+def previewed(qtbot: QtBot, store, data_dir: Path, worker: str, name: str = "Peggy") -> PrintDialog:
+    """The print window on `name`'s plan: Peggy's in large print, Des's in Easy Read."""
     window = MainWindow(store, worker, Runner(), data_dir=data_dir)
     qtbot.addWidget(window, before_close_func=MainWindow.close_now)
     window.show()
-    open_person(window, "Des")
+    open_person(window, name)
     window.print_person()
     dialog = window.print_dialog
     qtbot.waitUntil(dialog.print_button.isEnabled, timeout=10000)

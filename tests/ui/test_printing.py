@@ -53,18 +53,18 @@ def rebuilt(qtbot, dialog: PrintDialog, change) -> int:
 
 def test_ctrl_p_opens_a_preview_of_the_persons_plan(qtbot, window):
     assert not window.print_action.isEnabled(), "nobody is open yet"
-    dialog = open_print(qtbot, window, "Des")
+    dialog = open_print(qtbot, window, "Priya")
     assert window.print_action.isEnabled()
-    assert dialog.windowTitle() == "Print for Des Hartley"
+    assert dialog.windowTitle() == "Print for Priya Raman"
     assert dialog.chosen_kind is DocumentKind.MY_PLAN
     assert dialog.standard.isChecked() and dialog.size.currentText() == "12 point"
     assert dialog.document.pageCount() >= 1
     assert f"{dialog.document.pageCount()} page" in dialog.state.text()
-    assert "Des" in pdf_text(dialog.pdf)
+    assert "Priya" in pdf_text(dialog.pdf)
 
 
 def test_large_print_rebuilds_with_more_pages(qtbot, window):
-    dialog = open_print(qtbot, window, "Des")
+    dialog = open_print(qtbot, window, "Tomek")
     standard = dialog.document.pageCount()
     large = rebuilt(
         qtbot, dialog, lambda: qtbot.mouseClick(dialog.large, Qt.MouseButton.LeftButton)
@@ -87,12 +87,12 @@ def test_the_format_page_one_records_is_the_first_offered(qtbot, window):
     # Changing it for one print does not change what the next person is offered.
     rebuilt(qtbot, dialog, lambda: dialog.standard.setChecked(True))
     dialog.reject()
-    dialog = open_print(qtbot, window, "Des")
+    dialog = open_print(qtbot, window, "Priya")
     assert dialog.standard.isChecked()
 
 
 def test_a_result_for_an_earlier_choice_is_not_shown(qtbot, window):
-    dialog = open_print(qtbot, window, "Des")
+    dialog = open_print(qtbot, window, "Priya")
     standard = dialog.document.pageCount()
     shown = []
     dialog.ready.connect(lambda: shown.append(dialog.chosen_format))
@@ -200,7 +200,7 @@ def test_a_team_file_that_cannot_be_read_says_what_to_fix(qtbot, example_store, 
 
 
 def test_every_control_is_named_and_reached_by_keyboard(qtbot, window):
-    dialog = open_print(qtbot, window, "Des")
+    dialog = open_print(qtbot, window, "Priya")
     assert unnamed_controls(dialog) == []
     assert QApplication.focusWidget() is dialog.kind
     reached = []

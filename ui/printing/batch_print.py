@@ -28,7 +28,7 @@ from db.failures import explain
 from ui.kit.forms import named
 from ui.kit.screen_fit import refit_on_show
 from ui.printing.print_run import PrintRun, new_printer, print_dialog_for
-from ui.printing.print_window import PrintSource
+from ui.printing.print_source import PrintSource
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrintDialog

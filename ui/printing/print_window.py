@@ -1,4 +1,6 @@
-"""Printing for the chosen person: choose a document and its print size, see it, print or save it.
+"""Printing for the chosen person: choose a document and its format (standard or large print,
+or Easy Read) and size, see it, print or save it; and, for a format a printer cannot make, see
+what to arrange and record that it was (arrangement.py).
 
 A document takes up to a few hundred milliseconds to build, so the record is read and the
 document built through the runner, off the GUI thread, and shown with Qt's PDF viewer when it
@@ -8,10 +10,6 @@ printer is print_run's.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -33,80 +31,42 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assessor.documents import DocumentKind, PrintContext, build, kinds_for, people_mentioned
-from assessor.documents.formats import (
-    LARGE,
-    LARGE_SIZES,
-    STANDARD,
-    STANDARD_SIZES,
-    PrintFormat,
-    format_for,
+from assessor.documents import (
+    DocumentKind,
+    PrintContext,
+    build,
+    format_of,
+    kinds_for,
 )
+from assessor.documents.formats import EASY_READ, LARGE, STANDARD, PrintFormat, format_for
 from assessor.documents.unprintable import warning as unprintable_warning
 from assessor.files import CannotWrite, write_whole
 from assessor.person_file import PersonFile
-from assessor.team import Team
-from assessor.your_details import Signature, signature
 from db.failures import explain
 from ui.kit.forms import hint_label, named, problem_label
 from ui.kit.screen_fit import refit_on_show, scroll_body
+from ui.printing.arrangement import ArrangementPanel
 from ui.printing.details_warning import DetailsWarning
 from ui.printing.print_run import LoadedPdf, PrintRun, new_printer, print_dialog_for
+from ui.printing.print_source import PrintSource, file_name
 
 if TYPE_CHECKING:
-    from assessor.operations.store_port import StorePort
     from ui.kit.runner import Runner
 
 NAME = "print preview"  # reads and builds for the preview: only the newest choice is shown
-
-
-@dataclass(frozen=True)
-class PrintSource:
-    """Where printed documents come from: the store, and who prints them, where and when.
-
-    Its methods read the store, so the windows call them in the background. Who prints is read
-    from the data folder's settings each time (`signature`), so details the worker has just
-    changed print at once; `worker` names them only where there is no data folder."""
-
-    store: StorePort
-    worker: str
-    data_dir: Path | None
-    today: Callable[[], date] = date.today
-
-    def read(self, person_id: str) -> tuple[PersonFile, PrintContext]:
-        """The person's file and what a document needs beyond it; a settings file that cannot
-        be read stops here, with a message saying what to fix."""
-        signed = (
-            signature(self.data_dir)
-            if self.data_dir is not None
-            else Signature(self.worker, "", Team())
-        )
-        file = self.store.person_file(person_id)
-        names = self.store.display_names(people_mentioned(file))
-        context = PrintContext(self.today(), signed.name, signed.team, names, signed.role)
-        return file, context
-
-    def plan(self, person_id: str) -> tuple[str, bytes]:
-        """Their name and their plan, in the format page one records for them."""
-        file, context = self.read(person_id)
-        fmt = format_for(file.person)
-        return file.person.display_name, build(DocumentKind.MY_PLAN, file, context, fmt)
-
-
-def file_name(kind: DocumentKind, name: str) -> str:
-    """A name to save under, such as "My plan - Ada Lark.pdf", with nothing a folder forbids."""
-    return re.sub(r'[\\/:*?"<>|]', "-", f"{kind.label} - {name}.pdf")
 
 
 class PrintDialog(QDialog):
     """Print or save a document for one person, previewed as it will print.
 
     Made once and reused: `show_for` reads the person in the background and opens the dialog.
-    `ready` is emitted when a preview is shown; `printed` with the pages sent to the printer.
+    `ready` is emitted when a preview is shown; `printed` with the pages sent to the printer;
+    `arranged` with the person's id when the worker records that their format was arranged.
     """
 
     ready = Signal()
     printed = Signal(int)
+    arranged = Signal(str)
 
     def __init__(self, source: PrintSource, runner: Runner, parent: QWidget) -> None:
         super().__init__(parent)
@@ -126,14 +86,19 @@ class PrintDialog(QDialog):
         self.kind.currentIndexChanged.connect(lambda _index: self._build())
         self.standard = named(QRadioButton("&Standard print"), "Standard print, 12 to 14 point")
         self.large = named(QRadioButton("&Large print"), "Large print, 16 to 24 point")
+        self.easy_read = named(
+            QRadioButton("&Easy Read"), "Easy Read: My plan in short sentences with pictures"
+        )
         self._formats = QButtonGroup(self)
-        for button in (self.standard, self.large):
+        for button in (self.standard, self.large, self.easy_read):
             self._formats.addButton(button)
         self.standard.setChecked(True)
-        self.large.toggled.connect(self._format_chosen)
+        self._formats.buttonToggled.connect(self._format_chosen)
         self.size = named(QComboBox(), "Text size")
         self.size.currentIndexChanged.connect(lambda _index: self._build())
         self.recorded = hint_label("")
+        self.arrangement = ArrangementPanel(source.store, runner, source.today, self)
+        self.arrangement.arranged.connect(self.arranged)
         self.state = named(QLabel(), "Preview state")
         self.state.setWordWrap(True)
         self.problem = problem_label()
@@ -157,6 +122,7 @@ class PrintDialog(QDialog):
         formats = QHBoxLayout()
         formats.addWidget(self.standard)
         formats.addWidget(self.large)
+        formats.addWidget(self.easy_read)
         formats.addStretch(1)
         form = QFormLayout()
         document_label = QLabel("&Document")
@@ -177,6 +143,7 @@ class PrintDialog(QDialog):
         column.setContentsMargins(0, 0, 0, 0)
         column.addLayout(form)
         column.addWidget(self.details_warning)
+        column.addWidget(self.arrangement)
         column.addWidget(self.state)
         column.addWidget(self.problem)
         column.addStretch(1)
@@ -230,10 +197,13 @@ class PrintDialog(QDialog):
         self.setWindowTitle(f"Print for {file.person.display_name}")
         recorded = format_for(file.person)
         self.recorded.setText(
-            "Page one records that they need large print."
+            "Page one records that they read Easy Read."
+            if recorded.easy_read
+            else "Page one records that they need large print."
             if recorded.large
-            else "Page one does not ask for large print."
+            else "Page one does not ask for large print or Easy Read."
         )
+        self.arrangement.show_person(file.person)
         self.kind.blockSignals(True)
         for kind in kinds_for(file):
             self.kind.addItem(kind.label, kind)
@@ -242,18 +212,21 @@ class PrintDialog(QDialog):
 
     def choose_format(self, fmt: PrintFormat) -> None:
         """Show this format as chosen and build the document in it."""
-        self.large.blockSignals(True)
-        (self.large if fmt.large else self.standard).setChecked(True)
-        self.large.blockSignals(False)
+        button = self.easy_read if fmt.easy_read else self.large if fmt.large else self.standard
+        self._formats.blockSignals(True)
+        button.setChecked(True)
+        self._formats.blockSignals(False)
         self._fill_sizes(fmt)
 
-    def _format_chosen(self, large: bool) -> None:
-        self._fill_sizes(LARGE if large else STANDARD)
+    def _format_chosen(self, button: QRadioButton, checked: bool) -> None:
+        if checked:
+            formats = {self.easy_read: EASY_READ, self.large: LARGE}
+            self._fill_sizes(formats.get(button, STANDARD))
 
     def _fill_sizes(self, fmt: PrintFormat) -> None:
         self.size.blockSignals(True)
         self.size.clear()
-        for size in LARGE_SIZES if fmt.large else STANDARD_SIZES:
+        for size in fmt.sizes:
             self.size.addItem(f"{size} point", size)
         self.size.setCurrentIndex(self.size.findData(fmt.size))
         self.size.blockSignals(False)
@@ -266,7 +239,10 @@ class PrintDialog(QDialog):
 
     @property
     def chosen_format(self) -> PrintFormat:
-        return PrintFormat(self.size.currentData())
+        """The format chosen, as the chosen document is made in it."""
+        fmt = PrintFormat(self.size.currentData(), self.easy_read.isChecked())
+        kind = self.chosen_kind
+        return fmt if kind is None else format_of(kind, fmt)
 
     # --- building and showing -----------------------------------------------------------------
 
@@ -288,7 +264,10 @@ class PrintDialog(QDialog):
             self.save_button.setEnabled(True)
             return
         pages = self.document.pageCount()
-        self._say(f"{self.chosen_format.label}: {pages} page{'s' if pages != 1 else ''}.")
+        said = f"{self.chosen_format.label}: {pages} page{'s' if pages != 1 else ''}."
+        if self.easy_read.isChecked() and not self.chosen_format.easy_read:
+            said += " Easy Read is made of My plan only; this is in clear print."
+        self._say(said)
         self.state.setText(f"{self.state.text()} {unprintable_warning(self._file)}".strip())
         self._set_ready(True)
         self.ready.emit()

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QSplitter,
 
 from assessor.drafts import Draft
 from assessor.operations.op_changes import OpChanges, RecordKind
-from assessor.operations.people import add_files, add_person
+from assessor.operations.people import add_person
 from assessor.search import Findable, PeopleIndex
 from assessor.unsaved_journal import JOURNAL_FILE_NAME
 from db.failures import explain
@@ -39,7 +39,8 @@ from ui.shell.window_memory import WindowMemory
 if TYPE_CHECKING:
     from db.store import Store
     from ui.printing.batch_print import BatchPrintDialog
-    from ui.printing.print_window import PrintDialog, PrintSource
+    from ui.printing.print_source import PrintSource
+    from ui.printing.print_window import PrintDialog
     from ui.record.new_person import NewPersonDialog
     from ui.shell.workspace import PersonWorkspace
 
@@ -74,7 +75,7 @@ class MainWindow(QMainWindow):
         runner.changes_applied.connect(self._changes_applied)
         runner.failed.connect(lambda message: self.statusBar().showMessage(message, 15000))
         self._worker = worker
-        self._today = today
+        self.today = today
         self._waiting_for: str | None = None
         self.autosaver = Autosaver(self)
         self._unsaved: UnsavedQuestion | None = None  # made when first needed: it slows a start
@@ -142,7 +143,7 @@ class MainWindow(QMainWindow):
         self.workspace.person_chosen.connect(self.show_in_caseload)
         self.pages.addWidget(self.workspace)
         self._enable_store_actions(True)
-        self.left.read_from(self.runner, store, self._today)
+        self.left.read_from(self.runner, store, self.today)
         self.statusBar().clearMessage()
         self.store_ready.emit()
         if self._waiting_for is not None:
@@ -192,9 +193,9 @@ class MainWindow(QMainWindow):
             action.setEnabled(self.pages.currentWidget() is self.workspace)
 
     def _print_source(self) -> PrintSource:
-        from ui.printing.print_window import PrintSource
+        from ui.printing.print_source import PrintSource
 
-        return PrintSource(self.store, self._worker, self._data_dir, self._today)
+        return PrintSource(self.store, self._worker, self._data_dir, self.today)
 
     def print_person(self) -> None:
         """Preview, print or save a document for the person shown; one dialog, reused."""
@@ -206,7 +207,13 @@ class MainWindow(QMainWindow):
 
             self.print_dialog = PrintDialog(self._print_source(), self.runner, self)
             self.print_dialog.details_warning.asked.connect(self.your_details_action.trigger)
+            # Page one shows what was arranged, and must write on from the revision it made.
+            self.print_dialog.arranged.connect(self._read_person_again)
         self.print_dialog.show_for(self.workspace.person_id)
+
+    def _read_person_again(self, person_id: str) -> None:
+        if self.workspace.person_id == person_id:
+            self.workspace.show_person(person_id)
 
     def print_plans_today(self) -> None:
         """Print the plan of everyone with a contact today, in the background."""
@@ -327,35 +334,9 @@ class MainWindow(QMainWindow):
 
     def load_example_caseload(self) -> None:
         """Adds the fictional people in the background; running it twice adds nothing."""
-        self.example_action.setEnabled(False)
-        self.welcome.example_button.setEnabled(False)
-        self.statusBar().showMessage("Loading the example caseload…")
-        from assessor.example import example_caseload
+        from ui.shell.example_loading import load_example_caseload
 
-        files = example_caseload(self._today())
-        self.runner.write(
-            lambda: add_files(self.store, files),
-            self._example_loaded,
-            self._example_failed,
-            source=self,
-        )
-
-    def _example_loaded(self, added: list[str]) -> None:
-        self.example_action.setEnabled(True)
-        self.welcome.example_button.setEnabled(True)
-        message = (
-            f"Added {len(added)} fictional people."
-            if added
-            else "The example caseload is already here."
-        )
-        self.statusBar().showMessage(message, 8000)
-        if self.pages.currentWidget() is self.welcome:
-            self.pages.setCurrentWidget(self.choose)
-
-    def _example_failed(self, problem: Exception) -> None:
-        self.example_action.setEnabled(True)
-        self.welcome.example_button.setEnabled(True)
-        QMessageBox.warning(self, "Something went wrong", explain(problem))
+        load_example_caseload(self)
 
     def _changes_applied(self, changes: OpChanges, _source: object) -> None:
         """Search learns of people added or renamed (first: the lists name people as search
