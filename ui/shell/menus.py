@@ -11,9 +11,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
 
-from ui.shell.person_in_error import ask_person_in_error
-from ui.shell.your_details import open_your_details
-
 if TYPE_CHECKING:
     from ui.shell.main_window import MainWindow
 
@@ -34,11 +31,11 @@ def add_menus(window: MainWindow) -> None:
     )
     window.example_action = action("Load the &example caseload", "", window.load_example_caseload)
     window.mark_person_action = action(
-        "Mark this person as &entered in error…", "", lambda: ask_person_in_error(window)
+        "Mark this person as &entered in error…", "", lambda: _ask_person_in_error(window)
     )
     window.mark_person_action.setEnabled(False)
     window.your_details_action = action(
-        "Your &details and team…", "", lambda: open_your_details(window)
+        "Your &details and team…", "", lambda: _open_your_details(window)
     )
     window.your_details_action.setEnabled(window.data_dir is not None)
     window.print_action = action("&Print…", "Ctrl+P", window.print_person)
@@ -66,3 +63,16 @@ def add_menus(window: MainWindow) -> None:
     printing = window.menuBar().addMenu("P&rint")
     printing.addAction(window.print_action)
     printing.addAction(window.print_today_action)
+
+
+# Imported when first asked for, not before the window first shows (bench/startup.py).
+def _ask_person_in_error(window: MainWindow) -> None:
+    from ui.shell.person_in_error import ask_person_in_error
+
+    ask_person_in_error(window)
+
+
+def _open_your_details(window: MainWindow) -> None:
+    from ui.shell.your_details import open_your_details
+
+    open_your_details(window)
