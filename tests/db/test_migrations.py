@@ -53,8 +53,9 @@ def test_head_revision_constant_matches_alembic() -> None:
 
 
 def test_every_migration_has_its_frozen_fixture_and_upgrade_test() -> None:
-    """The rule for a schema change: a fixture written at it, with what it must read as, and
-    a test that it opens and that the one before upgrades to it (0001's are in this file)."""
+    """The rule for a schema change: a fixture written at it (what each must read as is
+    checked in test_frozen_expectations.py) and a test that it opens and that the one before
+    upgrades to it (0001's tests are in this file)."""
     revisions = sorted(migrate.known_revisions())
     fixtures = [FIXTURES / f"store-schema-{revision}.sqlite" for revision in revisions]
     assert [f.name for f in fixtures if not f.exists()] == []
