@@ -11,12 +11,12 @@ from pathlib import Path
 import pytest
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import create_engine
+from sqlalchemy import event
 
 from assessor.example import example_id
 from assessor.follow_up import FollowUp, newest_follow_ups
 from db import migrate
-from db.connection import raw_connection, store_path
+from db.connection import create_store_engine, raw_connection, store_path
 from db.migrate import HEAD_REVISION, stored_revision
 from db.store import Store
 from tests.fixtures.frozen import assert_files_as_frozen, copy_into
@@ -203,7 +203,8 @@ def test_the_way_back_leaves_the_shape_of_schema_0005_and_its_rows(tmp_path: Pat
     path = store_path(copy_into(SCHEMA_0006, tmp_path))
     shape_0005 = tables(SCHEMA_0005)
     kept = rows(path, shape_0005)
-    engine = create_engine(f"sqlite:///{path}")
+    engine = create_store_engine(path)
+    event.listen(engine, "connect", lambda driver, _: driver.execute("PRAGMA foreign_keys=OFF"))
     try:
         config = Config()
         config.set_main_option("script_location", str(migrate.MIGRATIONS))
