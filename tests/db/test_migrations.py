@@ -23,7 +23,8 @@ from tests.fixtures.frozen import assert_files_as_frozen, copy_into
 
 pytestmark = pytest.mark.sqlite_only  # upgrading SQLite files
 
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+HERE = Path(__file__).resolve().parent
+FIXTURES = HERE.parent / "fixtures"
 SCHEMA_0001 = FIXTURES / "store-schema-0001.sqlite"
 FIXTURE_DAY = date(2026, 11, 23)  # the day tests/fixtures/make_store_0001.py dates from
 
@@ -49,6 +50,18 @@ def test_head_revision_constant_matches_alembic() -> None:
     script = ScriptDirectory(str(migrate.MIGRATIONS))
     assert script.get_current_head() == HEAD_REVISION
     assert HEAD_REVISION in migrate.known_revisions()
+
+
+def test_every_migration_has_its_frozen_fixture_and_upgrade_test() -> None:
+    """The rule for a schema change: a fixture written at it (what each must read as is
+    checked in test_frozen_expectations.py) and a test that it opens and that the one before
+    upgrades to it (0001's tests are in this file)."""
+    revisions = sorted(migrate.known_revisions())
+    fixtures = [FIXTURES / f"store-schema-{revision}.sqlite" for revision in revisions]
+    assert [f.name for f in fixtures if not f.exists()] == []
+    assert [stored_revision(f) for f in fixtures] == revisions
+    tests = [HERE / f"test_schema_{revision}.py" for revision in revisions[1:]]
+    assert [t.name for t in tests if not t.exists()] == []
 
 
 def test_new_empty_folder_is_migrated_to_head(tmp_path: Path) -> None:
