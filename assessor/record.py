@@ -29,7 +29,7 @@ class InformationFormat(LabelledChoice):
 
     STANDARD = "standard", "Standard print"
     LARGE_PRINT = "large_print"
-    EASY_READ = "easy_read", "Easy read"
+    EASY_READ = "easy_read", "Easy Read"
     BRAILLE = "braille", "Braille"
     AUDIO = "audio", "Audio"
     INTERPRETER = "interpreter", "Spoken, with an interpreter"

@@ -6,7 +6,9 @@ from __future__ import annotations
 from PySide6.QtCore import QPoint
 
 from tests.ui.helpers import open_person
+from ui.kit.autosave import Autosaver
 from ui.kit.forms import Section
+from ui.record.contacts import ContactDetails
 
 
 def left_of(widget, page) -> int:
@@ -38,3 +40,18 @@ def test_short_fields_are_not_stretched_across_the_screen(qtbot, window):
         assert field.width() < wide / 2, field.accessibleName()
         assert field.width() >= field.fontMetrics().horizontalAdvance(field.text() or "0" * 9)
     assert left_of(page.postcode, page) == left_of(page.preferred_name, page), "kept at the left"
+
+
+def test_a_long_one_line_field_goes_under_its_label_when_the_form_is_narrow(qtbot):
+    """At 150 % scaling on a 1366 by 768 laptop a contact's details get under 300 points: the
+    worker stayed beside its label in a sliver that showed only "hitcombe (OT)"."""
+    details = ContactDetails(Autosaver())
+    qtbot.addWidget(details)
+    details.set_row_shown(details.sharing, False)  # as for any conversation but a carer's
+    worker = details.worker
+    worker.setText("Jo Whitcombe (OT)")
+    details.resize(280, 900)
+    details.show()
+    qtbot.waitUntil(worker.isVisible)
+    assert details.width() == 280
+    assert worker.width() > worker.fontMetrics().horizontalAdvance(worker.text())

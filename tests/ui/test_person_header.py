@@ -87,3 +87,9 @@ def test_no_kind_is_shown_for_someone_with_no_conversation_yet(qtbot, make_windo
     open_person(window, "Reg")
     assert not window.workspace.conversation_kind.isVisible()
     assert not window.workspace.alerts.isVisible()
+
+
+def test_the_header_names_easy_read_as_the_print_window_does(qtbot, window):
+    """Easy Read is the format's name, written as the print window and the plan write it."""
+    open_person(window, "Des")
+    assert "Information: Easy Read" in window.workspace.summary.text()

@@ -46,6 +46,7 @@ def set_shown(widget: QWidget, shown: bool) -> None:
 # Qt cuts a one-line field silently at 32,767 characters; a paste longer than a field's limit
 # should get the field's message (with its true length) instead, so the cut is far beyond it.
 LONGEST_LINE = 1_000_000
+LINE_CHARS = 20  # the least a one-line field of no set width shows, in average characters
 
 
 def line_edit(name: str, placeholder: str = "", chars: int = 0) -> QLineEdit:
@@ -56,6 +57,8 @@ def line_edit(name: str, placeholder: str = "", chars: int = 0) -> QLineEdit:
     edit.setPlaceholderText(placeholder)
     if chars:
         fit_to(edit, chars)
+    else:  # in a narrow form it goes under its label rather than shrink to a sliver
+        edit.setMinimumWidth(edit.fontMetrics().averageCharWidth() * LINE_CHARS)
     return edit
 
 
