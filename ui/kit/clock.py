@@ -1,6 +1,6 @@
 """The desktop's clock, as callables the composition root makes and hands down.
 
-Only `ui.app` and the main window's defaults read the system clock; every widget asks the one
+Only the main window's defaults (for `ui.app`) read the system clock; every widget asks the one
 it was given, so a test can pin the day and a run across midnight sees one day throughout.
 """
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -21,6 +20,7 @@ from db.failures import explain
 from db.problems import NotFound
 from ui.carers.carers_list import CarersToOffer
 from ui.kit.autosave import Autosaver
+from ui.kit.clock import Now, Today
 from ui.kit.runner import Runner
 from ui.kit.wheel_guard import guard_the_wheel
 from ui.shell.caseload import CaseloadPanel
@@ -62,9 +62,9 @@ class MainWindow(QMainWindow):
         worker: str,
         runner: Runner,
         people: list[Findable] | None = None,
-        today: Callable[[], date] = date.today,
+        today: Today = date.today,
         data_dir: Path | None = None,
-        now: Callable[[], datetime] = lambda: datetime.now().astimezone(),
+        now: Now = lambda: datetime.now().astimezone(),
     ) -> None:
         super().__init__()
         QTimer.singleShot(0, lambda: guard_the_wheel(QApplication.instance()))
