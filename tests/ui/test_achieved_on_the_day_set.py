@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 
 from assessor.goals import Goal, GoalStatus, status
 from assessor.record import Person
+from tests.ui.clock import MOMENT, TODAY
 from ui.goals.achieved_question import NO, YES
 from ui.goals.tab import GoalsTab
 from ui.kit.autosave import Autosaver
@@ -22,7 +23,7 @@ def peggy(store):
 
 def _tab_with_goal(qtbot, store, runner, peggy, set_on: date):
     goal = store.add_goal(Goal(peggy.id, "Get upstairs to bed", set_on, baseline=-2))
-    tab = GoalsTab(store, runner, Autosaver(), "Test Worker")
+    tab = GoalsTab(store, runner, Autosaver(lambda: MOMENT), "Test Worker", lambda: TODAY)
     qtbot.addWidget(tab)
     tab.resize(1100, 700)
     tab.show()
@@ -47,7 +48,7 @@ def _answer(qtbot, tab, text: str) -> None:
 
 
 def test_no_stores_it_as_in_progress(qtbot, store, runner, peggy):
-    goal, tab = _tab_with_goal(qtbot, store, runner, peggy, date.today())
+    goal, tab = _tab_with_goal(qtbot, store, runner, peggy, TODAY)
     _rate_as_expected(qtbot, tab)
     assert store.reviews([goal.id])[goal.id] == [], "nothing stored until the worker answers"
     _answer(qtbot, tab, NO)
@@ -58,7 +59,7 @@ def test_no_stores_it_as_in_progress(qtbot, store, runner, peggy):
 
 
 def test_yes_stores_it_as_achieved(qtbot, store, runner, peggy):
-    goal, tab = _tab_with_goal(qtbot, store, runner, peggy, date.today())
+    goal, tab = _tab_with_goal(qtbot, store, runner, peggy, TODAY)
     _rate_as_expected(qtbot, tab)
     _answer(qtbot, tab, YES)
     (review,) = store.reviews([goal.id])[goal.id]
@@ -67,7 +68,7 @@ def test_yes_stores_it_as_achieved(qtbot, store, runner, peggy):
 
 
 def test_escape_stores_nothing_and_keeps_the_rating(qtbot, store, runner, peggy):
-    goal, tab = _tab_with_goal(qtbot, store, runner, peggy, date.today())
+    goal, tab = _tab_with_goal(qtbot, store, runner, peggy, TODAY)
     _rate_as_expected(qtbot, tab)
     qtbot.waitUntil(lambda: tab.question is not None and tab.question.isVisible())
     assert tab.question.defaultButton().text() == NO
@@ -78,7 +79,7 @@ def test_escape_stores_nothing_and_keeps_the_rating(qtbot, store, runner, peggy)
 
 
 def test_a_later_review_is_stored_at_once(qtbot, store, runner, peggy):
-    goal, tab = _tab_with_goal(qtbot, store, runner, peggy, date.today() - timedelta(days=14))
+    goal, tab = _tab_with_goal(qtbot, store, runner, peggy, TODAY - timedelta(days=14))
     _rate_as_expected(qtbot, tab)
     assert tab.question is None
     (review,) = store.reviews([goal.id])[goal.id]

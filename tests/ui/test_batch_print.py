@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import threading
-from datetime import date
 
 import pdfplumber
 from pypdf import PdfReader
@@ -13,6 +12,7 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QDialog, QPushButton
 
 from assessor.record import Contact
+from tests.ui.clock import TODAY
 from tests.ui.test_keyboard_and_names import unnamed_controls
 from ui.printing.batch_print import BatchPrintDialog
 from ui.printing.print_source import PrintSource
@@ -22,7 +22,7 @@ def seen_today(store, *preferred_names: str) -> list[str]:
     """Give these people a contact dated today; returns their display names."""
     people = {person.preferred_name: person for person in store.findable_people()}
     for name in preferred_names:
-        store.add_contact(Contact(person_id=people[name].id, on=date.today()))
+        store.add_contact(Contact(person_id=people[name].id, on=TODAY))
     return [f"{people[name].preferred_name} {people[name].family_name}" for name in preferred_names]
 
 

@@ -3,7 +3,7 @@ feel supported, on a real store."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import Qt
@@ -12,11 +12,10 @@ from PySide6.QtWidgets import QApplication, QLabel
 from assessor.carers import CarerReview, CaringRole, OfferResponse, Supported
 from assessor.record import ConversationKind, Person
 from assessor.validation import format_date, format_date_numeric
+from tests.ui.clock import MOMENT, TODAY
 from tests.ui.test_keyboard_and_names import unnamed_controls
 from ui.carers.support_tab import CarerSupportTab
 from ui.kit.autosave import Autosaver
-
-TODAY = date.today()
 
 
 @pytest.fixture
@@ -31,12 +30,12 @@ def people(store) -> dict[str, str]:
 
 @pytest.fixture
 def autosaver(qtbot) -> Autosaver:
-    return Autosaver()
+    return Autosaver(lambda: MOMENT)
 
 
 @pytest.fixture
 def tab(qtbot, store, runner, autosaver, people):
-    widget = CarerSupportTab(store, runner, autosaver, "Test Worker")
+    widget = CarerSupportTab(store, runner, autosaver, "Test Worker", lambda: TODAY)
     qtbot.addWidget(widget)
     widget.resize(900, 800)
     widget.show()

@@ -4,7 +4,7 @@ view of the person cared for."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
 from assessor.carers import CarerOffer, CarerPlan, CarerReview, CaringRole, OfferResponse, Supported
 from assessor.record import Contact, ConversationKind, Entry, Person, PersonWhoMatters
 from assessor.validation import format_date
+from tests.ui.clock import TODAY
 from tests.ui.helpers import choose_row, lists_read, open_person
 
-TODAY = date.today()
 PRIVATE = "Some nights I could scream, and I cannot tell her that"
 
 

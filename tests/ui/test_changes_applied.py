@@ -3,17 +3,14 @@ from the runner's `changes_applied`, and the tab that made a change is not read 
 
 from __future__ import annotations
 
-from datetime import date
-
 from assessor.carers import CaringRole
 from assessor.goals import Goal
 from assessor.operations.carers import link_carer
 from assessor.operations.goals import add_goal
 from assessor.operations.people import add_person, update_person
 from assessor.record import Person
+from tests.ui.clock import TODAY
 from tests.ui.helpers import open_person
-
-TODAY = date.today()
 
 
 def test_a_goal_stored_in_the_background_shows_on_the_open_goals_tab(qtbot, window, example_store):

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import timedelta
 
+from tests.ui.clock import MOMENT
 from ui.kit.runner import Runner
 from ui.shell.main_window import MainWindow
 
 
 def test_a_clock_set_back_400_days_is_named_before_anything_is_recorded(qtbot, example_store):
-    set_back = datetime.now().astimezone() - timedelta(days=400)
+    set_back = MOMENT - timedelta(days=400)  # the store stamps by the clock running from MOMENT
     window = MainWindow(example_store, "Test Worker", Runner(), now=lambda: set_back)
     qtbot.addWidget(window)
     window.show()

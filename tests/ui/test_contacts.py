@@ -11,6 +11,7 @@ from PySide6.QtTest import QTest
 from assessor.prompts import SWINDON_QUESTIONS
 from assessor.record import ConversationKind, Followed, Place
 from assessor.validation import format_date
+from tests.ui.clock import TODAY
 from tests.ui.helpers import open_person
 
 
@@ -40,10 +41,10 @@ def test_new_contact_by_shortcut_starts_today_with_this_worker(qtbot, window, ex
     choose(tab.details.place, Place.HOME_VISIT)
     contacts = example_store.contacts(person_id)
     assert len(contacts) == 1
-    assert contacts[0].on == date.today()
+    assert contacts[0].on == TODAY
     assert contacts[0].worker == "Test Worker"
     assert window.workspace.tabs.currentWidget() is tab
-    assert tab.timeline.item(0).text().startswith(format_date(date.today()))
+    assert tab.timeline.item(0).text().startswith(format_date(TODAY))
     assert tab.details.isVisible() and tab.conversation.isVisible()
 
 

@@ -3,12 +3,13 @@ from targets.toml in the data folder, never a place written into the app."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 from assessor.carers import CarerReview, CaringRole, Supported
 from assessor.record import Person
 from assessor.targets import TARGETS_FILE
+from tests.ui.clock import TODAY
 from tests.ui.helpers import lists_read
 from ui.kit.runner import Runner
 from ui.shell.main_window import MainWindow
@@ -17,18 +18,17 @@ START = "Carers who feel supported, by their latest answer in the last 12 months
 
 
 def one_supported_carer(store) -> None:
-    today = date.today()
     cared_for = store.add_person(Person("Ada", "Help at home", family_name="Lark"))
     carer = store.add_person(Person("Jo", "Caring for Ada", family_name="Wren"))
     store.add_caring_role(CaringRole(carer.id, cared_for.id))
-    store.add_carer_review(CarerReview(carer.id, today - timedelta(days=2), Supported.YES))
+    store.add_carer_review(CarerReview(carer.id, TODAY - timedelta(days=2), Supported.YES))
 
 
 def test_the_carers_line_reads_the_target_from_the_councils_settings(qtbot, store, tmp_path):
     one_supported_carer(store)
     data_dir = tmp_path / "settings"
     data_dir.mkdir()
-    window = MainWindow(store, "Test Worker", Runner(), data_dir=data_dir)
+    window = MainWindow(store, "Test Worker", Runner(), today=lambda: TODAY, data_dir=data_dir)
     qtbot.addWidget(window, before_close_func=MainWindow.close_now)
     lists_read(qtbot, window)
     assert window.carers.measure.text() == START + "0 partly, 0 not. The council aims for 95%."
@@ -48,7 +48,7 @@ def test_a_targets_file_that_cannot_be_read_says_so_and_the_list_still_shows(
 ):
     one_supported_carer(store)
     (tmp_path / TARGETS_FILE).write_text("carers_feel_supported = 195\n", encoding="utf-8")
-    window = MainWindow(store, "Test Worker", Runner(), data_dir=tmp_path)
+    window = MainWindow(store, "Test Worker", Runner(), today=lambda: TODAY, data_dir=tmp_path)
     qtbot.addWidget(window, before_close_func=MainWindow.close_now)
     lists_read(qtbot, window)
     assert "carers_feel_supported should be a percentage from 0 to 100" in (

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import datetime, time, timedelta
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
@@ -15,9 +15,8 @@ from assessor.operations.op_changes import OpChanges, OpResult, RecordKind
 from assessor.record import Person
 from assessor.short_term import Episode, HelpKind, HelpOutcome
 from db.failures import BUSY
+from tests.ui.clock import TODAY
 from tests.ui.helpers import lists_read
-
-TODAY = date.today()
 
 
 def add_person_with_goal(store, name: str, goal: Goal, ratings_days_ago=()) -> str:

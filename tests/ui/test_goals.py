@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
 from assessor.goals import Goal, GoalKind, Reviewer, t_score
 from assessor.validation import format_date_numeric
+from tests.ui.clock import TODAY
 from tests.ui.helpers import open_person
 from tests.ui.test_keyboard_and_names import CONTROLS, unnamed_controls
-
-TODAY = date.today()
 
 
 class Keys:

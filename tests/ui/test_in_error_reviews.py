@@ -13,6 +13,7 @@ from PySide6.QtTest import QTest
 from assessor.goals import Goal, GoalKind, Review, Reviewer
 from assessor.record import Person
 from assessor.short_term import Episode, EpisodeReview, HelpKind, HelpOutcome
+from tests.ui.clock import MOMENT, NOW, TODAY
 from tests.ui.test_in_error import _dialog, _mark
 from ui.goals.tab import GoalsTab
 from ui.kit.autosave import Autosaver
@@ -35,11 +36,19 @@ def _shown(qtbot, widget, reg_id):
     return widget
 
 
+def _goals(store, runner) -> GoalsTab:
+    return GoalsTab(store, runner, Autosaver(lambda: MOMENT), "Test Worker", lambda: TODAY)
+
+
+def _short_term(store, runner) -> ShortTermTab:
+    return ShortTermTab(store, runner, "Test Worker", lambda: TODAY, lambda: NOW)
+
+
 def test_a_goal_review_is_marked_from_the_history_and_stops_counting(qtbot, store, runner, reg):
     goal = store.add_goal(Goal(reg.id, "Walk to the shop", SET_ON, kind=GoalKind.REABLEMENT))
     store.add_review(Review(goal.id, -1, date(2026, 4, 1)))
     store.add_review(Review(goal.id, 2, date(2026, 4, 2), Reviewer.WORKER, note="Wrong goal"))
-    tab = _shown(qtbot, GoalsTab(store, runner, Autosaver(), "Test Worker"), reg.id)
+    tab = _shown(qtbot, _goals(store, runner), reg.id)
     assert "Achieved" in tab.row_text(0)
     history = tab.history
     assert history.list.count() == 2 and history.list.currentRow() == 0  # newest first
@@ -59,7 +68,7 @@ def test_a_goal_review_is_marked_from_the_history_and_stops_counting(qtbot, stor
 def test_a_weekly_review_is_marked_by_its_own_button(qtbot, store, runner, reg):
     episode = store.add_episode(Episode(reg.id, HelpKind.REABLEMENT, ASKED, "Home First"))
     store.add_episode_review(EpisodeReview(episode.id, date(2026, 3, 9), Reviewer.OT))
-    tab = _shown(qtbot, ShortTermTab(store, runner, "Test Worker"), reg.id)
+    tab = _shown(qtbot, _short_term(store, runner), reg.id)
     (button,) = tab.review_rows[0].findChildren(type(tab.review_button))
     assert button.accessibleName() == "Mark the weekly review of 9 Mar 2026 as entered in error"
     button.click()
@@ -79,7 +88,7 @@ def test_an_outcome_in_error_is_due_again_and_recorded_afresh(qtbot, store, runn
             "outcome_2_weeks_on": date(2026, 3, 17),
         },
     )
-    tab = _shown(qtbot, ShortTermTab(store, runner, "Test Worker"), reg.id)
+    tab = _shown(qtbot, _short_term(store, runner), reg.id)
     box = tab.outcomes[2]
     assert box.outcome.currentData() == HelpOutcome.DIED
     assert box.mark_button.isEnabled()
@@ -101,7 +110,7 @@ def test_an_outcome_in_error_is_due_again_and_recorded_afresh(qtbot, store, runn
 def test_the_dialog_is_named_and_keeps_mark_off_until_a_reason(qtbot, store, runner, reg):
     episode = store.add_episode(Episode(reg.id, HelpKind.REABLEMENT, ASKED, "Home First"))
     store.add_episode_review(EpisodeReview(episode.id, date(2026, 3, 9), Reviewer.OT))
-    tab = _shown(qtbot, ShortTermTab(store, runner, "Test Worker"), reg.id)
+    tab = _shown(qtbot, _short_term(store, runner), reg.id)
     tab.review_rows[0].findChildren(type(tab.review_button))[0].click()
     dialog = _dialog(qtbot)
     QTest.keyClicks(dialog.reason, "   ")

@@ -12,12 +12,11 @@ from assessor.operations.op_changes import OpChanges, RecordKind
 from assessor.progression import PlanReview, PlanStep, ProgressionPlan, months_between, months_later
 from assessor.record import Person
 from assessor.validation import format_date, format_date_numeric
+from tests.ui.clock import TODAY
 from tests.ui.test_keyboard_and_names import unnamed_controls
 from ui.kit.runner import Runner
 from ui.progression.chart import describe_progression, month_ticks
 from ui.progression.tab import ProgressionTab
-
-TODAY = date.today()
 
 
 def reg(store):
@@ -25,7 +24,7 @@ def reg(store):
 
 
 def make_tab(qtbot, store, person_id: str, runner: Runner | None = None) -> ProgressionTab:
-    tab = ProgressionTab(store, runner or Runner())
+    tab = ProgressionTab(store, runner or Runner(), lambda: TODAY)
     qtbot.addWidget(tab)
     tab.show_person(person_id)
     tab.show()
@@ -278,5 +277,5 @@ def test_a_plan_can_be_changed_keeping_steps_already_done(qtbot, store):
     assert changed.id == plan.id
     assert changed.target_level == 4
     assert [step.words for step in changed.steps][-1] == "Take the bus into town"
-    assert changed.steps[0].done_on == date.today(), "a step already done stays done"
+    assert changed.steps[0].done_on == TODAY, "a step already done stays done"
     assert changed.steps[1].done_on is None

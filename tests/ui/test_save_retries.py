@@ -7,7 +7,6 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -18,6 +17,7 @@ from assessor.unsaved_journal import JOURNAL_FILE_NAME
 from db.connection import store_path
 from db.store import Store
 from tests.ui import lock_holder, typing_child
+from tests.ui.clock import TODAY
 from tests.ui.helpers import open_person
 from tests.ui.kill_harness import add_reg, start_app, wait_for_line
 from tests.ui.test_goals import focus, tomek_with_goals
@@ -29,7 +29,7 @@ from ui.shell.main_window import MainWindow
 def busy_store(tmp_path):
     """The example caseload in a store that gives up on a busy lock after a tenth of a second."""
     store = Store.open(tmp_path, "Test Worker", create=True, busy_timeout_ms=100)
-    store.add_files(example_caseload(date.today()))
+    store.add_files(example_caseload(TODAY))
     yield store
     store.close()
 

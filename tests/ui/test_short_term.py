@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 
 import pytest
 from PySide6.QtWidgets import QApplication
@@ -12,10 +12,10 @@ from assessor.record import Person
 from assessor.short_term import Episode, EpisodeReview, HelpKind, HelpOutcome
 from assessor.short_term_wording import arrival_words, format_date_time, parse_date_time
 from assessor.validation import InvalidInput, format_date, format_date_numeric
+from tests.ui.clock import NOW, TODAY
 from tests.ui.test_keyboard_and_names import unnamed_controls
 from ui.short_term.tab import ShortTermTab
 
-TODAY = date.today()
 # A morning ten days ago: far enough back for help to have arrived, on the hour to type easily.
 ASKED = datetime.combine(TODAY - timedelta(days=10), datetime.min.time()).replace(hour=9)
 
@@ -27,7 +27,7 @@ def reg(store):
 
 @pytest.fixture
 def tab(qtbot, store, runner, reg):
-    widget = ShortTermTab(store, runner, "Test Worker")
+    widget = ShortTermTab(store, runner, "Test Worker", lambda: TODAY, lambda: NOW)
     qtbot.addWidget(widget)
     widget.resize(1100, 700)
     widget.show()
@@ -72,7 +72,7 @@ def test_the_dialog_starts_at_now_and_waits_for_help_without_a_first_help_time(
 ):
     tab.new_button.click()
     asked = parse_date_time(tab.dialog.asked_at.text())
-    assert abs(asked - datetime.now()) < timedelta(minutes=2)
+    assert asked == NOW
     tab.dialog.add_button.click()
     (episode,) = store.episodes(reg.id)
     assert episode.first_help_at is None
@@ -176,7 +176,7 @@ def test_a_review_before_the_help_was_asked_for_is_not_stored(qtbot, tab, store,
 
 
 def test_an_early_2_week_outcome_needs_a_reason(qtbot, tab, store, reg, runner):
-    arrived = datetime.now().replace(second=0, microsecond=0) - timedelta(days=4)
+    arrived = NOW - timedelta(days=4)
     add_episode(
         tab, qtbot, format_date_time(arrived - timedelta(hours=3)), format_date_time(arrived)
     )
@@ -238,7 +238,7 @@ def test_episodes_are_listed_newest_first_with_reviews_and_outcomes(qtbot, store
         },
     )
     store.add_episode_review(EpisodeReview(older.id, older.asked_at.date(), Reviewer.WORKER))
-    widget = ShortTermTab(store, runner, "Test Worker")
+    widget = ShortTermTab(store, runner, "Test Worker", lambda: TODAY, lambda: NOW)
     qtbot.addWidget(widget)
     widget.show()
     widget.show_person(reg.id)

@@ -18,6 +18,7 @@ from assessor.carers import CarerOffer, CarerPlan, CarerReview, OfferResponse, S
 from assessor.operations.carers import record_carer_offer, review_carer
 from assessor.validation import InvalidInput, format_date_numeric, parse_date
 from ui.kit.binding import ErrorLabel, optional_date
+from ui.kit.clock import Today
 from ui.kit.forms import (
     DATE_CHARS,
     Section,
@@ -36,7 +37,6 @@ if TYPE_CHECKING:
     from ui.kit.runner import Runner
 
 T = TypeVar("T")
-Today = Callable[[], date]
 
 
 def beside(field: QWidget, error: ErrorLabel, read: Callable[[], T]) -> T:

@@ -33,9 +33,10 @@ from assessor.own_words import quoted
 from assessor.person_file import AsCarer
 from assessor.record import Contact, ConversationKind
 from assessor.validation import format_date
-from ui.carers.support_dialogs import OfferDialog, ReviewDialog, Today
+from ui.carers.support_dialogs import OfferDialog, ReviewDialog
 from ui.kit.autosave import Autosaver, FormPlace
 from ui.kit.binding import Binder, BoundSection, optional_date, show_date
+from ui.kit.clock import Today
 from ui.kit.forms import (
     SAVES_AS_YOU_TYPE,
     Section,
@@ -96,7 +97,7 @@ class CarerSupportTab(QWidget):
         runner: Runner,
         autosaver: Autosaver,
         worker: str,
-        today: Today = date.today,
+        today: Today,
     ) -> None:
         super().__init__()
         self._store = store

@@ -5,7 +5,6 @@ Split from the goals tab: it checks and stores one goal, and the tab only opens 
 
 from __future__ import annotations
 
-from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QComboBox, QDialog, QVBoxLayout, QWidget
@@ -15,6 +14,7 @@ from assessor.operations.goals import add_goal, change_goal
 from assessor.validation import InvalidInput
 from ui.goals.goal_chart import signed
 from ui.kit.binding import ErrorLabel, chosen, optional_date, show_date
+from ui.kit.clock import Today
 from ui.kit.forms import (
     Section,
     attempt,
@@ -35,8 +35,11 @@ class GoalDialog(QDialog):
     """A new goal, or a change to one: stored on Add goal or Save changes, or kept on screen
     with what is wrong."""
 
-    def __init__(self, worker: str, store: GoalRecords, runner: Runner, parent: QWidget) -> None:
+    def __init__(
+        self, worker: str, store: GoalRecords, runner: Runner, today: Today, parent: QWidget
+    ) -> None:
         super().__init__(parent)
+        self._today = today
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 80)
         self._worker = worker
         self._store = store
@@ -122,7 +125,7 @@ class GoalDialog(QDialog):
         goal = Goal(
             person_id=self.person_id,
             words=self.words.toPlainText(),
-            set_on=self._editing.set_on if self._editing else date.today(),
+            set_on=self._editing.set_on if self._editing else self._today(),
             set_by=self.set_by.text().strip(),
             kind=chosen(self.kind, GoalKind) or GoalKind.OWN,
             target_date=target,

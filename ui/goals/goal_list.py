@@ -8,7 +8,7 @@ stores goals and reviews.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
@@ -50,7 +50,7 @@ class GoalRow:
 
     goal: Goal
     reviews: list[Review]
-    today: date = field(default_factory=date.today)
+    today: date
 
     @property
     def status(self) -> GoalStatus:

@@ -8,7 +8,6 @@ stored the moment it is made: one store call each, nothing waits to be saved.
 
 from __future__ import annotations
 
-from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -43,6 +42,7 @@ from ui.goals.goal_review import ReviewPanel, level_line
 from ui.goals.review_history import ReviewHistory
 from ui.kit.autosave import Autosaver
 from ui.kit.binding import chosen
+from ui.kit.clock import Today
 from ui.kit.forms import failure_text, hint_label, named, set_shown
 from ui.kit.in_error_dialog import InErrorDialog, ask_in_error
 from ui.kit.records_tab import RecordsTab, list_beside_panel
@@ -57,7 +57,12 @@ class GoalsTab(RecordsTab):
     the runner, whose report of the change tells anything that lists goals elsewhere."""
 
     def __init__(
-        self, store: GoalRecords, runner: Runner, autosaver: Autosaver, worker: str
+        self,
+        store: GoalRecords,
+        runner: Runner,
+        autosaver: Autosaver,
+        worker: str,
+        today: Today,
     ) -> None:
         super().__init__(
             "No goals yet. Add one with New goal: what the person wants to be able to do, "
@@ -67,6 +72,7 @@ class GoalsTab(RecordsTab):
         self._runner = runner
         self._autosaver = autosaver
         self._worker = worker
+        self._today = today
         self._person_id = ""
         self._rows: list[GoalRow] = []  # with the reviews that count
         self._reviews: dict[str, list[Review]] = {}  # every review, for the history
@@ -125,7 +131,7 @@ class GoalsTab(RecordsTab):
             above=[self.t_score],
         )
 
-        self.dialog = GoalDialog(worker, self._store, runner, self)
+        self.dialog = GoalDialog(worker, self._store, runner, today, self)
         self.dialog.accepted.connect(self._goal_added)
         self._show_rating()
 
@@ -155,7 +161,7 @@ class GoalsTab(RecordsTab):
     def _reload(self, select_id: str | None) -> None:
         goals = self._store.goals(self._person_id)
         self._reviews = self._store.reviews(goal.id for goal in goals)
-        today = date.today()
+        today = self._today()
         self._rows = [GoalRow(goal, current(self._reviews[goal.id]), today) for goal in goals]
         ids = [goal.id for goal in goals]
         chosen_row = ids.index(select_id) if select_id in ids else 0
@@ -176,7 +182,7 @@ class GoalsTab(RecordsTab):
         """Re-read one goal's reviews and redraw its row; the selection stays where it is."""
         goal = self._rows[row].goal
         self._reviews[goal.id] = self._store.reviews([goal.id])[goal.id]
-        self._rows[row] = GoalRow(goal, current(self._reviews[goal.id]), date.today())
+        self._rows[row] = GoalRow(goal, current(self._reviews[goal.id]), self._today())
         self.history.show_reviews(self._reviews[goal.id])
         item = self.list.item(row)
         item.setData(Qt.ItemDataRole.AccessibleTextRole, self._rows[row].accessible_text())
@@ -291,7 +297,7 @@ class GoalsTab(RecordsTab):
         review = Review(
             goal_id=chosen_row.goal.id,
             rating=self.rating,
-            on=date.today(),
+            on=self._today(),
             reviewer=chosen(self.panel.reviewer, Reviewer) or Reviewer.WORKER,
             self_rating=self.panel.self_rating.currentData(),
             note=self.panel.note.text().strip(),

@@ -20,7 +20,6 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -32,6 +31,7 @@ from assessor.files import CannotWrite
 from assessor.unsaved_journal import read_journal, write_journal
 from assessor.validation import InvalidInput
 from db.failures import explain
+from ui.kit.clock import Now
 
 if TYPE_CHECKING:
     from assessor.operations.store_port import DraftRecords
@@ -102,11 +102,12 @@ class Autosaver(QObject):
 
     def __init__(
         self,
+        now: Now,
         parent: QObject | None = None,
         delay_ms: int = DELAY_MS,
         max_wait_ms: int = MAX_WAIT_MS,
-        now: Callable[[], datetime] = lambda: datetime.now(UTC),
     ) -> None:
+        """`now` stamps when a draft was kept."""
         super().__init__(parent)
         self._pending: dict[Hashable, _PendingRecord] = {}
         self._drafts: dict[tuple[str, str], Draft] = {}

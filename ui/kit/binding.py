@@ -31,6 +31,7 @@ from assessor.validation import (
     parse_date_of_birth,
 )
 from ui.kit.autosave import Autosaver, FormPlace, Writer
+from ui.kit.clock import Today
 from ui.kit.forms import SHORT_FIELDS, Section, line_edit, named, text_edit
 
 Parse = Callable[[str], Any]
@@ -72,8 +73,13 @@ def optional_date(text: str) -> date | None:
     return None if not text.strip() else parse_date(text)
 
 
-def optional_date_of_birth(text: str) -> date | None:
-    return None if not text.strip() else parse_date_of_birth(text, date.today())
+def optional_date_of_birth(today: Today) -> Parse:
+    """A date of birth, or none; checked against the day `today` gives when it is typed."""
+
+    def parse(text: str) -> date | None:
+        return None if not text.strip() else parse_date_of_birth(text, today())
+
+    return parse
 
 
 def show_date(value: date | None) -> str:

@@ -5,9 +5,7 @@ needs nothing of the preview's."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,6 +14,7 @@ from assessor.documents.formats import format_for
 from assessor.person_file import PersonFile
 from assessor.team import Team
 from assessor.your_details import Signature, signature
+from ui.kit.clock import Today
 
 if TYPE_CHECKING:
     from assessor.operations.store_port import StorePort
@@ -32,7 +31,7 @@ class PrintSource:
     store: StorePort
     worker: str
     data_dir: Path | None
-    today: Callable[[], date] = date.today
+    today: Today
 
     def read(self, person_id: str) -> tuple[PersonFile, PrintContext]:
         """The person's file and what a document needs beyond it; a settings file that cannot

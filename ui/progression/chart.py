@@ -72,11 +72,8 @@ def path_points(plan: ProgressionPlan, reviews: Sequence[PlanReview]) -> list[tu
     return [(plan.starts_on, plan.start_level), *((r.on, r.level) for r in reviews)]
 
 
-def describe_progression(
-    plan: ProgressionPlan, reviews: Sequence[PlanReview], today: date | None = None
-) -> str:
+def describe_progression(plan: ProgressionPlan, reviews: Sequence[PlanReview], today: date) -> str:
     """The chart in words, for a screen reader: the planned path, then the actual one."""
-    today = today or date.today()
     planned = (
         f"Planned (dashed line): from step {plan.start_level} on {format_date(plan.starts_on)} "
         f"to step {plan.target_level} by {format_date(plan.ends_on)}."
@@ -114,7 +111,7 @@ class ProgressionChart(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self._plan: ProgressionPlan | None = None
         self._reviews: list[PlanReview] = []
-        self._today = date.today()
+        self._today = date.min  # the day the plan is shown on: given with the plan
         self.drawn_months: list[str] = []  # the month labels last painted, for a check
 
     def show_plan(

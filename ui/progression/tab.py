@@ -9,7 +9,6 @@ it is made: one store call each, nothing waits to be saved.
 
 from __future__ import annotations
 
-from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -36,6 +35,7 @@ from assessor.progression_wording import (
     step_words,
 )
 from assessor.validation import InvalidInput, format_date
+from ui.kit.clock import Today
 from ui.kit.forms import (
     Section,
     failure_text,
@@ -67,10 +67,11 @@ class ProgressionTab(RecordsTab):
     """The person's newest progression plan, or how to start one. A plan, a step ticked off
     and a review are each stored through the runner, which reports the change."""
 
-    def __init__(self, store: StorePort, runner: Runner) -> None:
+    def __init__(self, store: StorePort, runner: Runner, today: Today) -> None:
         super().__init__(EXPLANATION)
         self._store = store
         self._runner = runner
+        self._today = today
         self._person_id = ""
         self.plan: ProgressionPlan | None = None
         self.reviews: list[PlanReview] = []
@@ -187,7 +188,7 @@ class ProgressionTab(RecordsTab):
         self.reviews = self._store.plan_reviews([self.plan.id])[self.plan.id] if self.plan else []
         self.show_records(self.plan is not None)
         if self.plan is None:
-            self.chart.show_plan(None, [], date.today())
+            self.chart.show_plan(None, [], self._today())
             return
         self._show_plan(self.plan)
         self._show_steps(self.plan)
@@ -195,7 +196,7 @@ class ProgressionTab(RecordsTab):
         self._show_reviews()
 
     def _show_plan(self, plan: ProgressionPlan) -> None:
-        today = date.today()
+        today = self._today()
         self.summary.setText(plan_summary(plan))
         if today > plan.ends_on:
             when = f"Ran from {format_date(plan.starts_on)} to {format_date(plan.ends_on)}."
@@ -238,7 +239,7 @@ class ProgressionTab(RecordsTab):
     def _show_reviews(self) -> None:
         plan = self.plan
         assert plan is not None
-        today = date.today()
+        today = self._today()
         if self.reviews:
             last = self.reviews[-1]
             level, since = last.level, f"recorded {format_date(last.on)}"
@@ -257,12 +258,12 @@ class ProgressionTab(RecordsTab):
     # --- changes ----------------------------------------------------------------------------------
 
     def new_plan(self) -> None:
-        self.dialog.start(self._person_id, self._store.goals(self._person_id), date.today())
+        self.dialog.start(self._person_id, self._store.goals(self._person_id), self._today())
 
     def change_plan(self) -> None:
         if self.plan is not None:
             goals = self._store.goals(self._person_id)
-            self.dialog.start(self._person_id, goals, date.today(), self.plan)
+            self.dialog.start(self._person_id, goals, self._today(), self.plan)
 
     def _plan_added(self) -> None:
         plan = self.dialog.plan
@@ -277,7 +278,7 @@ class ProgressionTab(RecordsTab):
         if plan is None:
             return
         box = self.step_boxes[index]
-        done_on = date.today() if done else None
+        done_on = self._today() if done else None
         try:
             saved = self._runner.write_now(
                 lambda: mark_step(self._store, plan, index, done_on), source=self
@@ -300,7 +301,7 @@ class ProgressionTab(RecordsTab):
             return
         review = PlanReview(
             plan_id=plan.id,
-            on=date.today(),
+            on=self._today(),
             level=self.level.currentData(),
             note=self.note.text().strip(),
         )

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -31,6 +30,7 @@ from assessor.record import Contact, Conversation, ConversationKind, Followed, P
 from assessor.validation import format_date, parse_date
 from ui.kit.autosave import Autosaver, FormPlace
 from ui.kit.binding import Binder, BoundSection, RevisedWriter, chosen, show_date
+from ui.kit.clock import Today
 from ui.kit.forms import hint_label, named
 from ui.kit.in_error_dialog import InErrorDialog, ask_in_error, in_error_action
 from ui.record.conversation import ConversationPage
@@ -151,10 +151,16 @@ class ContactsTab(QWidget):
     """The timeline on the left; the chosen contact and its conversation on the right."""
 
     def __init__(
-        self, store: ContactRecords, runner: Runner, autosaver: Autosaver, worker: str
+        self,
+        store: ContactRecords,
+        runner: Runner,
+        autosaver: Autosaver,
+        worker: str,
+        today: Today,
     ) -> None:
         super().__init__()
         self._store = store
+        self._today = today
         self._runner = runner
         self._autosaver = autosaver
         self._worker = worker
@@ -258,7 +264,7 @@ class ContactsTab(QWidget):
         is stored with the first thing typed or chosen in it (see `ui.record.pending_contact`)."""
         self._autosaver.flush()
         if self._pending.contact is None or self._pending.contact.person_id != self._person_id:
-            self._pending.begin(self._person_id, date.today(), self._worker)
+            self._pending.begin(self._person_id, self._today(), self._worker)
         assert self._pending.contact is not None
         self._reload(select_id=self._pending.contact.id)
         self.details.place.setFocus()

@@ -19,6 +19,7 @@ from assessor.record import Person
 from assessor.search import Findable, PeopleIndex, possible_duplicates
 from assessor.validation import InvalidInput, normalise_nhs_number, normalise_postcode
 from ui.kit.binding import ErrorLabel, Parse, optional, optional_date_of_birth, required
+from ui.kit.clock import Today
 from ui.kit.forms import Section, dialog_buttons, line_edit, named, text_edit
 from ui.kit.screen_fit import fit_dialog
 from ui.shell.caseload import list_line
@@ -29,8 +30,9 @@ class NewPersonDialog(QDialog):
 
     open_existing = Signal(str)
 
-    def __init__(self, index: PeopleIndex, parent: QWidget | None = None) -> None:
+    def __init__(self, index: PeopleIndex, today: Today, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._date_of_birth = optional_date_of_birth(today)
         self.setWindowTitle("New person")
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 80)
         self._index = index
@@ -145,7 +147,7 @@ class NewPersonDialog(QDialog):
             ),
             family_name=self.family_name.text().strip(),
             first_names=self.first_names.text().strip(),
-            date_of_birth=check(self.dob_error, optional_date_of_birth, self.date_of_birth.text()),
+            date_of_birth=check(self.dob_error, self._date_of_birth, self.date_of_birth.text()),
             nhs_number=check(
                 self.nhs_error, optional(normalise_nhs_number), self.nhs_number.text()
             ),
@@ -159,7 +161,7 @@ class NewPersonDialog(QDialog):
     def _candidate(self) -> Findable:
         """Who is being typed, as far as it can be read yet."""
         try:
-            born = optional_date_of_birth(self.date_of_birth.text())
+            born = self._date_of_birth(self.date_of_birth.text())
         except InvalidInput:
             born = None
         try:

@@ -28,6 +28,7 @@ from ui.kit.binding import (
     required,
     show_date,
 )
+from ui.kit.clock import Today
 from ui.kit.forms import named
 from ui.record.people_who_matter import PeopleWhoMatterSection
 
@@ -41,10 +42,16 @@ class PageOne(QScrollArea):
     tells the header, search and the caseload of a new name."""
 
     def __init__(
-        self, store: StorePort, runner: Runner, autosaver: Autosaver, index: PeopleIndex
+        self,
+        store: StorePort,
+        runner: Runner,
+        autosaver: Autosaver,
+        index: PeopleIndex,
+        today: Today,
     ) -> None:
         super().__init__()
         self._store = store
+        self._today = today
         self._runner = runner
         self.binder = Binder(autosaver, RecordKind.PERSON)
         self.setWidgetResizable(True)
@@ -126,7 +133,7 @@ class PageOne(QScrollArea):
         self.date_of_birth = section.line(
             "Date of birth",
             "date_of_birth",
-            optional_date_of_birth,
+            optional_date_of_birth(self._today),
             show_date,
             placeholder="For example 14/03/1941",
         )

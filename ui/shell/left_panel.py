@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QTabWidget
 
 from assessor.operations.op_changes import OpChanges, RecordKind
 from ui.carers.carers_list import CarersToOffer
+from ui.kit.clock import Today
 from ui.shell.caseload import CaseloadPanel
 from ui.shell.due import DueList
 
@@ -42,7 +43,9 @@ DAY_CHECK_MS = 60_000  # how often the date is looked at, to read the lists agai
 
 
 class LeftPanel(QTabWidget):
-    def __init__(self, caseload: CaseloadPanel, due: DueList, carers: CarersToOffer) -> None:
+    def __init__(
+        self, caseload: CaseloadPanel, due: DueList, carers: CarersToOffer, today: Today
+    ) -> None:
         super().__init__()
         self.caseload, self.due, self.carers = caseload, due, carers
         self.setAccessibleName("Caseload, what is due, and carers")
@@ -55,18 +58,17 @@ class LeftPanel(QTabWidget):
         )
         self.currentChanged.connect(self._changed)
         self._read: Callable[[DueList | CarersToOffer], None] | None = None
-        self._today: Callable[[], date] = date.today
+        self._today = today
         self._read_on: date | None = None  # the date the lists were last read for
         self.day_check = QTimer(self)
         self.day_check.setInterval(DAY_CHECK_MS)
         self.day_check.timeout.connect(self._check_the_day)
 
-    def read_from(self, runner: Runner, store: StorePort, today: Callable[[], date]) -> None:
+    def read_from(self, runner: Runner, store: StorePort) -> None:
         """The store is open: read both lists now, and again whenever asked or a day turns."""
-        self._today = today
 
         def read(tab: DueList | CarersToOffer) -> None:
-            self._read_on = today()
+            self._read_on = self._today()
             tab.refresh(runner, store, self._read_on)
 
         self._read = read

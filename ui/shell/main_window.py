@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,6 +20,7 @@ from db.failures import explain
 from db.problems import NotFound
 from ui.carers.carers_list import CarersToOffer
 from ui.kit.autosave import Autosaver
+from ui.kit.clock import Now, Today
 from ui.kit.runner import Runner
 from ui.kit.wheel_guard import guard_the_wheel
 from ui.shell.caseload import CaseloadPanel
@@ -62,9 +62,9 @@ class MainWindow(QMainWindow):
         worker: str,
         runner: Runner,
         people: list[Findable] | None = None,
-        today: Callable[[], date] = date.today,
+        today: Today = date.today,
         data_dir: Path | None = None,
-        now: Callable[[], datetime] = lambda: datetime.now().astimezone(),
+        now: Now = lambda: datetime.now().astimezone(),
     ) -> None:
         super().__init__()
         QTimer.singleShot(0, lambda: guard_the_wheel(QApplication.instance()))
@@ -76,8 +76,9 @@ class MainWindow(QMainWindow):
         runner.failed.connect(lambda message: self.statusBar().showMessage(message, 15000))
         self._worker = worker
         self.today = today
+        self.now = now
         self._waiting_for: str | None = None
-        self.autosaver = Autosaver(self)
+        self.autosaver = Autosaver(lambda: now().astimezone(UTC), self)
         self._unsaved: UnsavedQuestion | None = None  # made when first needed: it slows a start
         self._close_confirmed = False
         self._new_person_dialog: NewPersonDialog | None = None
@@ -107,7 +108,7 @@ class MainWindow(QMainWindow):
         self.carers = CarersToOffer(self.index, data_dir)
         self.carers.carer_chosen.connect(self.open_carer_support)
         self.carers.named_carer_chosen.connect(self.open_page_one)
-        self.left = LeftPanel(self.caseload, self.due, self.carers)
+        self.left = LeftPanel(self.caseload, self.due, self.carers, today)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.left)
@@ -138,12 +139,12 @@ class MainWindow(QMainWindow):
         self.autosaver.use_drafts(store, journal)
         self.clock_check.run(store.newest_stamp, self.runner)
         self.workspace = PersonWorkspace(
-            store, self.runner, self.autosaver, self._worker, self.index
+            store, self.runner, self.autosaver, self._worker, self.index, self.today, self.now
         )
         self.workspace.person_chosen.connect(self.show_in_caseload)
         self.pages.addWidget(self.workspace)
         self._enable_store_actions(True)
-        self.left.read_from(self.runner, store, self.today)
+        self.left.read_from(self.runner, store)
         self.statusBar().clearMessage()
         self.store_ready.emit()
         if self._waiting_for is not None:
@@ -269,7 +270,7 @@ class MainWindow(QMainWindow):
         if self._new_person_dialog is None:
             from ui.record.new_person import NewPersonDialog
 
-            self._new_person_dialog = NewPersonDialog(self.index, self)
+            self._new_person_dialog = NewPersonDialog(self.index, self.today, self)
             self._new_person_dialog.open_existing.connect(self.show_in_caseload)
             self._new_person_dialog.accepted.connect(self._add_person)
         self._new_person_dialog.start()

@@ -17,6 +17,7 @@ from assessor.record import Contact, Person
 from assessor.search import PeopleIndex
 from assessor.validation import age_on, format_date, format_nhs_number
 from ui.kit.autosave import Autosaver
+from ui.kit.clock import Now, Today, local_time
 from ui.kit.forms import set_shown
 from ui.record.at_a_glance import AlertBanner, ConversationBadge
 from ui.record.contacts import ContactsTab
@@ -62,9 +63,12 @@ class PersonWorkspace(QWidget):
         autosaver: Autosaver,
         worker: str,
         index: PeopleIndex,
+        today: Today,
+        now: Now,
     ) -> None:
         super().__init__()
         self._store = store
+        self._today = today
         self._index = index
         self.person_id = ""
         self.name = QLabel()
@@ -79,9 +83,9 @@ class PersonWorkspace(QWidget):
         self.quote.setWordWrap(True)
         self.conversation_kind = ConversationBadge()
         self.alerts = AlertBanner()
-        self.page_one = PageOne(store, runner, autosaver, index)
+        self.page_one = PageOne(store, runner, autosaver, index, today)
         self.page_one.people_who_matter.person_chosen.connect(self.person_chosen)
-        self.contacts = ContactsTab(store, runner, autosaver, worker)
+        self.contacts = ContactsTab(store, runner, autosaver, worker, today)
         # The kinds of record each later tab reads when shown: goals are named in the
         # short-term help's reviews and belong to progression plans, so those tabs show them.
         self._shows: dict[str, tuple[RecordKind, ...]] = {
@@ -102,9 +106,15 @@ class PersonWorkspace(QWidget):
         self.tabs.addTab(self.contacts, "Contacts")
         self.tabs.setTabToolTip(1, "Contacts and their conversations")
         self._later = LaterTabs(self.tabs)
-        self._later.add("goals", "Goals", lambda: _goals(store, runner, autosaver, worker))
-        self._later.add("short_term", "Short-term help", lambda: _short_term(store, runner, worker))
-        self._later.add("progression", "Progression plan", lambda: _progression(store, runner))
+        self._later.add("goals", "Goals", lambda: _goals(store, runner, autosaver, worker, today))
+        self._later.add(
+            "short_term",
+            "Short-term help",
+            lambda: _short_term(store, runner, worker, today, local_time(now)),
+        )
+        self._later.add(
+            "progression", "Progression plan", lambda: _progression(store, runner, today)
+        )
         self._later.add("carers", "Carers", lambda: self._carers(store, runner, index))
         self._later.add(
             "carer_support",
@@ -160,7 +170,7 @@ class PersonWorkspace(QWidget):
     ) -> CarerSupportTab:
         from ui.carers.support_tab import CarerSupportTab
 
-        tab = CarerSupportTab(store, runner, autosaver, worker)
+        tab = CarerSupportTab(store, runner, autosaver, worker, self._today)
         tab.conversation_started.connect(self._show_contact)
         return tab
 
@@ -239,7 +249,7 @@ class PersonWorkspace(QWidget):
 
     def _show_header(self, person: Person) -> None:
         self.name.setText(person.display_name)
-        self.summary.setText(summary_line(person, date.today()))
+        self.summary.setText(summary_line(person, self._today()))
         problem = person.presenting_problem.strip()
         self.quote.setText(f"In {person.preferred_name}’s words: “{problem}”" if problem else "")
         self.alerts.show_person(person)
@@ -263,19 +273,23 @@ class PersonWorkspace(QWidget):
         self.tabs.setCurrentWidget(self.contacts)
 
 
-def _goals(store: StorePort, runner: Runner, autosaver: Autosaver, worker: str) -> GoalsTab:
+def _goals(
+    store: StorePort, runner: Runner, autosaver: Autosaver, worker: str, today: Today
+) -> GoalsTab:
     from ui.goals.tab import GoalsTab
 
-    return GoalsTab(store, runner, autosaver, worker)
+    return GoalsTab(store, runner, autosaver, worker, today)
 
 
-def _short_term(store: StorePort, runner: Runner, worker: str) -> ShortTermTab:
+def _short_term(
+    store: StorePort, runner: Runner, worker: str, today: Today, now: Now
+) -> ShortTermTab:
     from ui.short_term.tab import ShortTermTab
 
-    return ShortTermTab(store, runner, worker)
+    return ShortTermTab(store, runner, worker, today, now)
 
 
-def _progression(store: StorePort, runner: Runner) -> ProgressionTab:
+def _progression(store: StorePort, runner: Runner, today: Today) -> ProgressionTab:
     from ui.progression.tab import ProgressionTab
 
-    return ProgressionTab(store, runner)
+    return ProgressionTab(store, runner, today)

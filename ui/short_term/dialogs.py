@@ -5,7 +5,6 @@ Kept apart from the tab so each stays readable; both store what they hold when a
 
 from __future__ import annotations
 
-from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QVBoxLayout, QWidget
@@ -17,6 +16,7 @@ from assessor.short_term import Episode, EpisodeReview, HelpKind
 from assessor.short_term_wording import format_date_time, not_in_future, parse_date_time
 from assessor.validation import InvalidInput, format_date_numeric, parse_date
 from ui.kit.binding import ErrorLabel, chosen
+from ui.kit.clock import Now, Today
 from ui.kit.forms import (
     Section,
     attempt,
@@ -42,11 +42,12 @@ class EpisodeDialog(QDialog):
     """New short-term help, or a correction to it: stored when Add or Save is pressed, or kept
     on screen with what is wrong."""
 
-    def __init__(self, store: ShortTermRecords, runner: Runner, parent: QWidget) -> None:
+    def __init__(self, store: ShortTermRecords, runner: Runner, now: Now, parent: QWidget) -> None:
         super().__init__(parent)
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 70)
         self._store = store
         self._runner = runner
+        self._now = now
         self.person_id = ""
         self.episode: Episode | None = None
         self._editing: Episode | None = None
@@ -93,7 +94,7 @@ class EpisodeDialog(QDialog):
         kind = episode.kind if episode else HelpKind.REABLEMENT
         self.kind.setCurrentIndex(self.kind.findData(kind))
         self.provider.setText(episode.provider if episode else "")
-        self.asked_at.setText(format_date_time(episode.asked_at if episode else datetime.now()))
+        self.asked_at.setText(format_date_time(episode.asked_at if episode else self._now()))
         first = episode.first_help_at if episode else None
         self.first_help_at.setText(format_date_time(first) if first else "")
         for label in (self.asked_error, self.first_help_error):
@@ -106,7 +107,7 @@ class EpisodeDialog(QDialog):
         for label in (self.asked_error, self.first_help_error):
             label.show_message(None)
         self.message.hide()
-        now = datetime.now()
+        now = self._now()
         try:
             asked_at = not_in_future(
                 parse_date_time(self.asked_at.text()), "When it was asked for", now
@@ -160,12 +161,15 @@ class EpisodeDialog(QDialog):
 class ReviewDialog(QDialog):
     """A weekly review of the help: when, by whom, a note, and the goals it worked on."""
 
-    def __init__(self, store: ShortTermRecords, runner: Runner, parent: QWidget) -> None:
+    def __init__(
+        self, store: ShortTermRecords, runner: Runner, today: Today, parent: QWidget
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Weekly review")
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 70)
         self._store = store
         self._runner = runner
+        self._today = today
         self.episode: Episode | None = None
         self.review: EpisodeReview | None = None
         self.goal_boxes: dict[str, QCheckBox] = {}
@@ -204,7 +208,7 @@ class ReviewDialog(QDialog):
         """Show the dialog for this episode: today, by an OT, with goals in progress ticked."""
         self.episode = episode
         self.review = None
-        self.on.setText(format_date_numeric(date.today()))
+        self.on.setText(format_date_numeric(self._today()))
         self.reviewer.setCurrentIndex(self.reviewer.findData(Reviewer.OT))
         self.note.clear()
         for box in self.goal_boxes.values():
@@ -250,7 +254,7 @@ class ReviewDialog(QDialog):
 
     def _save(self, episode: Episode, review: EpisodeReview) -> EpisodeReview:
         return self._runner.write_now(
-            lambda: review_episode(self._store, episode, review, date.today()),
+            lambda: review_episode(self._store, episode, review, self._today()),
             source=self.parent(),
         )
 

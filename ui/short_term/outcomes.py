@@ -7,7 +7,6 @@ is asked; the tab stores what it holds.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
@@ -15,6 +14,7 @@ from assessor.in_error import in_error_words
 from assessor.short_term import Episode, HelpOutcome
 from assessor.validation import InvalidInput, format_date, format_date_numeric, parse_date
 from ui.kit.binding import ErrorLabel
+from ui.kit.clock import Today
 from ui.kit.forms import Section, hint_label, kept_once_recorded, line_edit, named, set_shown
 
 WEEKS_IN_WORDS = {2: "two", 6: "six"}
@@ -23,10 +23,11 @@ WEEKS_IN_WORDS = {2: "two", 6: "six"}
 class OutcomeBox(Section):
     """The outcome at two or six weeks: what happened, when recorded, and why if early."""
 
-    def __init__(self, weeks: int) -> None:
+    def __init__(self, weeks: int, today: Today) -> None:
         super().__init__(f"Outcome at {weeks} weeks")
         self.weeks = weeks
-        self.due = date.today()
+        self._today = today
+        self.due = today()
         self.due_text = hint_label("")
         self.form.addRow(self.due_text)
         self.in_error_text = hint_label("")
@@ -74,7 +75,7 @@ class OutcomeBox(Section):
         self.show_due(episode)
         self.outcome.setCurrentIndex(max(0, self.outcome.findData(outcome)))
         self.why_early.setText(because)
-        self.recorded_on.setText(format_date_numeric(recorded_on or date.today()))
+        self.recorded_on.setText(format_date_numeric(recorded_on or self._today()))
         for label in self.errors():
             label.show_message(None)
         self._date_typed(self.recorded_on.text())

@@ -8,7 +8,6 @@ stored the moment it is saved: one store call each.
 
 from __future__ import annotations
 
-from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -37,6 +36,7 @@ from assessor.short_term_wording import (
 )
 from assessor.validation import InvalidInput, format_date, parse_date
 from ui.kit.binding import ErrorLabel, chosen
+from ui.kit.clock import Now, Today
 from ui.kit.forms import (
     Section,
     failure_text,
@@ -59,7 +59,10 @@ class ShortTermTab(RecordsTab):
     """The person's episodes of short-term help, newest first, and the chosen one in full.
     Everything is stored through the runner, whose report tells lists elsewhere (what is due)."""
 
-    def __init__(self, store: StorePort, runner: Runner, worker: str) -> None:
+    def __init__(
+        self, store: StorePort, runner: Runner, worker: str, today: Today, now: Now
+    ) -> None:
+        """`now` is local time without a zone, as short-term help keeps its times."""
         super().__init__(
             "No short-term help yet. Record it with New short-term help when reablement or "
             "other short-term help is asked for."
@@ -67,6 +70,8 @@ class ShortTermTab(RecordsTab):
         self._store = store
         self._runner = runner
         self._worker = worker
+        self._today = today
+        self._now = now
         self._person_id = ""
         self._episodes: list[Episode] = []
         self._shown_id = ""
@@ -99,9 +104,9 @@ class ShortTermTab(RecordsTab):
             with_records=[self.list, self.change_button, self.panel_scroll],
         )
 
-        self.dialog = EpisodeDialog(store, runner, self)
+        self.dialog = EpisodeDialog(store, runner, now, self)
         self.dialog.accepted.connect(self._episode_added)
-        self.review_dialog = ReviewDialog(store, runner, self)
+        self.review_dialog = ReviewDialog(store, runner, today, self)
         self.review_dialog.accepted.connect(self._review_added)
 
     def _build_panel(self) -> QWidget:
@@ -154,7 +159,7 @@ class ShortTermTab(RecordsTab):
 
         self.outcomes: dict[int, OutcomeBox] = {}
         for weeks in CHECKPOINT_WEEKS:
-            box = OutcomeBox(weeks)
+            box = OutcomeBox(weeks, self._today)
             box.save_button.clicked.connect(lambda _c=False, w=weeks: self.save_outcome(w))
             box.why_early.returnPressed.connect(lambda w=weeks: self.save_outcome(w))
             box.mark_button.clicked.connect(lambda _c=False, w=weeks: self.mark_outcome(w))
@@ -187,7 +192,7 @@ class ShortTermTab(RecordsTab):
 
     def _reload(self, select_id: str | None) -> None:
         self._episodes = self._store.episodes(self._person_id)
-        today = date.today()
+        today = self._today()
         ids = [episode.id for episode in self._episodes]
         chosen_row = ids.index(select_id) if select_id in ids else 0
         self.list.blockSignals(True)
@@ -313,7 +318,7 @@ class ShortTermTab(RecordsTab):
             arrived = not_in_future(
                 parse_date_time(self.first_help_at.text()),
                 "When help first arrived",
-                datetime.now(),
+                self._now(),
             )
             self._runner.write_now(
                 lambda: record_first_help(self._store, episode, arrived), source=self
@@ -345,7 +350,7 @@ class ShortTermTab(RecordsTab):
         try:
             saved = self._runner.write_now(
                 lambda: record_outcome(
-                    self._store, episode, weeks, outcome, recorded_on, why_early, date.today()
+                    self._store, episode, weeks, outcome, recorded_on, why_early, self._today()
                 ),
                 source=self,
             )
