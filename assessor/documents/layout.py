@@ -38,7 +38,7 @@ MARGIN = 15 * mm
 LANGUAGE = "en-GB"
 CREATOR = "Assessor"
 DEFAULT_AUTHOR = "Adult social care"
-FEWEST_LINES = 3  # a page holding less than this many lines of body text is too empty
+FEWEST_LINES = 5  # a page holding less (a heading and two or three lines) is too empty
 
 
 @dataclass(frozen=True)

@@ -203,6 +203,9 @@ def desmond(today: date) -> ExamplePerson:
             route_detail="Ward 7 discharge team.",
             presenting_problem="I'm going home on Friday and I don't know how I'll manage "
             "with one arm.",
+            alerts="Key safe by the front door: his brother Ray holds the code",
+            gp_practice="Quarry Hill Medical Practice",
+            lives_alone=True,
         ),
         [
             ExampleContact(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPoint
 
+from tests.ui.clock import MOMENT
 from tests.ui.helpers import open_person
 from ui.kit.autosave import Autosaver
 from ui.kit.forms import Section
@@ -45,7 +46,7 @@ def test_short_fields_are_not_stretched_across_the_screen(qtbot, window):
 def test_a_long_one_line_field_goes_under_its_label_when_the_form_is_narrow(qtbot):
     """At 150 % scaling on a 1366 by 768 laptop a contact's details get under 300 points: the
     worker stayed beside its label in a sliver that showed only "hitcombe (OT)"."""
-    details = ContactDetails(Autosaver())
+    details = ContactDetails(Autosaver(lambda: MOMENT))
     qtbot.addWidget(details)
     details.set_row_shown(details.sharing, False)  # as for any conversation but a carer's
     worker = details.worker

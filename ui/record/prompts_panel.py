@@ -23,7 +23,9 @@ from assessor.prompts import (
 from assessor.record import ConversationKind
 from ui.kit.forms import hint_label
 
-NO_TOPIC = "Choose a topic to see questions for it here."
+NO_TOPIC = (
+    "Questions for a topic show here once you are in it; these are for the whole conversation."
+)
 
 
 def conversation_questions(kind: ConversationKind | None) -> list[tuple[str, tuple[str, ...]]]:

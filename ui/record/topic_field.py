@@ -106,7 +106,7 @@ class TopicField(QWidget):
         self.own_words = named(
             QCheckBox("These are their own words"), f"{topic.heading}: their own words"
         )
-        self.quote_note = QLabel("“ Their own words, kept exactly as said ”")
+        self.quote_note = QLabel("“Their own words, kept exactly as said”")
         self.quote_note.setObjectName("quoteNote")
         body = QVBoxLayout(self.body)
         body.setContentsMargins(0, 6, 0, 6)
