@@ -18,11 +18,14 @@ from assessor.carers import CarerToOffer, SupportedCount, feel_supported
 from assessor.search import PeopleIndex
 from assessor.targets import Targets, TargetsFileInvalid, load_targets, percent
 from db.failures import explain
-from ui.kit.entry_list import Entry, EntryList
+from ui.kit.entries import Entry
 from ui.kit.forms import hint_label
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QListView
+
     from assessor.operations.store_port import CarerRecords
+    from ui.kit.entry_list import EntryList
     from ui.kit.runner import Runner
 
 NAME = "carers list"  # the runner's name for this question: only its newest answer is shown
@@ -93,14 +96,30 @@ class CarersToOffer(QWidget):
         self._data_dir = data_dir  # where targets.toml holds the council's targets
         self.summary = QLabel("Reading the carers…")
         self.summary.setWordWrap(True)
-        self.entries = EntryList("Carers not yet offered a conversation of their own", self._chosen)
-        self.list = self.entries.view
+        self._entries: EntryList | None = None
         self.measure = hint_label("")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.list, 1)
-        layout.addWidget(self.measure)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.addWidget(self.summary)
+        self._layout.addWidget(self.measure)
+
+    @property
+    def entries(self) -> EntryList:
+        """The list, made when first needed (the first read shown, or the tab opened) rather
+        than before the window first shows: its Qt classes take tens of milliseconds to load
+        (bench/startup.py)."""
+        if self._entries is None:
+            from ui.kit.entry_list import EntryList
+
+            self._entries = EntryList(
+                "Carers not yet offered a conversation of their own", self._chosen
+            )
+            self._layout.insertWidget(1, self._entries.view, 1)
+        return self._entries
+
+    @property
+    def list(self) -> QListView:
+        return self.entries.view
 
     def refresh(self, runner: Runner, store: CarerRecords, today: date) -> None:
         """Read the carers again, in the background."""

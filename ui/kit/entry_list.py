@@ -21,20 +21,11 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QBrush, QFont, QIcon, QPalette, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QListView, QStyle
 
+from ui.kit.entries import Entry
 from ui.kit.forms import named
 
 LAYOUT_BATCH = 50  # rows laid out per turn of the event loop
 WEEK = timedelta(days=7)
-
-
-@dataclass(frozen=True)
-class Entry:
-    """One line of a list: who and what, a line break, then why; what it opens, such as
-    ("goal", person id, goal id); and, for something due, the day it is due."""
-
-    text: str
-    target: tuple[str, ...]
-    due: date | None = None
 
 
 @dataclass(frozen=True)

@@ -16,11 +16,14 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout
 from assessor.search import PeopleIndex
 from assessor.validation import format_date
 from db.failures import explain
-from ui.kit.entry_list import Entry, EntryList
+from ui.kit.entries import Entry
 from ui.kit.steady_page import SteadyPage
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QListView
+
     from db.store import Store
+    from ui.kit.entry_list import EntryList
     from ui.kit.runner import Runner
 
 NAME = "due list"  # the runner's name for this question: only its newest answer is shown
@@ -96,12 +99,26 @@ class DueList(SteadyPage):
         self._index = index
         self.summary = QLabel("Reading what is due…")
         self.summary.setWordWrap(True)
-        self.entries = EntryList("Due: outcomes to record and goals to review", self._chosen)
-        self.list = self.entries.view
-        layout = QVBoxLayout(self.body)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.list)
+        self._entries: EntryList | None = None
+        self._layout = QVBoxLayout(self.body)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.addWidget(self.summary)
+
+    @property
+    def entries(self) -> EntryList:
+        """The list, made when first needed (the first read shown, or the tab opened) rather
+        than before the window first shows: its Qt classes take tens of milliseconds to load
+        (bench/startup.py)."""
+        if self._entries is None:
+            from ui.kit.entry_list import EntryList
+
+            self._entries = EntryList("Due: outcomes to record and goals to review", self._chosen)
+            self._layout.insertWidget(1, self._entries.view)
+        return self._entries
+
+    @property
+    def list(self) -> QListView:
+        return self.entries.view
 
     def refresh(self, runner: Runner, store: Store, today: date) -> None:
         """Read goals, carers' plans and short-term help again, in the background."""
