@@ -20,6 +20,7 @@ from assessor.targets import Targets, TargetsFileInvalid, load_targets, percent
 from db.failures import explain
 from ui.kit.entries import Entry
 from ui.kit.forms import hint_label
+from ui.kit.list_when_needed import ListWhenNeeded
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QListView
@@ -96,26 +97,17 @@ class CarersToOffer(QWidget):
         self._data_dir = data_dir  # where targets.toml holds the council's targets
         self.summary = QLabel("Reading the carers…")
         self.summary.setWordWrap(True)
-        self._entries: EntryList | None = None
         self.measure = hint_label("")
-        self._layout = QVBoxLayout(self)
-        self._layout.setContentsMargins(0, 0, 0, 0)
-        self._layout.addWidget(self.summary)
-        self._layout.addWidget(self.measure)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.measure)
+        name = "Carers not yet offered a conversation of their own"
+        self._list = ListWhenNeeded(name, self._chosen, layout, place=1, stretch=1)
 
     @property
     def entries(self) -> EntryList:
-        """The list, made when first needed (the first read shown, or the tab opened) rather
-        than before the window first shows: its Qt classes take tens of milliseconds to load
-        (bench/startup.py)."""
-        if self._entries is None:
-            from ui.kit.entry_list import EntryList
-
-            self._entries = EntryList(
-                "Carers not yet offered a conversation of their own", self._chosen
-            )
-            self._layout.insertWidget(1, self._entries.view, 1)
-        return self._entries
+        return self._list.get()
 
     @property
     def list(self) -> QListView:

@@ -17,6 +17,7 @@ from assessor.search import PeopleIndex
 from assessor.validation import format_date
 from db.failures import explain
 from ui.kit.entries import Entry
+from ui.kit.list_when_needed import ListWhenNeeded
 from ui.kit.steady_page import SteadyPage
 
 if TYPE_CHECKING:
@@ -99,22 +100,15 @@ class DueList(SteadyPage):
         self._index = index
         self.summary = QLabel("Reading what is due…")
         self.summary.setWordWrap(True)
-        self._entries: EntryList | None = None
-        self._layout = QVBoxLayout(self.body)
-        self._layout.setContentsMargins(0, 0, 0, 0)
-        self._layout.addWidget(self.summary)
+        layout = QVBoxLayout(self.body)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.summary)
+        name = "Due: outcomes to record and goals to review"
+        self._list = ListWhenNeeded(name, self._chosen, layout, place=1)
 
     @property
     def entries(self) -> EntryList:
-        """The list, made when first needed (the first read shown, or the tab opened) rather
-        than before the window first shows: its Qt classes take tens of milliseconds to load
-        (bench/startup.py)."""
-        if self._entries is None:
-            from ui.kit.entry_list import EntryList
-
-            self._entries = EntryList("Due: outcomes to record and goals to review", self._chosen)
-            self._layout.insertWidget(1, self._entries.view)
-        return self._entries
+        return self._list.get()
 
     @property
     def list(self) -> QListView:
