@@ -20,13 +20,10 @@ from assessor.targets import Targets, TargetsFileInvalid, load_targets, percent
 from db.failures import explain
 from ui.kit.entries import Entry
 from ui.kit.forms import hint_label
-from ui.kit.list_when_needed import ListWhenNeeded
+from ui.kit.list_when_needed import ListWhenNeeded, ShowsListWhenNeeded
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QListView
-
     from assessor.operations.store_port import CarerRecords
-    from ui.kit.entry_list import EntryList
     from ui.kit.runner import Runner
 
 NAME = "carers list"  # the runner's name for this question: only its newest answer is shown
@@ -83,7 +80,7 @@ def summary_of(count: int) -> str:
     return f"{count} {who} not yet been offered a conversation of their own."
 
 
-class CarersToOffer(QWidget):
+class CarersToOffer(QWidget, ShowsListWhenNeeded):
     """One line a carer; Enter or a double click opens their record, or, for a carer with no
     record yet, the page one that names them."""
 
@@ -104,14 +101,6 @@ class CarersToOffer(QWidget):
         layout.addWidget(self.measure)
         name = "Carers not yet offered a conversation of their own"
         self._list = ListWhenNeeded(name, self._chosen, layout, place=1, stretch=1)
-
-    @property
-    def entries(self) -> EntryList:
-        return self._list.get()
-
-    @property
-    def list(self) -> QListView:
-        return self.entries.view
 
     def refresh(self, runner: Runner, store: CarerRecords, today: date) -> None:
         """Read the carers again, in the background."""

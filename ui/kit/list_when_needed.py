@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QBoxLayout
+    from PySide6.QtWidgets import QBoxLayout, QListView
 
     from ui.kit.entries import Entry
     from ui.kit.entry_list import EntryList
@@ -38,3 +38,17 @@ class ListWhenNeeded:
             self._made = EntryList(self._name, self._on_chosen)
             self._layout.insertWidget(self._place, self._made.view, self._stretch)
         return self._made
+
+
+class ShowsListWhenNeeded:
+    """For a page holding one such list in `_list`: its `entries`, and their `list` view."""
+
+    _list: ListWhenNeeded
+
+    @property
+    def entries(self) -> EntryList:
+        return self._list.get()
+
+    @property
+    def list(self) -> QListView:
+        return self.entries.view

@@ -17,14 +17,11 @@ from assessor.search import PeopleIndex
 from assessor.validation import format_date
 from db.failures import explain
 from ui.kit.entries import Entry
-from ui.kit.list_when_needed import ListWhenNeeded
+from ui.kit.list_when_needed import ListWhenNeeded, ShowsListWhenNeeded
 from ui.kit.steady_page import SteadyPage
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QListView
-
     from db.store import Store
-    from ui.kit.entry_list import EntryList
     from ui.kit.runner import Runner
 
 NAME = "due list"  # the runner's name for this question: only its newest answer is shown
@@ -85,7 +82,7 @@ def summary_of(count: int) -> str:
     )
 
 
-class DueList(SteadyPage):
+class DueList(SteadyPage, ShowsListWhenNeeded):
     """Person, what is due and why; Enter or a double click opens it. A steady page: the
     summary's new count after each read is laid out here, not across the window."""
 
@@ -105,14 +102,6 @@ class DueList(SteadyPage):
         layout.addWidget(self.summary)
         name = "Due: outcomes to record and goals to review"
         self._list = ListWhenNeeded(name, self._chosen, layout, place=1)
-
-    @property
-    def entries(self) -> EntryList:
-        return self._list.get()
-
-    @property
-    def list(self) -> QListView:
-        return self.entries.view
 
     def refresh(self, runner: Runner, store: Store, today: date) -> None:
         """Read goals, carers' plans and short-term help again, in the background."""
