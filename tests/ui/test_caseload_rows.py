@@ -69,6 +69,32 @@ def test_namesakes_with_a_long_name_differ_by_date_of_birth(qtbot, make_window, 
     assert model.data(model.index(3)).split("\n")[1], "a row with no details says so"
 
 
+def test_a_name_in_chinese_or_arabic_keeps_its_second_line(qtbot, make_window, store):
+    """Rows are all one height, taken from the first; one whose name is drawn in a taller
+    fallback font (Chinese, Arabic) still has room for both its lines."""
+    store.add_person(Person("Win", "Falls", family_name="Ashby", date_of_birth=BIRTHDAYS[0]))
+    store.add_person(Person("美玲", "想自己做饭", family_name="陈"))
+    store.add_person(Person("ليلى", "البيت", family_name="حداد"))
+    window = make_window(store)
+    view = window.caseload.list
+    model = view.model()
+    qtbot.waitUntil(lambda: model.rowCount() == 3)
+    rows_fit_their_text(view)
+    for row in (1, 2):
+        index = model.index(row)
+        assert lines_drawn(row_image(view, index)) == 2, model.data(index)
+
+
+def lines_drawn(image: QImage) -> int:
+    """How many lines of text a row shows: runs of pixel rows holding dark pixels, with
+    blank pixel rows between them."""
+    inked = [
+        any(image.pixelColor(x, y).lightness() < 128 for x in range(image.width()))
+        for y in range(image.height())
+    ]
+    return sum(1 for y, ink in enumerate(inked) if ink and (y == 0 or not inked[y - 1]))
+
+
 def test_every_contact_in_the_timeline_shows_all_its_lines(qtbot, make_window, store):
     """A carer's conversation has a third line (whether it is shared); the rest have two."""
     carer = store.add_person(Person("Grace", "Tired", family_name="Okafor"))

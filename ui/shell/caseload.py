@@ -14,10 +14,12 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QLabel,
     QLineEdit,
     QListView,
     QPushButton,
+    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QToolButton,
@@ -31,6 +33,8 @@ from ui.kit.forms import named
 
 SHOWN_AT_MOST = 200
 LINE_BREAK = "\u2028"  # what a row's "\n" becomes on its way to be painted
+# Latin with accents, Chinese, Arabic and Gurmukhi: the fallback fonts with the tallest lines.
+TALLEST_TWO_LINES = f"Ág 陈美玲 ليلى ਪੰ{LINE_BREAK}Ág 陈美玲 ليلى ਪੰ"
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -92,7 +96,18 @@ class CaseloadRows(QStyledItemDelegate):
     once, not once for each of thousands of rows; the cutting is done only for rows painted."""
 
     def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
-        return QSize(1, super().sizeHint(option, index).height())
+        """One height for every row (the list asks only the first), enough for two lines in
+        the tallest script a name may be written in, with the style's margins to spare: a
+        row sized to a Latin name alone cut a Chinese name's second line."""
+        sample = QStyleOptionViewItem(option)
+        self.initStyleOption(sample, index)
+        sample.text = TALLEST_TWO_LINES
+        style = sample.widget.style() if sample.widget else QApplication.style()
+        needed = style.sizeFromContents(
+            QStyle.ContentsType.CT_ItemViewItem, sample, QSize(), sample.widget
+        ).height()
+        spare = 2 * style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameVMargin, None, sample.widget)
+        return QSize(1, max(needed, super().sizeHint(option, index).height()) + spare)
 
     def initStyleOption(self, option: QStyleOptionViewItem, index: AnyIndex) -> None:
         super().initStyleOption(option, index)
