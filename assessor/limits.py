@@ -63,6 +63,7 @@ class RecordKind(StrEnum):
     CARER_PLAN = "carer_plan"
     CARER_REVIEW = "carer_review"
     AGREED_STEP = "agreed_step"
+    SYNC_CONFLICT = "sync_conflict"
 
 
 # For each kind, each text field: (the most characters it may hold, what the message calls it).
@@ -88,6 +89,7 @@ LIMITS: Mapping[RecordKind, Mapping[str, tuple[int, str]]] = {
         "attorney": (SENTENCES, "Who holds power of attorney or is a deputy"),
         "format_arranged": (SENTENCES, "How it was arranged"),
         "in_error_reason": (SENTENCES, "Why it was entered in error"),
+        "caseload_of": (LINE, "Whose caseload they are on"),
     },
     RecordKind.PERSON_WHO_MATTERS: {
         "name": (NAME, "A name"),
@@ -137,6 +139,10 @@ LIMITS: Mapping[RecordKind, Mapping[str, tuple[int, str]]] = {
     RecordKind.AGREED_STEP: {
         "what": (SENTENCES, "A step we agreed"),
         "who": (LINE, "Who will do it"),
+    },
+    RecordKind.SYNC_CONFLICT: {
+        "incoming_by": (LINE, "Who made one version"),
+        "current_by": (LINE, "Who made the other version"),
     },
 }
 

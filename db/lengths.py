@@ -30,6 +30,7 @@ from db.models import (
     PersonWhoMattersRow,
     PlanReviewRow,
     PlanRow,
+    SyncConflictRow,
 )
 
 KINDS: dict[type[Any], RecordKind] = {
@@ -48,6 +49,7 @@ KINDS: dict[type[Any], RecordKind] = {
     CarerPlanRow: RecordKind.CARER_PLAN,
     CarerReviewRow: RecordKind.CARER_REVIEW,
     AgreedStepRow: RecordKind.AGREED_STEP,
+    SyncConflictRow: RecordKind.SYNC_CONFLICT,
 }
 
 

@@ -11,6 +11,7 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     Date,
     DateTime,
@@ -68,6 +69,8 @@ class PersonRow(Synced, Base):
     route: Mapped[str | None] = mapped_column(String(40), nullable=True)
     route_detail: Mapped[str] = mapped_column(Text, default="")
     presenting_problem: Mapped[str] = mapped_column(Text)
+    # Whose caseload the person is on (the worker's name), so a team lead sees it.
+    caseload_of: Mapped[str] = mapped_column(Text, default="", server_default="")
     alerts: Mapped[str] = mapped_column(Text, default="", server_default="")
     gp_practice: Mapped[str] = mapped_column(Text, default="", server_default="")
     lives_alone: Mapped[bool | None] = mapped_column(Boolean, nullable=True)
@@ -143,6 +146,14 @@ class ChangeRow(Base):
     changed_at: Mapped[datetime] = mapped_column(DateTime)
     changed_by: Mapped[str] = mapped_column(String(200))
     sent: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Set on a laptop when the hub did not accept the change: it is sent no more until the row
+    # changes again or the worker sends it again (see docs/sync-protocol.md).
+    held_reason: Mapped[str] = mapped_column(Text, default="", server_default="")
+    # On the hub: the device whose push wrote it, the person it belongs to (for each device's
+    # scope), and the PostgreSQL transaction that wrote it (the pull cursor's rule; 0 on SQLite).
+    device_id: Mapped[str] = mapped_column(String(36), default="", server_default="")
+    person_id: Mapped[str] = mapped_column(String(36), default="", server_default="")
+    xid: Mapped[int] = mapped_column(BigInteger, server_default="0")
 
 
 class GoalRow(Synced, Base):
@@ -293,3 +304,27 @@ class DraftRow(Base):
     person_id: Mapped[str] = mapped_column(String(36))
     kept_at: Mapped[datetime] = mapped_column(DateTime)
     kind: Mapped[str] = mapped_column(String(20), default="check")
+
+
+class SyncConflictRow(Synced, Base):
+    """Fields of one record that two people changed apart (see docs/sync-protocol.md): made on
+    the hub, synced to every laptop of the team, resolved on any of them field by field."""
+
+    __tablename__ = "sync_conflicts"
+
+    person_id: Mapped[str] = mapped_column(ForeignKey("people.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(60))
+    row_id: Mapped[str] = mapped_column(String(36), index=True)
+    # {field: {"original": …, "incoming": …, "current": …}} as JSON keeps each value.
+    fields: Mapped[dict[str, Any]] = mapped_column(JSON)
+    incoming_by: Mapped[str] = mapped_column(Text, default="")
+    incoming_at: Mapped[datetime] = mapped_column(DateTime)
+    current_by: Mapped[str] = mapped_column(Text, default="")
+    current_at: Mapped[datetime] = mapped_column(DateTime)
+    # {field: chosen value}; empty while open.
+    resolution: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    resolved: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+# The laptop's and the hub's own tables (never synced) live beside these, on the same Base.
+from db import models_hub, models_laptop  # noqa: E402, F401

@@ -1,0 +1,1 @@
+"""The council's server: the ASGI app, its auth and audit, and the `assessor-hub` command."""
