@@ -35,6 +35,7 @@ class Findable(NamedTuple):
     other_names: str = ""
     nhs_number: str = ""
     postcode: str = ""
+    caseload_of: str = ""  # the worker whose caseload they are on ("" before sync knew)
     date_of_birth: date | None = None
 
     @property

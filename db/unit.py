@@ -120,6 +120,7 @@ class Unit:
             if not (file.person.id and self.session.get(PersonRow, file.person.id) is not None)
         ]
         waves = [rows_of(file) for file in new_files]
+        self.people.take_on(rows[0][0] for rows in waves)
         for wave in range(3):
             self.session.add_all(row for rows in waves for row in rows[wave])
             self.session.flush()

@@ -38,6 +38,12 @@ class People:
         self.session.flush()
         return row.revision
 
+    def take_on(self, rows: Iterable[PersonRow]) -> None:
+        """People added here are on this laptop's worker's caseload, so a team lead sees whose
+        caseload each is on."""
+        for row in rows:
+            row.caseload_of = row.caseload_of or self.session.info["worker"]
+
     def display_names(self, person_ids: Iterable[str]) -> dict[str, str]:
         rows = self.session.scalars(
             select(PersonRow).where(PersonRow.id.in_(list(person_ids)), ~PersonRow.deleted)

@@ -129,6 +129,11 @@ class Runner(QObject):
         self._announce(result.changes, source)
         return result.value
 
+    def writer(self) -> threading.Lock:
+        """The writer's lock, for long work that must write as one with no local edit between
+        (a sync's push): `with runner.writer(): ...`, from a job, never the GUI thread."""
+        return self._write_lock
+
     def read(
         self,
         query: Callable[[], T],

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
@@ -42,12 +43,15 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 NO_DETAILS = "No date of birth, postcode or NHS number yet"
 
 
-def list_line(person: Findable) -> str:
+def list_line(person: Findable, whose: str = "") -> str:
     """Family name first for scanning, then always a second line: birth date first (it tells
     namesakes apart, so it is the last to be cut), postcode, NHS number. Every row has two
-    lines, so rows of one height (what keeps a long list fast) fit every row."""
+    lines, so rows of one height (what keeps a long list fast) fit every row. On a team lead's
+    laptop the second line starts with `whose` caseload they are on."""
     name = ", ".join(part for part in (person.family_name, person.preferred_name) if part)
-    details = [f"born {format_date(person.date_of_birth)}"] if person.date_of_birth else []
+    details = [whose] if whose else []
+    if person.date_of_birth:
+        details.append(f"born {format_date(person.date_of_birth)}")
     if person.postcode:
         details.append(person.postcode)
     if person.nhs_number:
@@ -61,6 +65,7 @@ class PeopleModel(QAbstractListModel):
     def __init__(self) -> None:
         super().__init__()
         self._people: list[Findable] = []
+        self.whose: Callable[[Findable], str] = lambda _person: ""  # set on a team lead's laptop
 
     def set_people(self, people: list[Findable]) -> None:
         self.beginResetModel()
@@ -81,9 +86,9 @@ class PeopleModel(QAbstractListModel):
             return None
         person = self._people[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return list_line(person)
+            return list_line(person, self.whose(person))
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return list_line(person).replace("\n", ", ")
+            return list_line(person, self.whose(person)).replace("\n", ", ")
         if role == Qt.ItemDataRole.UserRole:
             return person.id
         return None
@@ -147,6 +152,7 @@ class CaseloadPanel(QWidget):
     def __init__(self, index: PeopleIndex) -> None:
         super().__init__()
         self.index = index
+        self.first: Callable[[list[Findable], int], list[Findable]] | None = None  # own first
         self.new_button = named(QPushButton("New person"), "New person")
         self.new_button.setToolTip("Add a person (Ctrl+N)")
         self.new_button.clicked.connect(self.new_person_asked)
@@ -181,7 +187,11 @@ class CaseloadPanel(QWidget):
         """Show who matches the search now (everyone when it is empty)."""
         query = self.search.text()
         found = self.index.search(query, limit=SHOWN_AT_MOST)
-        self.model.set_people(found.people)
+        if self.first is None:
+            self.model.set_people(found.people)
+        else:  # every match is needed to put the worker's own first
+            every = self.index.search(query, limit=found.total) if found.total > SHOWN_AT_MOST else found
+            self.model.set_people(self.first(every.people, SHOWN_AT_MOST))
         self.count.setText(self._count_text(query, len(found.people), found.total))
 
     def select(self, person_id: str, quietly: bool = False) -> None:

@@ -143,6 +143,9 @@ class MainWindow(QMainWindow):
         )
         self.workspace.person_chosen.connect(self.show_in_caseload)
         self.pages.addWidget(self.workspace)
+        from ui.sync.screens import SyncScreens  # made once the store is open, like the above
+
+        self.sync = SyncScreens(self, store)
         self._enable_store_actions(True)
         self.left.read_from(self.runner, store)
         self.statusBar().clearMessage()
@@ -317,6 +320,7 @@ class MainWindow(QMainWindow):
 
     def _show_person(self, person_id: str) -> None:
         self.workspace.show_person(person_id)
+        self.sync.person_shown(person_id)
         self.pages.setCurrentWidget(self.workspace)
 
     def go_to_draft(self, draft: Draft) -> None:

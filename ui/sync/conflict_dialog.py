@@ -1,0 +1,184 @@
+"""Two versions of a record: each field as it was, yours and theirs with who and when, and the
+worker's choice of each (or their own words). Nothing is chosen for them: "Keep these" stays
+off until every field has a choice, which is then stored as a new change and syncs as usual."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDialog,
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QPlainTextEdit,
+    QRadioButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from assessor.sync.conflicts import SyncConflict
+from assessor.sync.merging import FieldVersions
+from ui.kit.forms import dialog_buttons, hint_label, named, not_saved, problem_label
+from ui.kit.runner import Runner
+from ui.sync.engine import SyncEngine
+from ui.sync.wording import field_label, kind_label, value_text, when, whose
+
+KEEP = "Keep these"
+LONG = 80  # characters: a value longer, or of several lines, is shown in a box that scrolls
+OWN_WORDS = "Write it in your own words"
+
+
+def _view(name: str, value: Any, accessible: str) -> QWidget:
+    """A version in full, read-only: a label for a short value, a scrolling box for long text."""
+    text = value_text(name, value)
+    if len(text) <= LONG and "\n" not in text:
+        label = named(QLabel(text), accessible)
+        label.setWordWrap(True)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        return label
+    box = named(QPlainTextEdit(text), accessible)
+    box.setReadOnly(True)
+    box.setTabChangesFocus(True)
+    box.setFixedHeight(box.fontMetrics().lineSpacing() * 6 + 12)
+    return box
+
+
+class FieldChoice(QGroupBox):
+    """One field's versions and the worker's choice; `value()` is None until there is one."""
+
+    def __init__(
+        self, name: str, versions: FieldVersions, sides: list[tuple[str, Any]], changed: Callable
+    ) -> None:
+        super().__init__(field_label(name))
+        label = field_label(name)
+        self.setAccessibleName(label)
+        self._values: dict[int, Any] = {}
+        self.choices = QButtonGroup(self)
+        grid = QGridLayout(self)
+        grid.setColumnStretch(1, 1)
+        as_it_was = QLabel("As it was")
+        grid.addWidget(as_it_was, 0, 0, Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(_view(name, versions.original, f"{label} as it was"), 0, 1)
+        for row, (heading, value) in enumerate(sides, start=1):
+            button = named(QRadioButton(heading), f"Keep {heading}: {label}")
+            self.choices.addButton(button, row)
+            self._values[row] = value
+            grid.addWidget(button, row, 0, Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(_view(name, value, f"{heading}: {label}"), row, 1)
+        self.own: QPlainTextEdit | None = None
+        if all(isinstance(value, str) for _, value in sides):
+            button = named(QRadioButton(OWN_WORDS), f"{OWN_WORDS}: {label}")
+            self.choices.addButton(button, 0)
+            self.own = named(QPlainTextEdit(str(sides[0][1])), f"Your own words: {label}")
+            self.own.setReadOnly(True)
+            self.own.setTabChangesFocus(True)
+            self.own.setFixedHeight(self.own.fontMetrics().lineSpacing() * 6 + 12)
+            grid.addWidget(button, len(sides) + 1, 0, Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(self.own, len(sides) + 1, 1)
+        self.choices.idToggled.connect(lambda _id, _on: self._chosen(changed))
+
+    def _chosen(self, changed: Callable[[], None]) -> None:
+        if self.own is not None:
+            writing = self.choices.checkedId() == 0
+            self.own.setReadOnly(not writing)
+            if writing:
+                self.own.setFocus()
+        changed()
+
+    def chosen(self) -> bool:
+        return self.choices.checkedId() != -1
+
+    def value(self) -> Any:
+        choice = self.choices.checkedId()
+        if choice == 0 and self.own is not None:
+            return self.own.toPlainText()
+        return self._values.get(choice)
+
+
+class ConflictDialog(QDialog):
+    def __init__(
+        self,
+        conflict: SyncConflict,
+        person: str,
+        engine: SyncEngine,
+        runner: Runner,
+        parent: QWidget,
+    ) -> None:
+        super().__init__(parent)
+        self._conflict, self._engine, self._runner = conflict, engine, runner
+        what = kind_label(conflict.kind)
+        self.setWindowTitle(f"Two versions of {what}: {person}")
+        self.setAccessibleName(self.windowTitle())
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        heading = QLabel(f"<b>Two versions of {what} for {person} need your choice</b>")
+        heading.setWordWrap(True)
+        intro = hint_label(
+            "The same fields were changed on two laptops before they synced, and nothing has "
+            "been overwritten. For each field, choose the version to keep, or write it in your "
+            "own words. Nothing is chosen for you."
+        )
+        mine, theirs = conflict.versions_by(engine.worker)
+        self.fields: dict[str, FieldChoice] = {}
+        inside = QWidget()
+        column = QVBoxLayout(inside)
+        for name, versions in conflict.fields.items():
+            sides = [self._side(side, versions) for side in (mine, theirs)]
+            self.fields[name] = FieldChoice(name, versions, sides, self._changed)
+            column.addWidget(self.fields[name])
+        column.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(inside)
+        self.progress = hint_label("")
+        self.problem = problem_label()
+        buttons, self.keep = dialog_buttons(self, KEEP)
+        layout = QVBoxLayout(self)
+        for widget in (heading, intro):
+            layout.addWidget(widget)
+        layout.addWidget(scroll, 1)
+        for widget in (self.progress, self.problem, buttons):
+            layout.addWidget(widget)
+        self._changed()
+
+    def _side(self, side: str, versions: FieldVersions) -> tuple[str, Any]:
+        conflict = self._conflict
+        by, at = (
+            (conflict.incoming_by, conflict.incoming_at)
+            if side == "incoming"
+            else (conflict.current_by, conflict.current_at)
+        )
+        return f"{whose(by, self._engine.worker)}, {when(at)}", getattr(versions, side)
+
+    def _changed(self) -> None:
+        left = sum(not choice.chosen() for choice in self.fields.values())
+        self.keep.setEnabled(left == 0)
+        self.progress.setText(
+            "Every field has a choice: press Keep these to store it."
+            if left == 0
+            else f"Choose a version of {left} more field{'s' if left > 1 else ''}."
+        )
+
+    def choices(self) -> dict[str, Any]:
+        return {name: choice.value() for name, choice in self.fields.items()}
+
+    def accept(self) -> None:
+        """Store the choices in the background; the dialog closes once they are stored."""
+        if not all(choice.chosen() for choice in self.fields.values()):
+            return
+        chosen, conflict = self.choices(), self._conflict
+        self.keep.setEnabled(False)
+        self._runner.write(
+            lambda: self._engine.resolve(conflict, chosen),
+            lambda _none: super(ConflictDialog, self).accept(),
+            self._failed,
+            source=self,
+        )
+
+    def _failed(self, problem: Exception) -> None:
+        not_saved(self.problem, problem)
+        self.keep.setEnabled(True)
