@@ -1,1 +1,1 @@
-"""The laptop's link to the council's hub: credentials in the OS keyring, the HTTP client, one sync."""
+"""The laptop's link to the council's hub: its key in the keyring, HTTP, one sync."""

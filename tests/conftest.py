@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.kit.keyring import MemoryKeyring
 from tests.kit.postgres import TEMPLATE, PostgresServer, running_server
 
 
@@ -39,6 +40,16 @@ def isolated_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg-cache"))
     return data
+
+
+@pytest.fixture(autouse=True)
+def memory_keyring() -> MemoryKeyring:
+    """No test reads or writes the computer's real keyring: each gets an empty one in memory."""
+    import keyring
+
+    ring = MemoryKeyring()
+    keyring.set_keyring(ring)
+    return ring
 
 
 @pytest.fixture
