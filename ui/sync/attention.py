@@ -86,7 +86,9 @@ class NeedsAttention(QDialog):
         layout.addWidget(close)
 
     @staticmethod
-    def _section(layout: QVBoxLayout, title: str, shown: QListWidget, button: QPushButton) -> QLabel:
+    def _section(
+        layout: QVBoxLayout, title: str, shown: QListWidget, button: QPushButton
+    ) -> QLabel:
         heading = QLabel(f"<b>{title}</b>")
         heading.setTextFormat(Qt.TextFormat.RichText)
         heading.setBuddy(shown)

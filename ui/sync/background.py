@@ -8,7 +8,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from db.sync.laptop_side import SyncStatus
 from ui.kit.runner import Job, Runner
-from council.engine import SyncSummary
+from council.engine import SyncProblem, SyncSummary
 from ui.sync.engine import SyncEngine, plain_problem
 
 EVERY_MS = 5 * 60 * 1000
@@ -60,7 +60,7 @@ class BackgroundSync(QObject):
             return
         runner = self._runner
         self._job = runner.job(
-            lambda job: self.engine.sync(job.progress, lambda: job.cancelled, runner.writer),
+            lambda job: self.engine.attempt(job.progress, lambda: job.cancelled, runner.writer),
             self._done,
             self._failed,
             self.progress.emit,
@@ -85,9 +85,12 @@ class BackgroundSync(QObject):
             self.every.start()
             self.sync_now()
 
-    def _done(self, summary: SyncSummary) -> None:
+    def _done(self, outcome: SyncSummary | SyncProblem) -> None:
+        if isinstance(outcome, SyncProblem):
+            self._failed(outcome)
+            return
         self._show_problem("")
-        self.synced.emit(summary)
+        self.synced.emit(outcome)
         self._ended()
 
     def _failed(self, problem: Exception) -> None:

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
+    QDialogButtonBox,
     QGridLayout,
     QGroupBox,
     QLabel,
@@ -137,6 +138,7 @@ class ConflictDialog(QDialog):
         self.progress = hint_label("")
         self.problem = problem_label()
         buttons, self.keep = dialog_buttons(self, KEEP)
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setAutoDefault(False)
         layout = QVBoxLayout(self)
         for widget in (heading, intro):
             layout.addWidget(widget)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import socket
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from ui.kit.forms import dialog_buttons, hint_label, line_edit, problem_label
 from ui.kit.runner import Runner
@@ -42,6 +42,8 @@ class ConnectDialog(QDialog):
         self.outcome.setAccessibleName("Connected")
         self.outcome.hide()
         self.buttons, self.connect_button = dialog_buttons(self, CONNECT)
+        self.cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        self.cancel.setAutoDefault(False)  # Enter connects, never cancels
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)
@@ -73,8 +75,9 @@ class ConnectDialog(QDialog):
         for field in (self.address, self.code):
             field.setEnabled(False)
         self.connect_button.hide()
-        self.buttons.button(self.buttons.StandardButton.Cancel).setText("Close")
-        self.buttons.button(self.buttons.StandardButton.Cancel).setFocus()
+        self.cancel.setText("Close")
+        self.cancel.setAccessibleName("Close")
+        self.cancel.setFocus()
         self._connected()
 
     def _failed(self, problem: Exception) -> None:

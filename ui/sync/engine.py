@@ -24,7 +24,6 @@ from council.engine import (
 from db.store import Store
 from db.sync.conflicts_read import open_conflicts
 from db.sync.laptop_side import HeldChange, LaptopSync, SyncStatus
-from db.sync.resolve import resolve_conflict
 from ui.kit.forms import failure_text
 
 Progress = Callable[[int, int], None]
@@ -80,6 +79,19 @@ class SyncEngine:
             writer=writer,
         )
 
+    def attempt(
+        self,
+        progress: Progress,
+        cancelled: Callable[[], bool],
+        writer: Callable[[], AbstractContextManager[Any]],
+    ) -> SyncSummary | SyncProblem:
+        """One sync, or what stopped it in words: working offline is normal, and is kept out of
+        the log of failures the runner keeps for council IT."""
+        try:
+            return self.sync(progress, cancelled, writer)
+        except SyncProblem as problem:
+            return problem
+
     def send_again(self, kind: str, row_id: str) -> OpResult[None]:
         self._laptop.send_again(kind, row_id)
         return OpResult(None, OpChanges())
@@ -87,6 +99,8 @@ class SyncEngine:
     def resolve(self, conflict: SyncConflict, choices: Mapping[str, Any]) -> OpResult[None]:
         """Store the worker's choice of each field as a new change to the record; every view
         of the person is read again."""
+        from db.sync.resolve import resolve_conflict  # comes with the laptop's side of sync
+
         resolve_conflict(self._store, conflict.id, choices)
         return OpResult(None, OpChanges.of([conflict.person_id], *RecordKind))
 

@@ -71,7 +71,9 @@ class SyncScreens(QObject):
     def connect_to_council(self) -> None:
         from ui.sync.connect_dialog import ConnectDialog
 
-        dialog = ConnectDialog(self.engine, self._window.runner, self.background.refresh, self._window)
+        dialog = ConnectDialog(
+            self.engine, self._window.runner, self.background.refresh, self._window
+        )
         dialog.open()
 
     def show_attention(self) -> None:
@@ -83,7 +85,7 @@ class SyncScreens(QObject):
             self.attention.sent_again.connect(self.background.sync_now)
         self.attention.refresh()
         self.attention.show()
-        self.attention.raise_()
+        self.attention.activateWindow()
 
     def open_conflict(self, conflict: SyncConflict) -> None:
         from ui.sync.conflict_dialog import ConflictDialog

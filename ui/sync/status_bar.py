@@ -18,7 +18,7 @@ NOT_CONNECTED = "Not connected to the council"
 
 
 def status_text(status: SyncStatus | None, problem: str, now: Now) -> str:
-    """"Working offline · Synced 10:42 · 3 changes waiting to go", or what stopped sync."""
+    """ "Working offline · Synced 10:42 · 3 changes waiting to go", or what stopped sync."""
     if status is None:
         return ""
     if not status.connected:

@@ -69,7 +69,7 @@ def field_label(name: str) -> str:
 
 
 def whose(author: str, worker: str) -> str:
-    """"Yours" or "Bob Example’s"."""
+    """ "Yours" or "Bob Example’s"."""
     return "Yours" if author == worker else f"{author}’s"
 
 
