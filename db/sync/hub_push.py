@@ -54,7 +54,7 @@ class HubPush:
         for attempt in range(TRIES):
             try:
                 with self.session.begin_nested():
-                    return self._decide(change, now)
+                    result = self._decide(change, now)
             except Refused as refused:
                 result = self._answer(change, Outcome.NOT_ACCEPTED, str(refused))
             except IntegrityError:
