@@ -5,17 +5,14 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends
+from fastapi import Depends
 
 from db.hub_admin import DeviceInfo
 from hub.auth import caller
 
-router = APIRouter(prefix="/v1")
-
 Device = Annotated[DeviceInfo, Depends(caller)]
 
 
-@router.get("/status")
 def status(device: Device) -> dict[str, str]:
     """A cheap "can I reach the hub, and am I still enrolled"."""
     return {
