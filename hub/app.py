@@ -22,6 +22,8 @@ def api() -> FastAPI:
     )
     app.add_api_route("/v1/enrol", routes_enrol.enrol, methods=["POST"])
     app.add_api_route("/v1/session", routes_enrol.session, methods=["POST"])
+    app.add_api_route("/v1/push", routes_sync.push, methods=["POST"])
+    app.add_api_route("/v1/pull", routes_sync.pull, methods=["POST"])
     app.add_api_route("/v1/status", routes_sync.status, methods=["GET"])
     install_handlers(app)
     return app

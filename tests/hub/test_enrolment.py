@@ -153,4 +153,4 @@ def test_a_malformed_request_and_an_unknown_address_get_the_error_shape(
 def test_the_hub_serves_its_openapi_description(client: httpx.Client) -> None:
     paths = client.get("/openapi.json").json()["paths"]
 
-    assert {"/v1/enrol", "/v1/session", "/v1/status"} <= set(paths)
+    assert set(paths) == {"/v1/enrol", "/v1/session", "/v1/push", "/v1/pull", "/v1/status"}
