@@ -20,8 +20,11 @@ def api() -> FastAPI:
         docs_url=None,
         redoc_url=None,
     )
-    app.include_router(routes_enrol.router)
-    app.include_router(routes_sync.router)
+    app.add_api_route("/v1/enrol", routes_enrol.enrol, methods=["POST"])
+    app.add_api_route("/v1/session", routes_enrol.session, methods=["POST"])
+    app.add_api_route("/v1/push", routes_sync.push, methods=["POST"])
+    app.add_api_route("/v1/pull", routes_sync.pull, methods=["POST"])
+    app.add_api_route("/v1/status", routes_sync.status, methods=["GET"])
     install_handlers(app)
     return app
 

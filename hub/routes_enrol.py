@@ -8,7 +8,7 @@ import uuid
 from datetime import UTC, datetime
 from typing import Any
 
-from fastapi import APIRouter, Request
+from fastapi import Request
 from pydantic import BaseModel, Field
 
 from db.hub_access import CodeRefused, HubAccess
@@ -16,8 +16,6 @@ from db.hub_admin import WorkerInfo
 from hub.auth import code_hash, make_token, new_secret, secret_hash, usable_device
 from hub.errors import HubError
 from hub.state import Hub
-
-router = APIRouter(prefix="/v1")
 
 _CODE_ANSWERS = {
     "unknown": (400, "bad_request"),
@@ -44,7 +42,6 @@ def utc_text(moment: datetime) -> str:
     return moment.replace(tzinfo=UTC).isoformat()
 
 
-@router.post("/enrol")
 def enrol(body: EnrolRequest, request: Request) -> dict[str, Any]:
     """A valid, unused, unexpired code gives a device id and its secret, once."""
     hub: Hub = request.app.state.hub
@@ -60,7 +57,6 @@ def enrol(body: EnrolRequest, request: Request) -> dict[str, Any]:
     return {"device_id": device_id, "secret": secret, "worker": worker_json(worker)}
 
 
-@router.post("/session")
 def session(body: SessionRequest, request: Request) -> dict[str, Any]:
     """The device's secret gives a token that lives 15 minutes."""
     hub: Hub = request.app.state.hub
