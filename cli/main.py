@@ -25,6 +25,7 @@ from assessor.paths import WorkerNameInvalid, resolve_data_dir
 from assessor.terminal_text import brief, is_plain, shown
 from assessor.your_details import DetailsFileInvalid, load_details, stamp_name
 from cli.guard import EXIT_USAGE, CommandFailed, UsageError, guarded
+from cli.sync_commands import add_sync_commands, connect_command, sync_command
 
 if TYPE_CHECKING:
     from assessor.documents import DocumentKind
@@ -149,6 +150,7 @@ def build_parser() -> _Parser:
     record.add_argument(
         "--out", metavar="FILE.pdf", type=_file_name, required=True, help="the PDF to write"
     )
+    add_sync_commands(commands, data_dir)
     return parser
 
 
@@ -210,7 +212,7 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO, clock: Clock) -> in
         store = Store.open(
             data_dir,
             worker,
-            create=args.command == "example-caseload",  # the one command that makes a store
+            create=args.command in ("example-caseload", "connect"),  # the commands that make one
             notify=lambda notice: print(f"assessor: {shown(notice)}", file=err),
             clock=lambda: clock().astimezone(UTC).replace(tzinfo=None),  # as the store keeps it
         )
@@ -375,4 +377,6 @@ _COMMANDS = {
     "export": _export,
     "plan": _plan,
     "record": _record,
+    "connect": connect_command,
+    "sync": sync_command,
 }

@@ -21,9 +21,11 @@ from db.text_edit import logged_value
 
 _STAMPS = frozenset({"created_at", "updated_at", "updated_by", "revision"})
 _RECEIVED = "received"  # session.info key: rows applied from elsewhere in this transaction
+_HUB = "hub"  # session.info key: on the hub, the pushing device and whose each row is
 
 
 Clock = Callable[[], datetime]
+PersonOf = Callable[[Session, Synced], str]
 
 
 def utc_now() -> datetime:
@@ -62,8 +64,11 @@ def _changed_values(row: Synced, keys: list[str]) -> dict[str, Any]:
 def _log(
     session: Session, row: Synced, operation: str, changes: dict[str, Any], received: bool
 ) -> None:
+    device_id, person_of = session.info.get(_HUB, ("", None))
     session.add(
         ChangeRow(
+            device_id=device_id,
+            person_id=person_of(session, row) if person_of else "",
             table_name=row.__tablename__,  # type: ignore[attr-defined]
             row_id=row.id,
             revision=row.revision,
@@ -74,6 +79,12 @@ def _log(
             sent=received,
         )
     )
+
+
+def log_on_hub(session: Session, device_id: str, person_of: PersonOf) -> None:
+    """On the hub, each entry this transaction logs names the device whose push wrote it ('' for
+    the hub's own) and the person its row belongs to, so a pull can choose a device's scope."""
+    session.info[_HUB] = (device_id, person_of)
 
 
 def mark_received(session: Session, row: Synced) -> None:

@@ -17,6 +17,7 @@ from db.backups import Backup, backup_folder, backups, is_whole, keep_as_not_upd
 from db.files import new_partial, remove_partials, remove_sqlite_files, replace_store
 from db.problems import StoreDamaged, from_sqlite
 from db.space import require_free_space
+from db.sync.laptop_guard import refuse_if_unsynced
 
 
 def restore_from_backup(
@@ -27,7 +28,9 @@ def restore_from_backup(
 ) -> Backup:
     """Replace `store` (copied just now as `copy_of_store`) with its newest good backup at the
     same schema, upgraded; returns the backup used. Raises StoreDamaged, with the store left
-    as it was, when no copy upgrades."""
+    as it was, when no copy upgrades, and UnsyncedChanges when the store holds changes the
+    council's hub has not accepted (see `db.sync.laptop_guard`)."""
+    refuse_if_unsynced(store, "put back an earlier copy of them")
     for candidate in backups(store):
         if candidate.path == copy_of_store.path or candidate.revision != copy_of_store.revision:
             continue

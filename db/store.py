@@ -83,10 +83,11 @@ class Store:
         self.engine.dispose()
 
     @contextmanager
-    def unit(self) -> Iterator[Unit]:
-        """One transaction: committed when the block ends, rolled back if it raises."""
+    def unit(self, *, worker: str | None = None) -> Iterator[Unit]:
+        """One transaction: committed when the block ends, rolled back if it raises. Its changes
+        are stamped with `worker` when given (the hub, for the worker whose laptop pushed)."""
         with self._sessions.begin() as session:
-            session.info["worker"] = self._worker
+            session.info["worker"] = self._worker if worker is None else worker
             session.info["clock"] = self._clock
             yield Unit(session, self._clock)
 

@@ -49,6 +49,26 @@ def _column_value(model: type[Synced], name: str, value: Any) -> Any:
     return value
 
 
+def field_names(model: type[Synced]) -> list[str]:
+    """The fields a change carries: every column but the id and the stamps."""
+    return [c.key for c in inspect(model).columns if c.key not in _STAMPS]
+
+
+def row_state(kind: str, row: Synced, based_on: int) -> RecordChange:
+    """A row's whole state as a change, based on revision `based_on`."""
+    return RecordChange(
+        kind=kind,
+        id=row.id,
+        fields={name: json_value(getattr(row, name)) for name in field_names(type(row))},
+        created_at=row.created_at.replace(tzinfo=UTC),
+        updated_at=row.updated_at.replace(tzinfo=UTC),
+        updated_by=row.updated_by,
+        revision=row.revision,
+        based_on=based_on,
+        deleted=row.deleted,
+    )
+
+
 class Received:
     def __init__(self, session: Session) -> None:
         self.session = session
@@ -82,22 +102,10 @@ class Received:
     def state(self, kind: str, row_id: str) -> RecordChange:
         """A row's whole state as a change to send, based on the newest revision the hub holds
         (that of its newest change-log entry marked sent; 0 when it has none)."""
-        model = synced_models()[kind]
-        row = self.session.get(model, row_id)
+        row = self.session.get(synced_models()[kind], row_id)
         if row is None:
             raise NotFound(f"No {kind.replace('_', ' ')} with id {row_id}")
-        names = [c.key for c in inspect(model).columns if c.key not in _STAMPS]
-        return RecordChange(
-            kind=kind,
-            id=row.id,
-            fields={name: json_value(getattr(row, name)) for name in names},
-            created_at=row.created_at.replace(tzinfo=UTC),
-            updated_at=row.updated_at.replace(tzinfo=UTC),
-            updated_by=row.updated_by,
-            revision=row.revision,
-            based_on=self._sent_revision(kind, row_id),
-            deleted=row.deleted,
-        )
+        return row_state(kind, row, self._sent_revision(kind, row_id))
 
     def _sent_revision(self, kind: str, row_id: str) -> int:
         sent = self.session.scalar(

@@ -1,0 +1,171 @@
+"""The hub deciding each pushed change in turn: already had, refused, waiting, or applied.
+
+Each change is decided in a savepoint of the batch's one transaction, so a change the hub
+refuses, or one whose write fails, leaves the others applied (CommCare's "bricked phone": one
+bad change must never block a laptop's queue). The answer to each settled change id is kept
+(`hub_receipts`), so a change sent twice is applied once and answered the same way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import inspect
+from sqlalchemy.exc import DBAPIError, IntegrityError
+from sqlalchemy.orm import Session
+
+from assessor.sync.wire import ChangeResult, Outcome, OutgoingChange
+from assessor.validation import InvalidInput
+from db.models import Synced
+from db.models_hub import HubAuditRow, HubReceiptRow
+from db.repositories.received import field_names, synced_models
+from db.sync.hub_apply import apply_change, current_state
+from db.sync.hub_scope import may_change, owner_of
+
+UPDATE = "update Assessor on this laptop."
+OTHER_TEAM = (
+    "This person's record belongs to another team at the council, and no one in your team "
+    "cares for them or is cared for by them, so the council's hub did not take this change. "
+    "Ask your team lead to move the person to your team."
+)
+CONFLICT = (
+    "Someone else changed the same details on the council's hub. Both versions are kept: "
+    "choose which to keep under Needs attention."
+)
+TRIES = 2  # a second try after a write another hub process made first
+
+
+class Refused(Exception):
+    """A change the hub will not take, with the reason a worker reads."""
+
+
+class HubPush:
+    """Decides a batch of changes from one device, in the session of one transaction."""
+
+    def __init__(self, session: Session, device_id: str, worker: str, team_id: str) -> None:
+        self.session = session
+        self.device_id = device_id
+        self.worker = worker
+        self.team_id = team_id
+
+    def push(self, change: OutgoingChange, now: datetime) -> ChangeResult:
+        for attempt in range(TRIES):
+            try:
+                with self.session.begin_nested():
+                    result = self._decide(change, now)
+            except Refused as refused:
+                result = self._answer(change, Outcome.NOT_ACCEPTED, str(refused))
+            except IntegrityError:
+                if attempt + 1 < TRIES:
+                    continue  # another process wrote the row or the receipt first: decide again
+                result = self._answer(change, Outcome.NOT_ACCEPTED, _refused_value(None))
+            except (ValueError, TypeError, DBAPIError) as error:
+                result = self._answer(change, Outcome.NOT_ACCEPTED, _refused_value(error))
+            break
+        with self.session.begin_nested():
+            self._remember(change, result, now)
+        return result
+
+    def _decide(self, change: OutgoingChange, now: datetime) -> ChangeResult:
+        state = change.state
+        receipt = self.session.get(HubReceiptRow, change.change_id)
+        if receipt is not None and receipt.outcome != Outcome.NOT_ACCEPTED:
+            # A change not accepted changed nothing: deciding it again is safe, and lets a
+            # worker's "send again" through once the cause is mended.
+            held = self.session.get(synced_models()[state.kind], state.id)
+            assert held is not None  # a settled change's row is kept for ever
+            return self._answer(change, Outcome.ALREADY_APPLIED, receipt.reason, held)
+        model = self._model_of(change)
+        waits_for = self._missing_parent(model, state.fields)
+        if waits_for:
+            return self._answer(change, Outcome.WAITING, waits_for)
+        owner = owner_of(self.session, state.kind, state.id, state.fields)
+        assert owner is not None  # its parents are held
+        if not may_change(self.session, owner, self.team_id):
+            self._audit(change, owner, "refused", "another team's person", now)
+            return self._answer(change, Outcome.NOT_ACCEPTED, OTHER_TEAM)
+        applied = apply_change(self.session, change, (self.device_id, self.worker), owner, now)
+        self._audit(change, owner, "change", applied.outcome.value, now)
+        reason = CONFLICT if applied.outcome is Outcome.CONFLICT else ""
+        return ChangeResult(change.change_id, applied.outcome, reason, applied.state)
+
+    def _model_of(self, change: OutgoingChange) -> type[Synced]:
+        state = change.state
+        model = synced_models().get(state.kind)
+        if model is None:
+            raise Refused(
+                "This laptop sent a kind of record the council's hub does not know "
+                f"({state.kind}): {UPDATE}"
+            )
+        known = set(field_names(model))
+        unknown = (set(state.fields) | set(change.changed)) - known - {"deleted"}
+        if unknown:
+            raise Refused(
+                "This laptop sent details the council's hub does not know "
+                f"({state.kind}: {', '.join(sorted(unknown))}): {UPDATE}"
+            )
+        return model
+
+    def _missing_parent(self, model: type[Synced], fields: Mapping[str, Any]) -> str:
+        """What the row waits for: the parent row it names that the hub does not hold yet."""
+        for column in inspect(model).columns:
+            for key in column.foreign_keys:
+                value = fields.get(column.key)
+                parent = key.column.table.name
+                if value and self.session.get(synced_models()[parent], value) is None:
+                    what = parent.replace("_", " ")
+                    return (
+                        f"Waiting for the record it belongs to ({what} {value}) to reach the "
+                        "council's hub; it will go after that."
+                    )
+        return ""
+
+    def _answer(
+        self, change: OutgoingChange, outcome: Outcome, reason: str, row: Synced | None = None
+    ) -> ChangeResult:
+        state = None if row is None else current_state(row)
+        return ChangeResult(change.change_id, outcome, reason, state)
+
+    def _remember(self, change: OutgoingChange, result: ChangeResult, now: datetime) -> None:
+        """Keep the answer to a change id; a waiting change is not settled, so not kept."""
+        if result.outcome in (Outcome.WAITING, Outcome.ALREADY_APPLIED):
+            return
+        receipt = self.session.get(HubReceiptRow, change.change_id) or HubReceiptRow(
+            change_id=change.change_id
+        )
+        receipt.device_id = self.device_id
+        receipt.kind = change.state.kind
+        receipt.row_id = change.state.id
+        receipt.outcome = result.outcome.value
+        receipt.reason = result.reason
+        receipt.received_at = now
+        self.session.add(receipt)
+        self.session.flush()
+
+    def _audit(
+        self, change: OutgoingChange, owner: str, action: str, detail: str, now: datetime
+    ) -> None:
+        self.session.add(
+            HubAuditRow(
+                at=now,
+                worker=self.worker,
+                device_id=self.device_id,
+                action=action,
+                kind=change.state.kind,
+                row_id=change.state.id,
+                person_id=owner,
+                detail=detail,
+            )
+        )
+
+
+def _refused_value(error: object) -> str:
+    """The reason for a value the hub's checks refused: the check's own words when it has
+    some a worker can read (a text too long), else a plain summary."""
+    words = str(error) if isinstance(error, InvalidInput) else ""
+    return (
+        f"The council's hub could not take this record: {words or 'one of its values is not valid'}"
+        ". Correct it on this laptop and it will go next time."
+    )
