@@ -190,7 +190,11 @@ class CaseloadPanel(QWidget):
         if self.first is None:
             self.model.set_people(found.people)
         else:  # every match is needed to put the worker's own first
-            every = self.index.search(query, limit=found.total) if found.total > SHOWN_AT_MOST else found
+            every = (
+                self.index.search(query, limit=found.total)
+                if found.total > SHOWN_AT_MOST
+                else found
+            )
             self.model.set_people(self.first(every.people, SHOWN_AT_MOST))
         self.count.setText(self._count_text(query, len(found.people), found.total))
 

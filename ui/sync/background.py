@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from council.engine import SyncProblem, SyncSummary
 from db.sync.laptop_side import SyncStatus
 from ui.kit.runner import Job, Runner
-from council.engine import SyncProblem, SyncSummary
 from ui.sync.engine import SyncEngine, plain_problem
 
 EVERY_MS = 5 * 60 * 1000

@@ -9,9 +9,9 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
+from council.connect import Enrolment
 from ui.kit.forms import dialog_buttons, hint_label, line_edit, problem_label
 from ui.kit.runner import Runner
-from council.connect import Enrolment
 from ui.sync.engine import SyncEngine, problem_words
 
 CONNECT = "Connect"

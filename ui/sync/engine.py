@@ -8,7 +8,8 @@ from collections.abc import Callable, Mapping
 from contextlib import AbstractContextManager
 from typing import Any
 
-from assessor.operations.op_changes import OpChanges, OpResult, RecordKind
+from assessor.operations.op_changes import OpChanges, OpResult
+from assessor.operations.sync_conflicts import resolve
 from assessor.sync.conflicts import SyncConflict
 from council.connect import Enrolment, connect
 from council.credentials import keyring_credentials
@@ -22,8 +23,8 @@ from council.engine import (
     sync_once,
 )
 from db.store import Store
-from db.sync.conflicts_read import open_conflicts
 from db.sync.laptop_side import HeldChange, LaptopSync, SyncStatus
+from db.sync.resolve import SyncConflicts
 from ui.kit.forms import failure_text
 
 Progress = Callable[[int, int], None]
@@ -37,6 +38,7 @@ class SyncEngine:
     def __init__(self, store: Store) -> None:
         self._store = store
         self._laptop = LaptopSync(store)
+        self._conflicts = SyncConflicts(store)
 
     @property
     def worker(self) -> str:
@@ -49,7 +51,7 @@ class SyncEngine:
         return self._laptop.held()
 
     def conflicts(self, person_id: str | None = None) -> list[SyncConflict]:
-        return open_conflicts(self._store, person_id)
+        return self._conflicts.open_conflicts(person_id)
 
     def connect(self, hub_url: str, code: str, device_name: str) -> Enrolment:
         return connect(
@@ -96,13 +98,9 @@ class SyncEngine:
         self._laptop.send_again(kind, row_id)
         return OpResult(None, OpChanges())
 
-    def resolve(self, conflict: SyncConflict, choices: Mapping[str, Any]) -> OpResult[None]:
-        """Store the worker's choice of each field as a new change to the record; every view
-        of the person is read again."""
-        from db.sync.resolve import resolve_conflict  # comes with the laptop's side of sync
-
-        resolve_conflict(self._store, conflict.id, choices)
-        return OpResult(None, OpChanges.of([conflict.person_id], *RecordKind))
+    def resolve(self, conflict: SyncConflict, choices: Mapping[str, Any]) -> OpResult[int]:
+        """Store the worker's choice of each field as a new change to the record."""
+        return resolve(self._conflicts, conflict, choices)
 
 
 def plain_problem(problem: Exception) -> str | None:

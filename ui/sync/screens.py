@@ -23,8 +23,8 @@ from ui.sync.team_caseload import show_team
 
 if TYPE_CHECKING:
     from assessor.sync.conflicts import SyncConflict
-    from ui.sync.conflict_dialog import ConflictDialog
     from ui.shell.main_window import MainWindow
+    from ui.sync.conflict_dialog import ConflictDialog
 
 SYNC_NOW = "Ctrl+Shift+S"
 
@@ -93,7 +93,15 @@ class SyncScreens(QObject):
         window = self._window
         person = window.index.name_of(conflict.person_id)
         self.conflict_dialog = ConflictDialog(conflict, person, self.engine, window.runner, window)
+        self.conflict_dialog.accepted.connect(lambda: self._chosen(conflict.person_id))
         self.conflict_dialog.open()
+
+    def _chosen(self, person_id: str) -> None:
+        """The record shown takes the values chosen, so what is typed next builds on them."""
+        workspace = self._window.workspace
+        if workspace.person_id == person_id:
+            self._window.autosaver.flush()
+            workspace.show_person(person_id)
 
     def _status(self, status: SyncStatus) -> None:
         if status.connected and self._team_shown != status.role:
