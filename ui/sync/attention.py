@@ -22,6 +22,7 @@ from assessor.sync.conflicts import SyncConflict
 from db.sync.laptop_side import HeldChange
 from ui.kit.forms import failure_text, hint_label, named, problem_label
 from ui.kit.runner import Runner
+from ui.kit.screen_fit import refit_on_show
 from ui.sync.engine import SyncEngine
 from ui.sync.wording import field_label, kind_label, when
 
@@ -57,7 +58,7 @@ class NeedsAttention(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Needs attention")
         self.setAccessibleName("Needs attention")
-        self.setMinimumSize(self.fontMetrics().averageCharWidth() * 80, 360)
+        self.resize(self.fontMetrics().averageCharWidth() * 90, 480)
         self._engine, self._runner, self._name_of = engine, runner, name_of
         self.conflicts = _list("Two versions to choose between")
         self.conflicts.itemActivated.connect(self._open)
@@ -73,17 +74,18 @@ class NeedsAttention(QDialog):
         self.conflicts_heading = self._section(
             layout, "&Two versions to choose between", self.conflicts, self.open_button
         )
+        self.held_heading = self._section(
+            layout, "Changes the council did &not accept", self.held, self.send_button
+        )
         layout.addWidget(
             hint_label(
                 "A change the council did not accept stays on this laptop. Put right what the "
                 "hub says, then send it again."
             )
         )
-        self.held_heading = self._section(
-            layout, "Changes the council did &not accept", self.held, self.send_button
-        )
         layout.addWidget(self.problem)
         layout.addWidget(close)
+        refit_on_show(self)
 
     @staticmethod
     def _section(

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -15,9 +15,9 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QLabel,
+    QLineEdit,
     QPlainTextEdit,
     QRadioButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -26,34 +26,51 @@ from assessor.sync.conflicts import SyncConflict
 from assessor.sync.merging import FieldVersions
 from ui.kit.forms import dialog_buttons, hint_label, named, not_saved, problem_label
 from ui.kit.runner import Runner
+from ui.kit.screen_fit import fit_dialog
 from ui.sync.engine import SyncEngine
 from ui.sync.wording import field_label, kind_label, value_text, when, whose
 
 KEEP = "Keep these"
 LONG = 80  # characters: a value longer, or of several lines, is shown in a box that scrolls
+LINES_SHOWN = 5
 OWN_WORDS = "Write it in your own words"
+
+
+def _is_long(text: str) -> bool:
+    return len(text) > LONG or "\n" in text
+
+
+def _box(text: str, accessible: str) -> QPlainTextEdit:
+    """Long text in a read-only box a few lines tall that scrolls to show the rest."""
+    box = named(QPlainTextEdit(text), accessible)
+    box.setReadOnly(True)
+    box.setTabChangesFocus(True)
+    box.setFixedHeight(box.fontMetrics().lineSpacing() * LINES_SHOWN + 12)
+    return box
 
 
 def _view(name: str, value: Any, accessible: str) -> QWidget:
     """A version in full, read-only: a label for a short value, a scrolling box for long text."""
     text = value_text(name, value)
-    if len(text) <= LONG and "\n" not in text:
-        label = named(QLabel(text), accessible)
-        label.setWordWrap(True)
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        return label
-    box = named(QPlainTextEdit(text), accessible)
-    box.setReadOnly(True)
-    box.setTabChangesFocus(True)
-    box.setFixedHeight(box.fontMetrics().lineSpacing() * 6 + 12)
-    return box
+    if _is_long(text):
+        return _box(text, accessible)
+    label = named(QLabel(text), accessible)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
 
 
 class FieldChoice(QGroupBox):
-    """One field's versions and the worker's choice; `value()` is None until there is one."""
+    """One field's versions and the worker's choice; `value()` is None until there is one.
+    Text can also be written afresh: its box stays empty and read-only until that is chosen,
+    and then starts from the worker's own version."""
 
     def __init__(
-        self, name: str, versions: FieldVersions, sides: list[tuple[str, Any]], changed: Callable
+        self,
+        name: str,
+        versions: FieldVersions,
+        sides: list[tuple[str, Any]],
+        changed: Callable[[], None],
     ) -> None:
         super().__init__(field_label(name))
         label = field_label(name)
@@ -62,8 +79,7 @@ class FieldChoice(QGroupBox):
         self.choices = QButtonGroup(self)
         grid = QGridLayout(self)
         grid.setColumnStretch(1, 1)
-        as_it_was = QLabel("As it was")
-        grid.addWidget(as_it_was, 0, 0, Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(QLabel("As it was"), 0, 0, Qt.AlignmentFlag.AlignTop)
         grid.addWidget(_view(name, versions.original, f"{label} as it was"), 0, 1)
         for row, (heading, value) in enumerate(sides, start=1):
             button = named(QRadioButton(heading), f"Keep {heading}: {label}")
@@ -71,24 +87,29 @@ class FieldChoice(QGroupBox):
             self._values[row] = value
             grid.addWidget(button, row, 0, Qt.AlignmentFlag.AlignTop)
             grid.addWidget(_view(name, value, f"{heading}: {label}"), row, 1)
-        self.own: QPlainTextEdit | None = None
+        self.own: QPlainTextEdit | QLineEdit | None = None
+        self._start = str(sides[0][1])
         if all(isinstance(value, str) for _, value in sides):
             button = named(QRadioButton(OWN_WORDS), f"{OWN_WORDS}: {label}")
             self.choices.addButton(button, 0)
-            self.own = named(QPlainTextEdit(str(sides[0][1])), f"Your own words: {label}")
+            long = any(_is_long(str(value)) for _, value in sides)
+            own_name = f"Your own words: {label}"
+            self.own = _box("", own_name) if long else named(QLineEdit(), own_name)
             self.own.setReadOnly(True)
-            self.own.setTabChangesFocus(True)
-            self.own.setFixedHeight(self.own.fontMetrics().lineSpacing() * 6 + 12)
+            self.own.setPlaceholderText("Choose “Write it in your own words” to write here")
             grid.addWidget(button, len(sides) + 1, 0, Qt.AlignmentFlag.AlignTop)
             grid.addWidget(self.own, len(sides) + 1, 1)
         self.choices.idToggled.connect(lambda _id, _on: self._chosen(changed))
 
     def _chosen(self, changed: Callable[[], None]) -> None:
-        if self.own is not None:
+        own = self.own
+        if own is not None:
             writing = self.choices.checkedId() == 0
-            self.own.setReadOnly(not writing)
+            own.setReadOnly(not writing)
+            if writing and not _text(own):
+                _put(own, self._start)
             if writing:
-                self.own.setFocus()
+                own.setFocus()
         changed()
 
     def chosen(self) -> bool:
@@ -97,8 +118,19 @@ class FieldChoice(QGroupBox):
     def value(self) -> Any:
         choice = self.choices.checkedId()
         if choice == 0 and self.own is not None:
-            return self.own.toPlainText()
+            return _text(self.own)
         return self._values.get(choice)
+
+
+def _put(own: QPlainTextEdit | QLineEdit, text: str) -> None:
+    if isinstance(own, QPlainTextEdit):
+        own.setPlainText(text)
+    else:
+        own.setText(text)
+
+
+def _text(own: QPlainTextEdit | QLineEdit) -> str:
+    return own.toPlainText() if isinstance(own, QPlainTextEdit) else own.text()
 
 
 class ConflictDialog(QDialog):
@@ -125,16 +157,6 @@ class ConflictDialog(QDialog):
         )
         mine, theirs = conflict.versions_by(engine.worker)
         self.fields: dict[str, FieldChoice] = {}
-        inside = QWidget()
-        column = QVBoxLayout(inside)
-        for name, versions in conflict.fields.items():
-            sides = [self._side(side, versions) for side in (mine, theirs)]
-            self.fields[name] = FieldChoice(name, versions, sides, self._changed)
-            column.addWidget(self.fields[name])
-        column.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(inside)
         self.progress = hint_label("")
         self.problem = problem_label()
         buttons, self.keep = dialog_buttons(self, KEEP)
@@ -142,9 +164,14 @@ class ConflictDialog(QDialog):
         layout = QVBoxLayout(self)
         for widget in (heading, intro):
             layout.addWidget(widget)
-        layout.addWidget(scroll, 1)
+        for name, versions in conflict.fields.items():
+            sides = [self._side(side, versions) for side in (mine, theirs)]
+            self.fields[name] = FieldChoice(name, versions, sides, self._changed)
+            layout.addWidget(self.fields[name])
         for widget in (self.progress, self.problem, buttons):
             layout.addWidget(widget)
+        # The fields scroll; what is left to choose, any problem and the buttons stay in view.
+        fit_dialog(self, outside=3, wanted=QSize(self.fontMetrics().averageCharWidth() * 110, 2000))
         self._changed()
 
     def _side(self, side: str, versions: FieldVersions) -> tuple[str, Any]:
