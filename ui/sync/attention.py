@@ -50,6 +50,7 @@ def _list(name: str) -> QListWidget:
 
 class NeedsAttention(QDialog):
     conflict_chosen = Signal(object)  # SyncConflict
+    person_chosen = Signal(str)  # open their record, to put right what the hub said
     sent_again = Signal()
 
     def __init__(
@@ -67,6 +68,8 @@ class NeedsAttention(QDialog):
         self.held = _list("Changes the council did not accept")
         self.send_button = named(QPushButton("&Send again"), "Send the change again")
         self.send_button.clicked.connect(self._send_again)
+        self.record_button = named(QPushButton("Open their &record"), "Open their record")
+        self.record_button.clicked.connect(self._open_record)
         self.problem = problem_label()
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
@@ -75,7 +78,11 @@ class NeedsAttention(QDialog):
             layout, "&Two versions to choose between", self.conflicts, self.open_button
         )
         self.held_heading = self._section(
-            layout, "Changes the council did &not accept", self.held, self.send_button
+            layout,
+            "Changes the council did &not accept",
+            self.held,
+            self.record_button,
+            self.send_button,
         )
         layout.addWidget(
             hint_label(
@@ -89,14 +96,18 @@ class NeedsAttention(QDialog):
 
     @staticmethod
     def _section(
-        layout: QVBoxLayout, title: str, shown: QListWidget, button: QPushButton
+        layout: QVBoxLayout, title: str, shown: QListWidget, *buttons: QPushButton
     ) -> QLabel:
         heading = QLabel(f"<b>{title}</b>")
         heading.setTextFormat(Qt.TextFormat.RichText)
         heading.setBuddy(shown)
         row = QHBoxLayout()
         row.addWidget(shown, 1)
-        row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+        column = QVBoxLayout()
+        for button in buttons:
+            column.addWidget(button)
+        column.addStretch(1)
+        row.addLayout(column)
         layout.addWidget(heading)
         layout.addLayout(row)
         return heading
@@ -130,12 +141,19 @@ class NeedsAttention(QDialog):
             else:
                 shown.setCurrentRow(0)
             button.setEnabled(shown.currentItem() is not None)
+        self.record_button.setEnabled(self.send_button.isEnabled())
         (self.conflicts if conflicts or not held else self.held).setFocus()
 
     def _open(self, item: QListWidgetItem | None) -> None:
         conflict = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
         if isinstance(conflict, SyncConflict):
             self.conflict_chosen.emit(conflict)
+
+    def _open_record(self) -> None:
+        item = self.held.currentItem()
+        change = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        if isinstance(change, HeldChange) and change.person_id:
+            self.person_chosen.emit(change.person_id)
 
     def _send_again(self) -> None:
         item = self.held.currentItem()

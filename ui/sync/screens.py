@@ -83,6 +83,7 @@ class SyncScreens(QObject):
             )
             self.attention.conflict_chosen.connect(self.open_conflict)
             self.attention.sent_again.connect(self.background.sync_now)
+            self.attention.person_chosen.connect(self._window.open_page_one)
         self.attention.refresh()
         self.attention.show()
         self.attention.activateWindow()

@@ -83,6 +83,9 @@ def test_needs_attention_counts_conflicts_and_changes_not_accepted_and_lists_the
     assert held.startswith(f"Bob Example: page one, changed 14:30 {TODAY.day} Nov 2026")
     assert "The council’s hub said: Bob Example is on another team’s caseload." in held
 
+    qtbot.mouseClick(attention.record_button, Qt.MouseButton.LeftButton)
+    assert window.workspace.person_id == bob.id  # to put right what the hub said
+    assert window.workspace.tabs.currentWidget() is window.workspace.page_one
     attention.held.setFocus()
     qtbot.mouseClick(attention.send_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: attention.held.item(0).text() == "Every change was accepted.")
