@@ -42,7 +42,9 @@ def held_open(store: Store, laptop: Laptop, change: OutgoingChange) -> Iterator[
     scope = laptop.scope
     with store.unit(worker=scope.worker) as unit:
         log_on_hub(unit.session, scope.device_id, person_of)
-        HubPush(unit.session, scope.device_id, scope.worker, scope.team_id).push(change, HUB_NOW)
+        HubPush(unit.session, scope.device_id, scope.worker, scope.team_id).push_all(
+            [change], HUB_NOW
+        )
         yield
 
 
