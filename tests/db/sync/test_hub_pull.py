@@ -123,3 +123,19 @@ def test_every_row_pulled_is_audited_as_read_by_the_device(
 def test_a_cursor_the_hub_did_not_make_is_refused_in_plain_words(ann: Laptop) -> None:
     with pytest.raises(BadCursor, match="did not make"):
         ann.hub.pull(ann.scope, "not-a-cursor", 10)
+
+
+def test_a_conflict_reaches_every_laptop_of_the_team(
+    ann: Laptop, bob: Laptop, team: dict[str, RecordChange]
+) -> None:
+    done = ann.pull_all(limit=100)[-1].cursor
+    ann.settled(ann.edit(team["A1"], alerts="Dog in the garden"))
+    bob.push_one(bob.edit(team["A1"], alerts="Ring twice"))
+
+    pulled = rows(ann.pull_all(100, done))
+
+    (conflict,) = [row for row in pulled if row.kind == "sync_conflicts"]
+    assert conflict.fields["row_id"] == team["A1"].id
+    assert conflict.fields["person_id"] == team["A1"].id
+    assert set(conflict.fields["fields"]) == {"alerts"}
+    assert [row.kind for row in rows(bob.pull_all(100))].count("sync_conflicts") == 1
