@@ -34,6 +34,14 @@ CONFLICT = (
     "Someone else changed the same details on the council's hub. Both versions are kept: "
     "choose which to keep under Needs attention."
 )
+PARENT_WORDS = {
+    "people": "the person",
+    "people_who_matter": "the person who matters",
+    "contacts": "the conversation",
+    "goals": "the goal",
+    "short_term_episodes": "the short-term help",
+    "progression_plans": "the progression plan",
+}
 TRIES = 2  # a second try after a write another hub process made first
 
 
@@ -144,10 +152,10 @@ class HubPush:
                 value = fields.get(column.key)
                 parent = key.column.table.name
                 if value and self.session.get(synced_models()[parent], value) is None:
-                    what = parent.replace("_", " ")
+                    what = PARENT_WORDS.get(parent, "the record")
                     return (
-                        f"Waiting for the record it belongs to ({what} {value}) to reach the "
-                        "council's hub; it will go after that."
+                        f"Waiting for {what} it belongs to, which has not reached the council's "
+                        "hub yet; it will go after that."
                     )
         return ""
 
