@@ -16,6 +16,7 @@ from sqlalchemy import (
     Date,
     DateTime,
     ForeignKey,
+    Index,
     Integer,
     String,
     Text,
@@ -136,6 +137,7 @@ class ChangeRow(Base):
     """One change to one row, written in the same transaction; sync sends these in order."""
 
     __tablename__ = "change_log"
+    __table_args__ = (Index("ix_change_log_xid_seq", "xid", "seq"),)
 
     seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     table_name: Mapped[str] = mapped_column(String(60))
@@ -152,7 +154,7 @@ class ChangeRow(Base):
     # On the hub: the device whose push wrote it, the person it belongs to (for each device's
     # scope), and the PostgreSQL transaction that wrote it (the pull cursor's rule; 0 on SQLite).
     device_id: Mapped[str] = mapped_column(String(36), default="", server_default="")
-    person_id: Mapped[str] = mapped_column(String(36), default="", server_default="")
+    person_id: Mapped[str] = mapped_column(String(36), default="", server_default="", index=True)
     xid: Mapped[int] = mapped_column(BigInteger, server_default="0")
 
 
