@@ -8,11 +8,11 @@ bad change must never block a laptop's queue). The answer to each settled change
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import inspect
+from sqlalchemy import event, inspect, select
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session
 
@@ -34,6 +34,14 @@ CONFLICT = (
     "Someone else changed the same details on the council's hub. Both versions are kept: "
     "choose which to keep under Needs attention."
 )
+PARENT_WORDS = {
+    "people": "the person",
+    "people_who_matter": "the person who matters",
+    "contacts": "the conversation",
+    "goals": "the goal",
+    "short_term_episodes": "the short-term help",
+    "progression_plans": "the progression plan",
+}
 TRIES = 2  # a second try after a write another hub process made first
 
 
@@ -41,36 +49,64 @@ class Refused(Exception):
     """A change the hub will not take, with the reason a worker reads."""
 
 
+def _keep_rows(session: Session) -> None:
+    """Hold every row this batch loads or writes for the batch's length: the session holds rows
+    only weakly, and a parent or a row just written would otherwise be read again and again
+    (SQLAlchemy's documented "strong reference" recipe)."""
+    kept = session.info.setdefault("kept_rows", set())
+    for name in ("pending_to_persistent", "loaded_as_persistent"):
+        event.listen(session, name, lambda _session, instance: kept.add(instance))
+
+
 class HubPush:
     """Decides a batch of changes from one device, in the session of one transaction."""
 
     def __init__(self, session: Session, device_id: str, worker: str, team_id: str) -> None:
+        _keep_rows(session)
         self.session = session
         self.device_id = device_id
         self.worker = worker
         self.team_id = team_id
+        self._receipts: dict[str, HubReceiptRow | None] = {}
+        self._allowed: set[str] = set()  # people this device may change, known so far
+
+    def push_all(self, changes: Sequence[OutgoingChange], now: datetime) -> list[ChangeResult]:
+        """Each change decided in turn; the batch's receipts read at once."""
+        ids = [change.change_id for change in changes]
+        held = select(HubReceiptRow).where(HubReceiptRow.change_id.in_(ids))
+        self._receipts = {receipt.change_id: receipt for receipt in self.session.scalars(held)}
+        return [self.push(change, now) for change in changes]
 
     def push(self, change: OutgoingChange, now: datetime) -> ChangeResult:
         for attempt in range(TRIES):
             try:
                 with self.session.begin_nested():
                     result = self._decide(change, now)
+                    self._remember(change, result, now)
+                return result
             except Refused as refused:
                 result = self._answer(change, Outcome.NOT_ACCEPTED, str(refused))
             except IntegrityError:
                 if attempt + 1 < TRIES:
+                    self._forget(change)
                     continue  # another process wrote the row or the receipt first: decide again
                 result = self._answer(change, Outcome.NOT_ACCEPTED, _refused_value(None))
             except (ValueError, TypeError, DBAPIError) as error:
                 result = self._answer(change, Outcome.NOT_ACCEPTED, _refused_value(error))
             break
+        self._forget(change)
         with self.session.begin_nested():
             self._remember(change, result, now)
         return result
 
+    def _forget(self, change: OutgoingChange) -> None:
+        """After a savepoint rolled back: what it had learnt is read again."""
+        self._allowed.clear()
+        self._receipts[change.change_id] = self.session.get(HubReceiptRow, change.change_id)
+
     def _decide(self, change: OutgoingChange, now: datetime) -> ChangeResult:
         state = change.state
-        receipt = self.session.get(HubReceiptRow, change.change_id)
+        receipt = self._receipts.get(change.change_id)
         if receipt is not None and receipt.outcome != Outcome.NOT_ACCEPTED:
             # A change not accepted changed nothing: deciding it again is safe, and lets a
             # worker's "send again" through once the cause is mended.
@@ -83,9 +119,10 @@ class HubPush:
             return self._answer(change, Outcome.WAITING, waits_for)
         owner = owner_of(self.session, state.kind, state.id, state.fields)
         assert owner is not None  # its parents are held
-        if not may_change(self.session, owner, self.team_id):
+        if owner not in self._allowed and not may_change(self.session, owner, self.team_id):
             self._audit(change, owner, "refused", "another team's person", now)
             return self._answer(change, Outcome.NOT_ACCEPTED, OTHER_TEAM)
+        self._allowed.add(owner)
         applied = apply_change(self.session, change, (self.device_id, self.worker), owner, now)
         self._audit(change, owner, "change", applied.outcome.value, now)
         reason = CONFLICT if applied.outcome is Outcome.CONFLICT else ""
@@ -115,10 +152,10 @@ class HubPush:
                 value = fields.get(column.key)
                 parent = key.column.table.name
                 if value and self.session.get(synced_models()[parent], value) is None:
-                    what = parent.replace("_", " ")
+                    what = PARENT_WORDS.get(parent, "the record")
                     return (
-                        f"Waiting for the record it belongs to ({what} {value}) to reach the "
-                        "council's hub; it will go after that."
+                        f"Waiting for {what} it belongs to, which has not reached the council's "
+                        "hub yet; it will go after that."
                     )
         return ""
 
@@ -132,9 +169,7 @@ class HubPush:
         """Keep the answer to a change id; a waiting change is not settled, so not kept."""
         if result.outcome in (Outcome.WAITING, Outcome.ALREADY_APPLIED):
             return
-        receipt = self.session.get(HubReceiptRow, change.change_id) or HubReceiptRow(
-            change_id=change.change_id
-        )
+        receipt = self._receipts.get(change.change_id) or HubReceiptRow(change_id=change.change_id)
         receipt.device_id = self.device_id
         receipt.kind = change.state.kind
         receipt.row_id = change.state.id
@@ -142,7 +177,7 @@ class HubPush:
         receipt.reason = result.reason
         receipt.received_at = now
         self.session.add(receipt)
-        self.session.flush()
+        self._receipts[change.change_id] = receipt
 
     def _audit(
         self, change: OutgoingChange, owner: str, action: str, detail: str, now: datetime

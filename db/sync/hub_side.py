@@ -40,7 +40,7 @@ class HubSync:
         with self.store.unit(worker=scope.worker) as unit:
             log_on_hub(unit.session, scope.device_id, person_of)
             push = HubPush(unit.session, scope.device_id, scope.worker, scope.team_id)
-            return [push.push(change, unit.clock()) for change in changes]
+            return push.push_all(changes, unit.clock())
 
     def pull(self, scope: DeviceScope, cursor: str | None, limit: int = PAGE) -> PulledPage:
         """One transaction; every row returned is written to hub_audit (action "read") in it.

@@ -7,7 +7,6 @@ never connected has no hub to lose them to, so it is not held back.
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 from db.connection import raw_connection
@@ -21,16 +20,19 @@ class UnsyncedChanges(StoreProblem):
 def unsynced_changes(path: Path) -> int:
     """Changes in the store at `path` the hub has not accepted (waiting or held aside); 0 for
     a store never connected to a hub."""
-    try:
-        with raw_connection(path, "ro") as store:
-            connected = store.execute(
-                "SELECT 1 FROM sync_state WHERE key = 'device_id' AND value != ''"
-            ).fetchone()
-            if connected is None:
-                return 0
-            (count,) = store.execute("SELECT count(*) FROM change_log WHERE NOT sent").fetchone()
-    except sqlite3.OperationalError:  # a store from before sync: never connected
-        return 0
+    with raw_connection(path, "ro") as store:
+        tables = store.execute(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'table' "
+            "AND name IN ('sync_state', 'change_log')"
+        ).fetchone()[0]
+        if tables < 2:  # a store from before sync: never connected
+            return 0
+        connected = store.execute(
+            "SELECT 1 FROM sync_state WHERE key = 'device_id' AND value != ''"
+        ).fetchone()
+        if connected is None:
+            return 0
+        (count,) = store.execute("SELECT count(*) FROM change_log WHERE NOT sent").fetchone()
     return int(count)
 
 

@@ -3,6 +3,7 @@ as a hash, and a revoked laptop is refused on its very next request."""
 
 from __future__ import annotations
 
+import shutil
 from datetime import timedelta
 from pathlib import Path
 
@@ -11,6 +12,7 @@ import httpx
 from db.connection import store_path
 from db.hub_admin import HubAdmin
 from db.store import Store
+from hub.errors import UNAVAILABLE
 from tests.hub.conftest import PinnedClock, code_for, connect
 
 
@@ -154,3 +156,16 @@ def test_the_hub_serves_its_openapi_description(client: httpx.Client) -> None:
     paths = client.get("/openapi.json").json()["paths"]
 
     assert set(paths) == {"/v1/enrol", "/v1/session", "/v1/push", "/v1/pull", "/v1/status"}
+
+
+def test_a_database_out_of_reach_is_a_503_in_plain_words(
+    client: httpx.Client, hub_store: Store, clock: PinnedClock, teams: HubAdmin, tmp_path: Path
+) -> None:
+    laptop = connect(client, hub_store, clock, "Ann Example")
+    shutil.rmtree(tmp_path / "hub")
+    hub_store.engine.dispose()  # its open connections go, so the next must find the file
+
+    answer = client.get("/v1/status", headers=laptop.auth)
+
+    assert answer.status_code == 503
+    assert answer.json()["error"] == {"code": "unavailable", "message": UNAVAILABLE}

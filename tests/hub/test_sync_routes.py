@@ -46,10 +46,7 @@ def test_what_a_laptop_pushes_reaches_its_team_and_no_other(
     assert (change.state.id, bea.device_id) in {(e.row_id, e.device_id) for e in reads}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="db/sync/hub_push.py returns a settled answer before keeping its receipt",
-)
+@both_backends
 def test_a_change_sent_twice_is_applied_once(
     client: httpx.Client,
     hub_store: Store,

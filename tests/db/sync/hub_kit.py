@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import text
 
 from assessor.changes import RecordChange
-from assessor.sync.wire import ChangeResult, Outcome, OutgoingChange, change_id
+from assessor.sync.wire import ChangeResult, Outcome, OutgoingChange, PulledPage, change_id
 from db.models_hub import HubTeamRow
 from db.store import Store
 from db.sync.hub_side import DeviceScope, HubSync
@@ -47,6 +47,16 @@ class Laptop:
         assert result.outcome is Outcome.APPLIED, result
         assert result.state is not None
         return result.state
+
+    def pull_all(self, limit: int, cursor: str | None = None) -> list[PulledPage]:
+        """Pages pulled from `cursor` until the hub says there are no more."""
+        pages = []
+        while True:
+            page = self.hub.pull(self.scope, cursor, limit)
+            pages.append(page)
+            cursor = page.cursor
+            if not page.more:
+                return pages
 
     def new(self, kind: str, fields: dict[str, Any], row_id: str | None = None) -> OutgoingChange:
         """A row new to the hub: every field changed from nothing."""
