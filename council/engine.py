@@ -60,6 +60,7 @@ class SyncSummary:
     not_accepted: int  # changes held aside with the hub's reason
     waiting: int  # changes that wait for another the hub does not hold yet
     received: int  # rows applied from the hub
+    people_received: frozenset[str] = frozenset()  # whose rows took the hub's state
 
 
 def _ignore(_progress: SyncProgress) -> None:
@@ -99,14 +100,17 @@ def sync_once(
     secret = credentials.secret(device_id)
     with Hub(status.hub_url, client) as hub:
         session = _Session(hub, device_id, secret)
-        counts = _push(laptop, session, hub, device_id, status.waiting, progress, cancelled, writer)
-        received = _pull(laptop, session, hub, progress, cancelled)
+        counts, merged = _push(
+            laptop, session, hub, device_id, status.waiting, progress, cancelled, writer
+        )
+        received, people = _pull(laptop, session, hub, progress, cancelled)
     return SyncSummary(
         sent=counts[Outcome.APPLIED] + counts[Outcome.ALREADY_APPLIED] + counts[Outcome.CONFLICT],
         conflicts=counts[Outcome.CONFLICT],
         not_accepted=counts[Outcome.NOT_ACCEPTED],
         waiting=counts[Outcome.WAITING],
         received=received,
+        people_received=merged | people,
     )
 
 
@@ -119,8 +123,11 @@ def _push(
     progress: Callable[[SyncProgress], None],
     cancelled: Callable[[], bool],
     writer: Callable[[], AbstractContextManager[object]],
-) -> dict[Outcome, int]:
+) -> tuple[dict[Outcome, int], frozenset[str]]:
+    """Send every change waiting, a batch at a time; the answers counted, and the people
+    whose rows took the hub's state merged with what was sent."""
     counts = dict.fromkeys(Outcome, 0)
+    merged = frozenset[str]()
     waiting: set[str] = set()  # answered "waiting" this sync: sent again next time
     done = 0
     while True:
@@ -129,9 +136,9 @@ def _push(
         with writer():
             batch = _next_batch(laptop, device_id, waiting)
             if not batch:
-                return counts
+                return counts, merged
             results = session.call(partial(hub.push, changes=batch))
-            laptop.settle(batch, results)
+            merged |= laptop.settle(batch, results)
         for result in results:
             counts[result.outcome] += 1
             if result.outcome is Outcome.WAITING:
@@ -151,17 +158,18 @@ def _pull(
     hub: Hub,
     progress: Callable[[SyncProgress], None],
     cancelled: Callable[[], bool],
-) -> int:
-    received = 0
+) -> tuple[int, frozenset[str]]:
+    received, people = 0, frozenset[str]()
     while True:
         if cancelled():
             raise Cancelled()
         cursor = laptop.cursor()
         page = session.call(partial(hub.pull, cursor=cursor, limit=PAGE))
         try:
-            received += laptop.receive(page)
+            applied = laptop.receive(page)
         except ValueError:  # a kind of record this laptop does not know: nothing was kept
             raise HubTrouble() from None
+        received, people = received + applied.rows, people | applied.people
         progress(SyncProgress("receiving", received, None))
         if not page.more:
-            return received
+            return received, people

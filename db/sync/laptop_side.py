@@ -47,6 +47,12 @@ class SyncStatus:
 
 
 @dataclass(frozen=True)
+class PageApplied:
+    rows: int  # rows that took the hub's state
+    people: frozenset[str]  # whose records they are: a record shown of theirs is read again
+
+
+@dataclass(frozen=True)
 class HeldChange:
     kind: str
     row_id: str
@@ -103,10 +109,14 @@ class LaptopSync:
                 changes.append(OutgoingChange(made, state, changed))
         return changes
 
-    def settle(self, sent: Sequence[OutgoingChange], results: Sequence[ChangeResult]) -> None:
-        """Take the hub's answers to `sent`, in one transaction."""
+    def settle(
+        self, sent: Sequence[OutgoingChange], results: Sequence[ChangeResult]
+    ) -> frozenset[str]:
+        """Take the hub's answers to `sent`, in one transaction; the people whose rows took
+        the hub's state (another's change to other fields, merged with this one)."""
         if len(sent) != len(results):
             raise ValueError(f"{len(results)} answers to {len(sent)} changes")
+        people: set[str] = set()
         with self._store.unit() as unit:
             session = unit.session
             for change, result in zip(sent, results, strict=True):
@@ -115,22 +125,27 @@ class LaptopSync:
                 kind, row_id, revision = change.state.kind, change.state.id, change.state.revision
                 if result.outcome in SETTLED:
                     rows.mark_sent(session, kind, row_id, revision)
-                    if result.state is not None:
-                        self._agree(session, result.state, revision)
+                    if result.state is not None and self._agree(session, result.state, revision):
+                        people.add(rows.person_of(session, kind, row_id))
                 elif result.outcome is Outcome.NOT_ACCEPTED:
                     rows.hold(session, kind, row_id, revision, result.reason)
+        return frozenset(people - {""})
 
     @staticmethod
-    def _agree(session: Session, hub: RecordChange, sent_revision: int) -> None:
-        """The hub's state becomes the base, and the row too unless it was edited since."""
+    def _agree(session: Session, hub: RecordChange, sent_revision: int) -> bool:
+        """The hub's state becomes the base, and the row too unless it was edited since;
+        whether the row changed."""
         rows.write_base(session, hub)
         here = rows.local_state(session, hub.kind, hub.id)
         if here is not None and here.revision == sent_revision and _differs(here, hub):
             rows.apply_state(session, hub)
+            return True
+        return False
 
-    def receive(self, page: PulledPage) -> int:
-        """Apply a pulled page and keep its cursor, in one transaction; rows applied."""
+    def receive(self, page: PulledPage) -> PageApplied:
+        """Apply a pulled page and keep its cursor, in one transaction."""
         applied = 0
+        people: set[str] = set()
         with self._store.unit() as unit:
             session = unit.session
             models = synced_models()
@@ -145,11 +160,12 @@ class LaptopSync:
                 if here is None or here.revision < state.revision:
                     rows.apply_state(session, state)
                     applied += 1
+                    people.add(rows.person_of(session, state.kind, state.id))
                 rows.write_base(session, state)
             rows.write_state(
                 session, **{CURSOR: page.cursor, LAST_SYNCED: rows.utc_text(unit.clock())}
             )
-        return applied
+        return PageApplied(applied, frozenset(people - {""}))
 
     def cursor(self) -> str | None:
         with self._store.unit() as unit:

@@ -12,7 +12,7 @@ from assessor.changes import RecordChange
 from assessor.record import Contact, Person
 from assessor.sync.wire import ChangeResult, Outcome, OutgoingChange, PulledPage, change_id
 from db.store import Store
-from db.sync.laptop_side import LaptopSync
+from db.sync.laptop_side import LaptopSync, PageApplied
 from tests.kit.raw_sql import StoreSQL
 from tests.kit.stores import StorePlace
 
@@ -138,13 +138,13 @@ def test_a_pulled_page_is_applied_with_its_cursor_and_when(store_place: StorePla
     template = store.record_state("people", ann(store).id)
     accepted(laptop)
     bob = hub_person("7a1b6c3e-0000-4000-8000-000000000001", 4, "Bob", template)
-    assert laptop.receive(PulledPage([bob], "c1", more=True)) == 1
+    assert laptop.receive(PulledPage([bob], "c1", more=True)) == PageApplied(1, frozenset({bob.id}))
     assert store.person(bob.id).preferred_name == "Bob"
     assert store.person(bob.id).stamp.revision == 4
     assert laptop.cursor() == "c1"
     assert laptop.status().last_synced_at == moment.replace(tzinfo=UTC)
     assert laptop.outgoing(DEVICE) == []  # what came from the hub never travels back
-    assert laptop.receive(PulledPage([bob], "c2", more=False)) == 0  # held already
+    assert laptop.receive(PulledPage([bob], "c2", more=False)).rows == 0  # held already
     assert laptop.cursor() == "c2"
     store.close()
 
@@ -155,7 +155,7 @@ def test_a_pulled_row_with_changes_still_to_send_is_left_for_the_push(store: Sto
     accepted(laptop)
     store.update_person(person.id, {"preferred_name": "Annie"})
     theirs = hub_person(person.id, 2, "Ann B", store.record_state("people", person.id))
-    assert laptop.receive(PulledPage([theirs], "c1", more=False)) == 0
+    assert laptop.receive(PulledPage([theirs], "c1", more=False)) == PageApplied(0, frozenset())
     assert store.person(person.id).preferred_name == "Annie"
     (change,) = laptop.outgoing(DEVICE)
     assert change.state.based_on == 1  # still made from what the hub last agreed

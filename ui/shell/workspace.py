@@ -189,6 +189,19 @@ class PersonWorkspace(QWidget):
             area.verticalScrollBar().setValue(0)
             area.horizontalScrollBar().setValue(0)
 
+    def read_again(self) -> None:
+        """The person shown, read afresh where the worker is: the same tab, the same place in
+        it and the cursor in the same field (their records came from the council's hub)."""
+        places = {
+            area: (area.verticalScrollBar().value(), area.horizontalScrollBar().value())
+            for area in self.tabs.findChildren(QScrollArea)
+        }
+        self.show_person(self.person_id)
+        for area in self.tabs.findChildren(QScrollArea):
+            down, across = places.get(area, (0, 0))
+            area.verticalScrollBar().setValue(down)
+            area.horizontalScrollBar().setValue(across)
+
     def show_draft(self, draft: Draft) -> None:
         """The tab and field a draft belongs to, with the cursor in the field."""
         kind, _, rest = draft.record.partition("/")

@@ -1,8 +1,12 @@
 """Sync in the background once the laptop is connected: at start, a few seconds after changes
 settle, every few minutes, and when the worker asks. One sync at a time, as a runner job with
-progress and cancel; a change made meanwhile brings another sync after it."""
+progress and cancel; a change made meanwhile brings another sync after it. What the worker
+has typed is saved first (`before`), so it goes with the sync and a row that arrives meets it in
+the store, where a change to the same field is seen, not on the screen, where it would be lost."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -29,9 +33,10 @@ class BackgroundSync(QObject):
         every_ms: int = EVERY_MS,
         settle_ms: int = SETTLE_MS,
         parent: QObject | None = None,
+        before: Callable[[], None] = lambda: None,
     ) -> None:
         super().__init__(parent)
-        self.engine, self._runner = engine, runner
+        self.engine, self._runner, self._before = engine, runner, before
         self.status: SyncStatus | None = None
         self.problem = ""
         self._job: Job | None = None
@@ -58,6 +63,7 @@ class BackgroundSync(QObject):
         if self._job is not None:
             self._again = True
             return
+        self._before()
         runner = self._runner
         self._job = runner.job(
             lambda job: self.engine.attempt(job.progress, lambda: job.cancelled, runner.writer),

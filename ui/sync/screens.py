@@ -34,7 +34,9 @@ class SyncScreens(QObject):
         super().__init__(window)
         self._window, self._store = window, store
         self.engine = SyncEngine(store)
-        self.background = BackgroundSync(self.engine, window.runner, every_ms, parent=self)
+        self.background = BackgroundSync(
+            self.engine, window.runner, every_ms, parent=self, before=window.autosaver.flush
+        )
         self.indicator = SyncIndicator(self.background, window.now, window.statusBar())
         self.indicator.attention_asked.connect(self.show_attention)
         self.banner = ConflictBanner(self.engine, window.runner)
@@ -65,7 +67,6 @@ class SyncScreens(QObject):
         self.banner.show_person(person_id)
 
     def sync_now(self) -> None:
-        self._window.autosaver.flush()  # what was just typed goes too
         self.background.sync_now()
 
     def connect_to_council(self) -> None:
@@ -117,7 +118,12 @@ class SyncScreens(QObject):
             self.attention.refresh()
 
     def _synced(self, summary: SyncSummary) -> None:
-        """Rows may have come from the hub: search, the lists and the banner read afresh."""
+        """Rows may have come from the hub: the record shown, if they are its, search, the
+        lists and the banner read afresh."""
+        workspace = self._window.workspace
+        if workspace.person_id in summary.people_received:
+            self._window.autosaver.flush()
+            workspace.read_again()
         if not summary.received:
             return
         self._window.runner.read(self._store.findable_people, self._people_read)
