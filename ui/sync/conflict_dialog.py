@@ -168,10 +168,12 @@ class ConflictDialog(QDialog):
             sides = [self._side(side, versions) for side in (mine, theirs)]
             self.fields[name] = FieldChoice(name, versions, sides, self._changed)
             layout.addWidget(self.fields[name])
+        layout.addStretch(1)  # on a tall screen the space is below the fields, not between
         for widget in (self.progress, self.problem, buttons):
             layout.addWidget(widget)
         # The fields scroll; what is left to choose, any problem and the buttons stay in view.
-        fit_dialog(self, outside=3, wanted=QSize(self.fontMetrics().averageCharWidth() * 110, 2000))
+        wanted = QSize(self.fontMetrics().averageCharWidth() * 110, self.sizeHint().height())
+        fit_dialog(self, outside=3, wanted=wanted)
         self._changed()
 
     def _side(self, side: str, versions: FieldVersions) -> tuple[str, Any]:
