@@ -18,6 +18,7 @@ from pathlib import Path
 
 import uvicorn
 
+from db.changelog import Clock, utc_now
 from db.hub_open import open_hub_store
 from db.store import Store
 from hub.app import create_app
@@ -31,6 +32,7 @@ class RunningHub:
     data_dir: Path
     database: str | None = None
     port: int = 0
+    clock: Clock = utc_now  # UTC without zone, for the server and the commands alike
     _server: uvicorn.Server | None = field(default=None, repr=False)
     _thread: threading.Thread | None = field(default=None, repr=False)
     _store: Store | None = field(default=None, repr=False)
@@ -41,7 +43,7 @@ class RunningHub:
         return f"http://127.0.0.1:{self.port}"
 
     def start(self) -> None:
-        self._store = open_hub_store(self.data_dir, self.database)
+        self._store = open_hub_store(self.data_dir, self.database, clock=self.clock)
         if self._held is not None:
             self._held.close()
             self._held = None
@@ -50,7 +52,9 @@ class RunningHub:
         listening.bind(("127.0.0.1", self.port))
         listening.listen(64)
         self.port = listening.getsockname()[1]
-        config = uvicorn.Config(create_app(self._store), log_level="warning", lifespan="off")
+        config = uvicorn.Config(
+            create_app(self._store, self.clock), log_level="warning", lifespan="off"
+        )
         self._server = uvicorn.Server(config)
         self._thread = threading.Thread(
             target=self._server.run, kwargs={"sockets": [listening]}, daemon=True
@@ -83,7 +87,7 @@ class RunningHub:
         where = ["--data-dir", str(self.data_dir)]
         if self.database is not None:
             where += ["--database", self.database]
-        code = hub_command([argv[0], *where, *argv[1:]], out, err)
+        code = hub_command([argv[0], *where, *argv[1:]], out, err, self.clock)
         assert code == 0, err.getvalue()
         return out.getvalue()
 
