@@ -15,6 +15,7 @@ from ui.sync.engine import OFFLINE
 from ui.sync.wording import last_synced, waiting
 
 NOT_CONNECTED = "Not connected to the council"
+WRAP_AFTER = 60  # characters
 
 
 def status_text(status: SyncStatus | None, problem: str, now: Now) -> str:
@@ -62,8 +63,13 @@ class SyncIndicator(QWidget):
 
     def show_status(self) -> None:
         status = self._sync.status
-        self.text.setText(status_text(status, self._sync.problem, self._now))
-        self.text.setAccessibleDescription(self.text.text())
+        said = status_text(status, self._sync.problem, self._now)
+        self.text.setText(said)
+        self.text.setAccessibleDescription(said)
+        # On one line where it is short; a long problem wraps rather than widen the window.
+        metrics = self.text.fontMetrics()
+        wide = min(metrics.horizontalAdvance(said) + 4, metrics.averageCharWidth() * WRAP_AFTER)
+        self.text.setMinimumWidth(wide)
         count = attention_count(status)
         self.attention.setText(f"Needs attention ({count})")
         self.attention.setAccessibleName(self.attention.text())
