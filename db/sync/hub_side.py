@@ -21,7 +21,7 @@ from db.sync.hub_cursor import FEED, OWN, Cursor
 from db.sync.hub_feed import Owned, feed_has_more, horizon, newest_position, read_feed
 from db.sync.hub_push import HubPush
 from db.sync.hub_scope import person_of
-from db.sync.hub_snapshot import Snapshot
+from db.sync.hub_snapshot import Snapshot, with_linked_people
 
 
 @dataclass(frozen=True)
@@ -52,7 +52,8 @@ class HubSync:
                 at = Cursor(newest_position(session, horizon(session)), OWN)
             if at.phase == FEED:
                 feed = read_feed(session, scope.team_id, at.position, limit)
-                rows, next_at, more = feed.rows, Cursor(feed.position), feed.more
+                rows = with_linked_people(session, scope.team_id, feed.rows)
+                next_at, more = Cursor(feed.position), feed.more
             else:
                 page = Snapshot(session, scope.team_id, scope.worker).page(at, limit)
                 rows, next_at = page.rows, page.cursor

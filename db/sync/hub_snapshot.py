@@ -36,7 +36,7 @@ from db.models import (
 from db.repositories.received import row_state
 from db.sync.hub_cursor import OWN, REST, ROLES, Cursor
 from db.sync.hub_feed import Owned
-from db.sync.hub_scope import scope_people
+from db.sync.hub_scope import scope_people, team_people
 
 CHUNK = 50  # people read at once
 
@@ -90,6 +90,24 @@ def rows_of_people(session: Session, people: list[str]) -> dict[str, list[list[O
         for row, person in session.execute(_part_query(model, parent, column, people)):
             found[person][index].append(Owned(row_state(kind, row, row.revision), person))
     return found
+
+
+def with_linked_people(session: Session, team_id: str, rows: list[Owned]) -> list[Owned]:
+    """A caring role that links someone of another team to this one brings their whole record
+    first: their earlier rows went by in the feed before the link, out of the team's scope."""
+    linked = {
+        str(owned.state.fields[side])
+        for owned in rows
+        if owned.state.kind == "caring_roles" and not owned.state.deleted
+        for side in ("carer_id", "cared_for_id")
+    }
+    outside = sorted(linked - set(session.scalars(team_people(team_id))))
+    if not outside:
+        return rows
+    found = rows_of_people(session, outside)
+    return [
+        owned for index in range(len(PARTS)) for person in outside for owned in found[person][index]
+    ] + rows
 
 
 class Snapshot:

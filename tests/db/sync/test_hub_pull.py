@@ -139,3 +139,23 @@ def test_a_conflict_reaches_every_laptop_of_the_team(
     assert conflict.fields["person_id"] == team["A1"].id
     assert set(conflict.fields["fields"]) == {"alerts"}
     assert [row.kind for row in rows(bob.pull_all(100))].count("sync_conflicts") == 1
+
+
+def test_someone_of_another_team_linked_by_a_caring_role_comes_with_their_record_whole(
+    ann: Laptop, cat: Laptop, team: dict[str, RecordChange]
+) -> None:
+    done = ann.pull_all(limit=100)[-1].cursor
+    role = {"carer_id": team["Hal"].id, "cared_for_id": team["A3"].id}
+    linked = cat.settled(cat.new("caring_roles", role))
+
+    pulled = rows(ann.pull_all(10, done))
+
+    hals = [r for r in pulled if team["Hal"].id in (r.id, r.fields.get("person_id"))]
+    assert [r.kind for r in hals] == ["people", "contacts"]  # made before the link
+    assert [r.kind for r in pulled] == [
+        "people",
+        "contacts",
+        "conversation_entries",
+        "caring_roles",
+    ]
+    assert pulled[-1] == linked
