@@ -36,6 +36,7 @@ from assessor.short_term import Episode, EpisodeReview
 from db.changelog import Change, Clock, logged_sessions, utc_now
 from db.connection import create_store_engine
 from db.lengths import length_checked
+from db.models_laptop import SyncStateRow
 from db.opening import prepare_store
 from db.unit import Unit
 
@@ -72,12 +73,23 @@ class Store:
         path = prepare_store(
             data_dir, create=create, notify=notify, clock=lambda: clock().replace(tzinfo=UTC)
         )
-        return cls(create_store_engine(path, busy_timeout_ms), worker, clock)
+        store = cls(create_store_engine(path, busy_timeout_ms), worker, clock)
+        with store.unit() as unit:
+            hub_name = unit.session.get(SyncStateRow, "worker")
+        if hub_name is not None and hub_name.value:
+            store.stamp_as(hub_name.value)
+        return store
 
     @property
     def worker(self) -> str:
         """Whose name every change made through this store is stamped with."""
         return self._worker
+
+    def stamp_as(self, worker: str) -> None:
+        """Stamp what is changed from now on with `worker`: once a laptop is connected, the
+        hub's name for the worker, so the laptop, the hub and the team name each change's
+        author and each person's caseload alike."""
+        self._worker = worker
 
     def close(self) -> None:
         self.engine.dispose()

@@ -199,6 +199,7 @@ class LaptopSync:
             rows.write_state(
                 session, hub_url=hub_url, device_id=device_id, worker=worker, team=team, role=role
             )
+        self._store.stamp_as(worker)
 
     def device_id(self) -> str | None:
         """The device this laptop was enrolled as; None when it is not connected."""

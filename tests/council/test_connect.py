@@ -4,11 +4,13 @@ of reach or a computer with no keyring leaves nothing behind."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import keyring
 import pytest
 from keyring.backends import fail
 
+from assessor.record import Person
 from council.connect import connect
 from council.credentials import SERVICE, Credentials, keyring_credentials
 from council.engine import NoKeyring, Offline, SyncProblem
@@ -31,6 +33,19 @@ def test_connecting_keeps_the_key_in_the_keyring_and_says_who_the_laptop_is_for(
     status = LaptopSync(store).status()
     assert (status.connected, status.worker, status.hub_url) == (True, ANN, hub.url)
     assert LaptopSync(store).device_id() == done.device_id
+
+
+def test_once_connected_changes_are_stamped_with_the_hubs_name_for_the_worker(
+    hub: RunningHub, laptop: Callable[[str], Store], tmp_path: Path
+) -> None:
+    store = laptop("ann")  # the name the laptop was set up with: not the hub's
+    connect(store, hub.url, hub.code_for(ANN), credentials=keyring_credentials(), device_name="a")
+    joan = store.add_person(Person("Joan", "Stairs"))
+    assert (joan.stamp.updated_by, store.findable(joan.id).caseload_of) == (ANN, ANN)
+    store.close()
+    again = Store.open(tmp_path / "ann", "ann")
+    assert again.worker == ANN
+    again.close()
 
 
 def test_a_code_used_already_is_refused_in_the_hubs_words_and_nothing_is_kept(
