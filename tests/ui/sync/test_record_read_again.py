@@ -38,25 +38,40 @@ def bobs_laptop(hub: RunningHub, tmp_path: Path) -> Iterator[Store]:
     store.close()
 
 
-def test_a_synced_change_shows_on_the_open_record_and_unsaved_typing_goes_with_the_sync(
-    qtbot, make_window, store: Store, hub: RunningHub, bobs_laptop: Store
-) -> None:
+@pytest.fixture
+def joan(store: Store, hub: RunningHub, bobs_laptop: Store) -> Person:
+    """Joan, on this laptop and Bob's."""
     joan = store.add_person(Person("Joan", "Stairs", family_name="Example"))
-    connect(
-        store, hub.url, hub.code_for(WORKER), credentials=keyring_credentials(), device_name="A"
-    )
+    mine = hub.code_for(WORKER)
+    connect(store, hub.url, mine, credentials=keyring_credentials(), device_name="A")
+    sync_once(store, credentials=keyring_credentials())
+    sync_once(bobs_laptop, credentials=keyring_credentials())
+    return joan
+
+
+def joan_open(qtbot, make_window, store: Store):
+    """The window, once its sync at start is over, with Joan's record open."""
     window = make_window(store)
     background = window.sync.background
     qtbot.waitUntil(lambda: background.status is not None and not background.running)
-    sync_once(bobs_laptop, credentials=keyring_credentials())
+    open_person(window, "Joan")
+    return window
+
+
+def bob_changes_her_phone(bobs_laptop: Store, joan: Person) -> None:
     bobs_laptop.update_person(joan.id, {"phone": BOBS_PHONE})
     sync_once(bobs_laptop, credentials=keyring_credentials())
 
-    open_person(window, "Joan")
+
+def test_a_synced_change_shows_on_the_open_record_and_unsaved_typing_goes_with_the_sync(
+    qtbot, make_window, store: Store, bobs_laptop: Store, joan: Person
+) -> None:
+    window = joan_open(qtbot, make_window, store)
+    bob_changes_her_phone(bobs_laptop, joan)
     page_one = window.workspace.page_one
     page_one.first_names.setFocus()
     qtbot.keyClicks(page_one.first_names, "Joanna")  # typed; the autosave has not run yet
-    with qtbot.waitSignal(background.synced, timeout=20_000) as synced:
+    with qtbot.waitSignal(window.sync.background.synced, timeout=20_000) as synced:
         window.sync.sync_now()
 
     assert joan.id in synced.args[0].people_received
@@ -69,20 +84,11 @@ def test_a_synced_change_shows_on_the_open_record_and_unsaved_typing_goes_with_t
 
 
 def test_a_record_open_and_untouched_shows_what_another_worker_changed(
-    qtbot, make_window, store: Store, hub: RunningHub, bobs_laptop: Store
+    qtbot, make_window, store: Store, bobs_laptop: Store, joan: Person
 ) -> None:
-    joan = store.add_person(Person("Joan", "Stairs", family_name="Example"))
-    connect(
-        store, hub.url, hub.code_for(WORKER), credentials=keyring_credentials(), device_name="A"
-    )
-    window = make_window(store)
-    background = window.sync.background
-    qtbot.waitUntil(lambda: background.status is not None and not background.running)
-    open_person(window, "Joan")
-    sync_once(bobs_laptop, credentials=keyring_credentials())
-    bobs_laptop.update_person(joan.id, {"phone": BOBS_PHONE})
-    sync_once(bobs_laptop, credentials=keyring_credentials())
-    with qtbot.waitSignal(background.synced, timeout=20_000) as synced:
+    window = joan_open(qtbot, make_window, store)
+    bob_changes_her_phone(bobs_laptop, joan)
+    with qtbot.waitSignal(window.sync.background.synced, timeout=20_000) as synced:
         window.sync.sync_now()
     assert synced.args[0].received >= 1
     assert window.workspace.page_one.phone.text() == BOBS_PHONE
