@@ -1,7 +1,8 @@
 """The hub deciding each pushed change in turn: already had, refused, waiting, or applied.
 
-Each change is decided in a savepoint of the batch's one transaction, so a change the hub
-refuses, or one whose write fails, leaves the others applied (CommCare's "bricked phone": one
+A batch is decided in one savepoint of its one transaction, written a kind of record at a time;
+if a write fails there, each change is decided again in a savepoint of its own, so a change the
+hub refuses, or one whose write fails, leaves the others applied (CommCare's "bricked phone": one
 bad change must never block a laptop's queue). The answer to each settled change id is kept
 (`hub_receipts`), so a change sent twice is applied once and answered the same way.
 """
