@@ -15,7 +15,8 @@ through `council.engine.sync_once`, as the app does. It prints, per hub:
   after each run: the ratio bare/sync says how many times slower than a bare insert receiving is;
 - a sync with nothing to do (aim: under 100 ms): signing in, nothing to push, one empty pull;
 - pushing 1,000 changes made on the synced laptop (500 people's phone numbers changed, 500
-  contacts added; aim: under 1 s), until the last batch's answers are settled on the laptop,
+  contacts added; aim: under 1 s), until the last batch's answers are settled on the laptop;
+  of that, the time from sending each batch to the hub's whole answer arriving (the hub's part);
   and the whole sync with the pull that follows.
 
     .venv/bin/python -m bench.sync [--runs N] [--quick] [--sqlite-only]
@@ -31,11 +32,13 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+import httpx
 from sqlalchemy import insert, select
 
 from assessor.record import Contact
 from bench.sync_world import LEAD, WORKER, Laptops, postgres_available, running_hub
 from council.engine import SyncProgress, sync_once
+from council.transport import TIMEOUT
 from db.models import Base
 from db.repositories.received import synced_models
 from db.store import Store
@@ -108,20 +111,44 @@ def make_changes(laptop: Store, run: int) -> None:
         laptop.add_contact(Contact(person_id, date(2026, 11, 24 + run % 5)))
 
 
-def push(laptops: Laptops, laptop: Store, run: int) -> tuple[float, float, int]:
-    """Seconds until the last batch is settled, seconds for the whole sync, changes sent."""
+class HubTime:
+    """Seconds from sending each push to the hub's answer arriving: the hub's part of a push
+    (with the loopback and HTTP), read from an HTTP client's event hooks."""
+
+    def __init__(self) -> None:
+        self.seconds = 0.0
+        self._sent = 0.0
+        hooks = {"request": [self._request], "response": [self._response]}
+        self.client = httpx.Client(timeout=TIMEOUT, event_hooks=hooks)
+
+    def _request(self, request: httpx.Request) -> None:
+        self._sent = time.perf_counter()
+
+    def _response(self, response: httpx.Response) -> None:
+        if response.request.url.path.endswith("/v1/push"):
+            response.read()
+            self.seconds += time.perf_counter() - self._sent
+
+
+def push(laptops: Laptops, laptop: Store, run: int) -> tuple[float, float, float, int]:
+    """Seconds until the last batch is settled, of them waiting for the hub's answers, seconds
+    for the whole sync, and the changes sent."""
     make_changes(laptop, run)
     pushed: list[float] = []
+    hub = HubTime()
     started = time.perf_counter()
 
     def progress(step: SyncProgress) -> None:
         if step.stage == "sending":
             pushed.append(time.perf_counter() - started)
 
-    summary = sync_once(laptop, credentials=laptops.credentials, progress=progress)
+    with hub.client:
+        summary = sync_once(
+            laptop, credentials=laptops.credentials, progress=progress, client=hub.client
+        )
     whole = time.perf_counter() - started
     assert summary.not_accepted == summary.waiting == 0, summary
-    return pushed[-1], whole, summary.sent
+    return pushed[-1], hub.seconds, whole, summary.sent
 
 
 def _report_first(label: str, runs: list[FirstSync], aim: float) -> None:
@@ -166,12 +193,14 @@ def _measure(laptops: Laptops, runs: int, team: int) -> None:
     print(f"  A sync with nothing to do: {idle:.0f} ms (aim: under 100 ms; {_verdict(idle, 100)})")
 
     pushes = [push(laptops, laptop, run) for run in range(runs)]
-    pushed = _median([p[0] for p in pushes])
-    whole = _median([p[1] for p in pushes])
+    pushed, at_hub, whole = (_median([p[n] for p in pushes]) for n in range(3))
     print(
-        f"  Pushing {pushes[-1][2]:,} changes: {pushed:.2f} s until the last answer is settled, "
-        f"median of {runs} (aim: under 1 s; {_verdict(pushed, 1)}); the whole sync with the "
-        f"pull after it {whole:.2f} s"
+        f"  Pushing {pushes[-1][3]:,} changes: {pushed:.2f} s until the last answer is settled, "
+        f"median of {runs} (aim: under 1 s; {_verdict(pushed, 1)})"
+    )
+    print(
+        f"    of which waiting for the hub's answers {at_hub:.2f} s (aim: under 1 s; "
+        f"{_verdict(at_hub, 1)}); the whole sync with the pull after it {whole:.2f} s"
     )
 
 
