@@ -36,9 +36,18 @@ def _naive_utc(moment: datetime) -> datetime:
     return moment.astimezone(UTC).replace(tzinfo=None) if moment.tzinfo else moment
 
 
+_COLUMNS: dict[type[Synced], dict[str, Any]] = {}  # each model's columns by key, once read
+
+
+def _columns(model: type[Synced]) -> dict[str, Any]:
+    if model not in _COLUMNS:
+        _COLUMNS[model] = {column.key: column for column in inspect(model).columns}
+    return _COLUMNS[model]
+
+
 def _column_value(model: type[Synced], name: str, value: Any) -> Any:
     """A JSON value as its column keeps it."""
-    columns = {column.key: column for column in inspect(model).columns}
+    columns = _columns(model)
     if name not in columns or name in _STAMPS:
         raise ValueError(f"{model.__tablename__} has no field {name} to change")  # type: ignore[attr-defined]
     kind = columns[name].type
@@ -78,10 +87,17 @@ class Received:
         model = synced_models().get(change.kind)
         if model is None:
             raise ValueError(f"No kind of record called {change.kind}")
-        row = self.session.get(model, change.id)
+        if self.write(model, self.session.get(model, change.id), change) is None:
+            return False
+        self.session.flush()
+        return True
+
+    def write(self, model: type[Synced], row: Synced | None, change: RecordChange) -> Synced | None:
+        """Write a change to `row`, the row of `model` with its id as held (None for one new
+        here), without flushing; the row written, or None when it is held here already."""
         arrived = (change.revision, _naive_utc(change.updated_at))
         if row is not None and (row.revision, row.updated_at) == arrived:
-            return False
+            return None
         if row is not None and row.revision != change.based_on:
             raise ChangeConflict(change, row.revision, row.updated_by, row.updated_at)
         if row is None:
@@ -96,8 +112,7 @@ class Received:
         row.revision = change.revision
         row.deleted = change.deleted
         mark_received(self.session, row)
-        self.session.flush()
-        return True
+        return row
 
     def state(self, kind: str, row_id: str) -> RecordChange:
         """A row's whole state as a change to send, based on the newest revision the hub holds

@@ -20,12 +20,13 @@ from assessor.sync.merging import DELETED, FieldVersions, merge
 from assessor.sync.wire import Outcome, OutgoingChange
 from db.models import ChangeRow, SyncConflictRow, Synced
 from db.repositories.received import Received, row_state, synced_models
+from db.sync.hub_rows import BatchRows
 
 
 @dataclass(frozen=True)
 class Applied:
     outcome: Outcome  # APPLIED or CONFLICT
-    state: RecordChange  # the row as the hub now holds it
+    row: Synced  # the row as the hub now holds it, once the session is flushed
 
 
 def current_state(row: Synced) -> RecordChange:
@@ -34,23 +35,22 @@ def current_state(row: Synced) -> RecordChange:
 
 
 def apply_change(
-    session: Session, change: OutgoingChange, by: tuple[str, str], owner: str, now: datetime
+    rows: BatchRows, change: OutgoingChange, by: tuple[str, str], owner: str, now: datetime
 ) -> Applied:
     """Apply one change (its checks passed) to the hub, the row locked while deciding. `by` is
-    the pushing device and its worker; `owner` the person the row belongs to."""
+    the pushing device and its worker; `owner` the person the row belongs to. What it writes
+    is flushed with the batch."""
     device_id, worker = by
+    session = rows.session
     incoming = change.state
     model = synced_models()[incoming.kind]
-    row = session.get(model, incoming.id, with_for_update=True)
-    received = Received(session)
+    row = rows.locked(model, incoming.id)
     if row is None:
-        received.apply(replace(incoming, based_on=0))
-        return _now_held(session, model, incoming.id, Outcome.APPLIED)
+        return Applied(Outcome.APPLIED, _write(rows, model, None, replace(incoming, based_on=0)))
     held = row.revision
     clean = incoming.based_on == held or _only_from(session, incoming, device_id)
     if clean and incoming.revision > held:  # rule 1
-        received.apply(replace(incoming, based_on=held))
-        return _now_held(session, model, incoming.id, Outcome.APPLIED)
+        return Applied(Outcome.APPLIED, _write(rows, model, row, replace(incoming, based_on=held)))
     current = current_state(row)
     if incoming.based_on == 0 and not clean:  # rule 3: two laptops made the same row
         theirs = set(current.fields) | ({DELETED} if current.deleted else set())
@@ -63,7 +63,10 @@ def apply_change(
     merged = merge(_whole(current), _whole(incoming), changed, theirs)
     writes = {k: v for k, v in merged.apply.items() if _whole(current).get(k) != v}
     if writes:
-        received.apply(
+        _write(
+            rows,
+            model,
+            row,
             replace(
                 current,
                 fields={**current.fields, **{k: v for k, v in writes.items() if k != DELETED}},
@@ -72,23 +75,27 @@ def apply_change(
                 updated_by=worker,
                 revision=max(held, incoming.revision) + 1,
                 based_on=held,
-            )
+            ),
         )
     if merged.conflicts:
         _keep_conflict(session, change, current, merged.conflicts, owner)
-        return _now_held(session, model, incoming.id, Outcome.CONFLICT)
-    return _now_held(session, model, incoming.id, Outcome.APPLIED)
+        return Applied(Outcome.CONFLICT, row)
+    return Applied(Outcome.APPLIED, row)
+
+
+def _write(rows: BatchRows, model: type[Synced], row: Synced | None, state: RecordChange) -> Synced:
+    """The row as written (or as held, when it holds this state already)."""
+    written = Received(rows.session).write(model, row, state)
+    if written is None:
+        assert row is not None  # only a held row can hold the state already
+        return row
+    rows.written(written)
+    return written
 
 
 def _whole(state: RecordChange) -> dict[str, Any]:
     """A state's fields with `deleted` among them, as the merge compares them."""
     return {**state.fields, DELETED: state.deleted}
-
-
-def _now_held(session: Session, model: type[Synced], row_id: str, outcome: Outcome) -> Applied:
-    row = session.get(model, row_id)
-    assert row is not None  # just written or held
-    return Applied(outcome, current_state(row))
 
 
 def _later_entries(session: Session, incoming: RecordChange) -> Any:

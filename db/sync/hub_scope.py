@@ -7,7 +7,7 @@ team works with. Every row belongs to one person, found through its columns or i
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from sqlalchemy import Select, exists, select, union
@@ -27,9 +27,12 @@ PARENT_COLUMNS: dict[str, type[Any]] = {
 }
 
 
-def owner_of(session: Session, kind: str, row_id: str, fields: Mapping[str, Any]) -> str | None:
-    """The id of the person a row of `kind` with these fields belongs to; None when its parent
-    row is not held."""
+Lookup = Callable[[type[Any], str], Any]  # a row of a model by id, or None: `Session.get`
+
+
+def owner_of(get: Lookup, kind: str, row_id: str, fields: Mapping[str, Any]) -> str | None:
+    """The id of the person a row of `kind` with these fields belongs to, its parent read with
+    `get`; None when its parent row is not held."""
     if kind == "people":
         return row_id
     for name in OWNER_COLUMNS:
@@ -37,17 +40,18 @@ def owner_of(session: Session, kind: str, row_id: str, fields: Mapping[str, Any]
             return str(fields[name])
     for name, model in PARENT_COLUMNS.items():
         if fields.get(name):
-            parent = session.get(model, fields[name])
+            parent = get(model, fields[name])
             return None if parent is None else str(parent.person_id)
     return None
 
 
-def person_of(session: Session, row: Synced) -> str:
-    """For the change log on the hub: whose row this is ('' if no one's)."""
+def person_of(session: Session, row: Synced, get: Lookup | None = None) -> str:
+    """For the change log on the hub: whose row this is ('' if no one's); its parent read with
+    `get` when given (rows a push writes, not yet flushed), else from the session."""
     names = (*OWNER_COLUMNS, *PARENT_COLUMNS)
     fields = {name: getattr(row, name) for name in names if hasattr(row, name)}
     kind = row.__tablename__  # type: ignore[attr-defined]
-    return owner_of(session, kind, row.id, fields) or ""
+    return owner_of(get or session.get, kind, row.id, fields) or ""
 
 
 def team_people(team_id: str) -> Select[Any]:
@@ -80,10 +84,9 @@ def linked_to_team(session: Session, person_id: str, team_id: str) -> bool:
     return bool(session.scalar(select(found)))
 
 
-def may_change(session: Session, person_id: str, team_id: str) -> bool:
-    """Whether a device of the team may change this person's rows; a person no team holds yet
-    (new to the hub) joins this team."""
-    team = team_of(session, person_id)
+def may_change(session: Session, person_id: str, team_id: str, team: str | None) -> bool:
+    """Whether a device of the team may change this person's rows, `team` being the person's
+    (`team_of`); a person no team holds yet (new to the hub) joins this team."""
     if team is None:
         session.add(HubPersonTeamRow(person_id=person_id, team_id=team_id))
         return True

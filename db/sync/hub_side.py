@@ -14,13 +14,11 @@ from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
 from assessor.sync.wire import PAGE, ChangeResult, OutgoingChange, PulledPage
-from db.changelog import log_on_hub
 from db.models_hub import HubAuditRow
 from db.store import Store
 from db.sync.hub_cursor import FEED, OWN, Cursor
 from db.sync.hub_feed import Owned, feed_has_more, horizon, newest_position, read_feed
 from db.sync.hub_push import HubPush
-from db.sync.hub_scope import person_of
 from db.sync.hub_snapshot import Snapshot, with_linked_people
 
 
@@ -38,7 +36,6 @@ class HubSync:
     def push(self, scope: DeviceScope, changes: Sequence[OutgoingChange]) -> list[ChangeResult]:
         """One transaction; one result per change, in order (assessor/sync/wire.py)."""
         with self.store.unit(worker=scope.worker) as unit:
-            log_on_hub(unit.session, scope.device_id, person_of)
             push = HubPush(unit.session, scope.device_id, scope.worker, scope.team_id)
             return push.push_all(changes, unit.clock())
 

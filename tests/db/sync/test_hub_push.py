@@ -51,6 +51,37 @@ def test_a_row_of_a_person_names_that_person_in_the_hubs_log(ann: Laptop, hub_st
         assert connection.execute(text(sql), {"r": answer.state.id}).scalar_one() == dee.id
 
 
+def test_a_person_and_their_rows_in_one_batch_each_name_the_person_in_the_hubs_log(
+    ann: Laptop, hub_store: Store
+) -> None:
+    dee = ann.new("people", person("Dee Example"))
+    talk = ann.new("contacts", contact(dee.state.id))
+    answer = ann.new(
+        "conversation_entries", {"contact_id": talk.state.id, "topic": "home", "text": "Stairs"}
+    )
+
+    results = ann.push(dee, talk, answer)
+
+    assert [r.outcome for r in results] == [Outcome.APPLIED] * 3
+    assert [r.state.revision for r in results if r.state] == [1, 1, 1]
+    sql = "SELECT count(*) FROM change_log WHERE person_id = :p"
+    assert count(hub_store, sql, p=dee.state.id) == 3
+
+
+def test_a_batch_naming_a_row_twice_answers_each_with_the_row_as_that_change_left_it(
+    ann: Laptop,
+) -> None:
+    dee = ann.new("people", person("Dee Example"))
+    phoned = ann.edit(dee.state, phone="01632 960000")
+
+    first, second = ann.push(dee, phoned)
+
+    assert (first.outcome, second.outcome) == (Outcome.APPLIED, Outcome.APPLIED)
+    assert first.state is not None and second.state is not None
+    assert (first.state.revision, first.state.fields["phone"]) == (1, "")
+    assert (second.state.revision, second.state.fields["phone"]) == (2, "01632 960000")
+
+
 def test_the_same_batch_sent_twice_is_applied_once_and_answered_alike(
     ann: Laptop, hub_store: Store
 ) -> None:
