@@ -2,7 +2,8 @@
 
 - `write` runs an operation (one transaction, returning `OpResult`) on the single writer
   thread; `write_now` runs one on the GUI thread for the few saves that must finish before
-  the window may close (autosave's flush). Both hold the same lock, so there is one writer.
+  the window may close (autosave's flush). Both hold the same lock, so there is one writer;
+  `write_now` waits for it a second at most, so a sync's push never freezes the window.
 - `read` runs a query beside the writer, off the GUI thread, one read at a time, started once
   the GUI thread is back in the event loop; with `latest_of`, only the newest read of the same
   question is answered, so a burst of refreshes costs at most two reads and shows the last.
@@ -27,11 +28,23 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
 from assessor.logfile import LOGGER
 from assessor.operations.op_changes import OpChanges, OpResult
+from assessor.problems import PlainProblem
 from assessor.validation import InvalidInput
 
 T = TypeVar("T")
 Failed = Callable[[Exception], None]
 GUI_TURN_SECONDS = 0.001
+WRITER_WAIT_SECONDS = 1.0  # the longest the GUI thread waits for the writer, so never frozen
+
+
+class WriterBusy(PlainProblem):
+    """The writer was held (a sync's push waiting for the hub's answer) for longer than the
+    GUI thread may wait: what was typed stays pending and is saved at the next try."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "Saving waits for the sync with the council to finish; what you typed is kept."
+        )
 
 
 class _Relay(QObject):
@@ -119,13 +132,17 @@ class Runner(QObject):
 
     def write_now(self, operation: Callable[[], OpResult[T]], *, source: object = None) -> T:
         """Run `operation` here and now, waiting for the writer: only for a save that must be
-        done before the app may close. A failure is logged and raised to the caller."""
+        done before the app may close. A failure is logged and raised to the caller; a writer
+        held too long raises `WriterBusy` (not logged: it is tried again)."""
+        if not self._write_lock.acquire(timeout=WRITER_WAIT_SECONDS):
+            raise WriterBusy()
         try:
-            with self._write_lock:
-                result = operation()
+            result = operation()
         except Exception as problem:
             _log(problem)
             raise
+        finally:
+            self._write_lock.release()
         self._announce(result.changes, source)
         return result.value
 
