@@ -39,11 +39,28 @@ def json_value(value: Any) -> Any:
     return value
 
 
+_COLUMNS: dict[type[Synced], tuple[list[str], dict[str, Any]]] = {}  # once read, by model
+
+
+def _columns(row: Synced) -> tuple[list[str], dict[str, Any]]:
+    """The keys a row's log entry holds (every column but the stamps), and each column's
+    scalar default."""
+    model = type(row)
+    if model not in _COLUMNS:
+        columns = inspect(row).mapper.columns
+        defaults = {
+            column.key: column.default.arg
+            for column in columns
+            if column.default is not None and column.default.is_scalar
+        }
+        _COLUMNS[model] = ([c.key for c in columns if c.key not in _STAMPS], defaults)
+    return _COLUMNS[model]
+
+
 def _fill_scalar_defaults(row: Synced) -> None:
-    for column in inspect(row).mapper.columns:
-        default = column.default
-        if getattr(row, column.key) is None and default is not None and default.is_scalar:
-            setattr(row, column.key, default.arg)
+    for key, value in _columns(row)[1].items():
+        if getattr(row, key) is None:
+            setattr(row, key, value)
 
 
 def _values(row: Synced, keys: list[str]) -> dict[str, Any]:
@@ -103,8 +120,7 @@ def _stamp_and_log(session: Session, _context: Any, _instances: Any) -> None:
             row.created_at = row.updated_at = now
             row.updated_by = worker
             row.revision = 1
-        keys = [c.key for c in inspect(row).mapper.columns if c.key not in _STAMPS]
-        _log(session, row, "insert", _values(row, keys), row in received)
+        _log(session, row, "insert", _values(row, _columns(row)[0]), row in received)
     for row in [r for r in session.dirty if isinstance(r, Synced)]:
         state = inspect(row)
         changed = [

@@ -23,13 +23,42 @@ from db.rows import NotFound
 _STAMPS = frozenset({"id", "created_at", "updated_at", "updated_by", "revision", "deleted"})
 
 
+_MODELS: dict[str, type[Synced]] = {}  # once read: every synced model is in db.models
+
+
 def synced_models() -> dict[str, type[Synced]]:
     """Every synced table by name: the kinds of record a change can be about."""
-    return {
-        mapper.tables[0].name: mapper.class_
-        for mapper in Base.registry.mappers
-        if issubclass(mapper.class_, Synced)
-    }
+    if not _MODELS:
+        _MODELS.update(
+            (mapper.tables[0].name, mapper.class_)
+            for mapper in Base.registry.mappers
+            if issubclass(mapper.class_, Synced)
+        )
+    return _MODELS
+
+
+_PARENTS: dict[type[Synced], tuple[tuple[str, str], ...]] = {}  # once read, by model
+
+
+def parent_columns(model: type[Synced]) -> tuple[tuple[str, str], ...]:
+    """Each column of `model` naming a parent row, with the parent's table."""
+    if model not in _PARENTS:
+        _PARENTS[model] = tuple(
+            (column.key, key.column.table.name)
+            for column in inspect(model).columns
+            for key in column.foreign_keys
+        )
+    return _PARENTS[model]
+
+
+_DEPTHS: dict[str, int] = {}  # once read
+
+
+def depth(kind: str) -> int:
+    """Where a kind of record comes among the tables, parents before children."""
+    if not _DEPTHS:
+        _DEPTHS.update((t.name, n) for n, t in enumerate(Base.metadata.sorted_tables))
+    return _DEPTHS.get(kind, len(_DEPTHS))
 
 
 def _naive_utc(moment: datetime) -> datetime:

@@ -21,11 +21,11 @@ from sqlalchemy.orm import Session
 from assessor.sync.wire import ChangeResult, Outcome, OutgoingChange
 from assessor.validation import InvalidInput
 from db.changelog import log_on_hub
-from db.models import Base, Synced
+from db.models import Synced
 from db.models_hub import HubAuditRow, HubReceiptRow
-from db.repositories.received import field_names, synced_models
+from db.repositories.received import depth, field_names, parent_columns, synced_models
 from db.sync.hub_apply import apply_change, current_state
-from db.sync.hub_rows import BatchRows, parent_columns
+from db.sync.hub_rows import BatchRows
 from db.sync.hub_scope import may_change, owner_of, person_of
 
 UPDATE = "update Assessor on this laptop."
@@ -95,7 +95,7 @@ class HubPush:
         row as that change left it."""
         self._read_receipts(changes)
         self._rows.load(changes)
-        order = sorted(range(len(changes)), key=lambda index: _depth(changes[index].state.kind))
+        order = sorted(range(len(changes)), key=lambda index: depth(changes[index].state.kind))
         if len({(c.state.kind, c.state.id) for c in changes}) == len(changes):
             try:
                 with self.session.begin_nested():
@@ -241,14 +241,6 @@ class HubPush:
                 detail=detail,
             )
         )
-
-
-_TABLES = {table.name: number for number, table in enumerate(Base.metadata.sorted_tables)}
-
-
-def _depth(kind: str) -> int:
-    """Where a kind of record comes among the tables, parents before children."""
-    return _TABLES.get(kind, len(_TABLES))
 
 
 def _in_order(order: list[int], results: list[ChangeResult]) -> list[ChangeResult]:

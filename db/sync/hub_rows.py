@@ -12,30 +12,16 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import inspect, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from assessor.sync.wire import OutgoingChange
 from db.models import Synced
 from db.models_hub import HubPersonTeamRow
-from db.repositories.received import synced_models
+from db.repositories.received import parent_columns, synced_models
 from db.sync.hub_scope import owner_of, team_of
 
 Key = tuple[type[Any], str]
-
-
-_PARENTS: dict[type[Synced], tuple[tuple[str, str], ...]] = {}  # once read, by model
-
-
-def parent_columns(model: type[Synced]) -> tuple[tuple[str, str], ...]:
-    """Each column of `model` naming a parent row, with the parent's table."""
-    if model not in _PARENTS:
-        _PARENTS[model] = tuple(
-            (column.key, key.column.table.name)
-            for column in inspect(model).columns
-            for key in column.foreign_keys
-        )
-    return _PARENTS[model]
 
 
 class BatchRows:

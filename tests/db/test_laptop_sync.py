@@ -184,3 +184,74 @@ def test_connecting_records_who_and_where(store: Store) -> None:
         "worker",
     )
     assert laptop.device_id() == DEVICE
+
+
+def test_a_page_mixing_new_rows_older_and_newer_revisions_and_unsent_changes_applies_in_one_go(
+    store: Store,
+) -> None:
+    laptop = LaptopSync(store)
+    older, newer, edited = (
+        store.add_person(Person(preferred_name=n, presenting_problem="Stairs")) for n in "ABC"
+    )
+    known = store.add_contact(Contact(person_id=older.id, on=date(2026, 11, 20)))
+    accepted(laptop)
+    store.update_person(newer.id, {"phone": "0113 496 0001"})
+    accepted(laptop)  # newer is at revision 2 here and on the hub
+    store.update_person(edited.id, {"preferred_name": "Cee"})  # still to send
+    template = store.record_state("people", older.id)
+    held_contact = store.record_state("contacts", known.id)
+    bob = hub_person("7a1b6c3e-0000-4000-8000-000000000001", 1, "Bob", template)
+    bobs_contact = replace(
+        held_contact,
+        id="7a1b6c3e-0000-4000-8000-000000000002",
+        fields={**held_contact.fields, "person_id": bob.id},
+    )
+    page = [
+        bobs_contact,  # before its person: applied after it
+        hub_person(older.id, 2, "Ay", template),
+        hub_person(newer.id, 1, "Be", template),  # older than held here
+        hub_person(edited.id, 2, "See", template),  # has a change to send
+        held_contact,  # held here already
+        bob,
+    ]
+    assert laptop.receive(PulledPage(page, "c1", more=False)) == PageApplied(
+        3, frozenset({bob.id, older.id})
+    )
+    assert [p.preferred_name for p in map(store.person, (older.id, newer.id, edited.id))] == [
+        "Ay",
+        "B",
+        "Cee",
+    ]
+    assert store.person(newer.id).phone == "0113 496 0001"
+    assert store.person(bob.id).preferred_name == "Bob"
+    assert [c.id for c in store.contacts(bob.id)] == [bobs_contact.id]
+    assert laptop.cursor() == "c1"
+    (change,) = laptop.outgoing(DEVICE)  # nothing received goes back
+    assert (change.state.id, change.state.based_on) == (edited.id, 1)
+    assert change.changed == {"preferred_name": "C"}
+
+
+def test_a_batch_of_answers_is_settled_together(store: Store) -> None:
+    laptop = LaptopSync(store)
+    merged, plain, refused, waits = (
+        store.add_person(Person(preferred_name=n, presenting_problem="Stairs")) for n in "ABCD"
+    )
+    sent = laptop.outgoing(DEVICE)
+    assert [c.state.id for c in sent] == [merged.id, plain.id, refused.id, waits.id]
+    first, second, third, fourth = sent
+    theirs = {**first.state.fields, "alerts": "Dog in the house"}
+    people = laptop.settle(
+        sent,
+        [
+            answer(first, Outcome.CONFLICT, fields=theirs, revision=2, updated_by="Bob Example"),
+            answer(second, Outcome.APPLIED),
+            ChangeResult(third.change_id, Outcome.NOT_ACCEPTED, "Another team's person."),
+            ChangeResult(fourth.change_id, Outcome.WAITING),
+        ],
+    )
+    assert people == frozenset({merged.id})
+    assert store.person(merged.id).alerts == "Dog in the house"
+    assert store.person(merged.id).stamp.revision == 2
+    assert [c.change_id for c in laptop.outgoing(DEVICE)] == [fourth.change_id]
+    (held,) = laptop.held()
+    assert (held.row_id, held.reason) == (refused.id, "Another team's person.")
